@@ -1,0 +1,72 @@
+// The composition root: builds the Fastify app as a plugin tree and lists every module. Starting the
+// process (ports, signals, the MQTT broker) is main.ts's job; tests build this and call app.inject().
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { healthView } from '@tiantai/shared';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { DbEngine } from './db/connection';
+import { registerAuth } from './http/auth';
+import { notFoundBody, registerErrorHandler } from './http/errors';
+import { registerOpenApi } from './http/openapi';
+import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
+import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
+
+/** Every table of every module: the database as a whole. */
+export type Database = IdentityTables & RegistryTables;
+
+export interface AppDeps {
+  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'webDist' | 'logLevel'>;
+  db: Kysely<Database>;
+  engine: DbEngine;
+  mqttMode: 'embedded' | 'external';
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await registerOpenApi(app);
+
+  // modules
+  const identity = new IdentityService(deps.db, deps.config.sessionDays);
+  const registry = new RegistryService(deps.db);
+
+  registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    { schema: { tags: ['platform'], response: { 200: healthView } } },
+    async () => ({ status: 'ok' as const, db: deps.engine, mqtt: deps.mqttMode }),
+  );
+  await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
+  await app.register(registryRoutes(registry));
+
+  await serveWebApp(app, deps.config.webDist);
+  return app;
+}
+
+/**
+ * The built web app with history fallback: a non-API GET that is not a file gets index.html, so deep
+ * links (/enterprises/…) open the app. Everything else that matches no route is a JSON 404.
+ */
+async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  else app.log.warn({ webDist }, 'web app not built; run `npm run build` to serve it');
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(notFoundBody(request.method, request.url));
+  });
+}

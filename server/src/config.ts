@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const configSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MQTT_PORT: port.default(1883),
+  MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL')
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave it unset for the embedded SQLite file')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEMO_DATA: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Set behind HTTPS so cookies carry the Secure flag. */
+  COOKIE_SECURE: booleanFlag.default(false),
+  WEB_DIST: z.string().optional(),
+  /** Password of the first county admin when DEMO_DATA=false and no user exists yet. */
+  ADMIN_PASSWORD: z.string().min(8).max(200).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  mqttPort: number;
+  mqttUrl: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoData: boolean;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  sessionDays: number;
+  cookieSecure: boolean;
+  /** The built web app; served when present. */
+  webDist: string;
+  adminPassword: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once, naming every bad variable at the same time. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(blankless);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    mqttPort: c.MQTT_PORT,
+    mqttUrl: c.MQTT_URL,
+    databaseUrl: c.DATABASE_URL,
+    dataDir,
+    demoData: c.DEMO_DATA,
+    logLevel: c.LOG_LEVEL,
+    sessionDays: c.SESSION_DAYS,
+    cookieSecure: c.COOKIE_SECURE,
+    adminPassword: c.ADMIN_PASSWORD,
+    webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,57 @@
+// Loads the demo county on first start: the register from the seed and one account per role.
+// Guarded by an app_state row claimed in the same transaction, so two instances starting together load it once.
+import type { Role } from '@tiantai/shared';
+import type { Kysely } from 'kysely';
+import { withTablesOf } from '../db/connection';
+import { claimAppState, createOrganisation, provisionUser, type IdentityTables } from '../modules/identity';
+import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
+
+export const DEMO_PASSWORD = 'Tiantai@2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Which organisation: the county, a department's short name, or an enterprise key of the registry demo. */
+  organisation: { county: true } | { department: string } | { enterprise: string };
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '经信局 管理员', role: 'county_admin', organisation: { county: true } },
+  { username: 'officer', displayName: '直通办 王晓东', role: 'service_officer', organisation: { county: true } },
+  { username: 'leader', displayName: '县领导 陈建国', role: 'county_viewer', organisation: { county: true } },
+  { username: 'zhujian', displayName: '住建局 许海波', role: 'department_handler', organisation: { department: '住建局' } },
+  { username: 'yinlun', displayName: '银轮 设备部 金伟民', role: 'enterprise_admin', organisation: { enterprise: 'yinlun' } },
+  { username: 'yinlun.tech', displayName: '银轮 维修技师 林志强', role: 'enterprise_member', organisation: { enterprise: 'yinlun' } },
+  { username: 'shanhe', displayName: '山河包装箱 徐丽华', role: 'enterprise_admin', organisation: { enterprise: 'shanhe' } },
+];
+
+const DEMO_KEY = 'demo_data_loaded';
+
+/** Returns true if this call loaded the demo, false if it was already there. */
+export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean> {
+  const now = new Date().toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (!(await claimAppState(trx, DEMO_KEY, now))) return false;
+      const countyId = await createOrganisation(trx, 'county', '天台县人民政府');
+      const registry = await loadRegistryDemo(withTablesOf<RegistryTables>(trx), now);
+      for (const account of DEMO_ACCOUNTS) {
+        const o = account.organisation;
+        const organisationId = 'county' in o ? countyId : 'department' in o ? registry.departmentIds[o.department] : registry.enterpriseIds[o.enterprise];
+        if (!organisationId) throw new Error(`demo account ${account.username}: unknown organisation`);
+        await provisionUser(trx, { organisationId, username: account.username, displayName: account.displayName, role: account.role, password: DEMO_PASSWORD });
+      }
+      return true;
+    });
+  } catch (error) {
+    // Another instance claimed the key between our read and our insert: it loads the demo, we do not.
+    if (await isClaimed(db)) return false;
+    throw error;
+  }
+}
+
+async function isClaimed(db: Kysely<IdentityTables>): Promise<boolean> {
+  const row = await db.selectFrom('app_state').select('key').where('key', '=', DEMO_KEY).executeTakeFirst();
+  return row !== undefined;
+}

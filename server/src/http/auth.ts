@@ -1,0 +1,43 @@
+import type { Actor, Role } from '@tiantai/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, forbidden } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export interface ResolvedActor {
+  actor: Actor;
+  /** Present for cookie sessions: unsafe methods must echo it in the x-csrf-token header. */
+  csrfToken?: string;
+}
+
+/** How a request proves who it is; the identity module supplies it so this layer knows no tables. */
+export type ActorResolver = (request: FastifyRequest) => Promise<ResolvedActor | null>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const resolved = await resolveActor(request);
+    if (!resolved) return;
+    if (resolved.csrfToken !== undefined && !SAFE_METHODS.has(request.method)) {
+      if (request.headers['x-csrf-token'] !== resolved.csrfToken) {
+        throw new AppError(403, 'CSRF_FAILED', 'Missing or wrong x-csrf-token header for a cookie-authenticated write');
+      }
+    }
+    request.actor = resolved.actor;
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, 'UNAUTHENTICATED', 'Log in or send an API token');
+  return request.actor;
+}
+
+export function requireRole(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.includes(actor.role)) throw forbidden();
+}

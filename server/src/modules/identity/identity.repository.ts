@@ -1,0 +1,192 @@
+import type { OrganisationKind } from '@tiantai/shared';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ApiTokensTable, AuditLogTable, IdentityTables, OrganisationsTable, UsersTable } from './identity.tables';
+
+export type IdentityDb = Kysely<IdentityTables>;
+
+export type UserRow = Selectable<UsersTable> & { organisation_name: string; organisation_kind: OrganisationKind };
+
+const userWithOrganisation = (db: IdentityDb) =>
+  db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .selectAll('users')
+    .select(['organisations.name as organisation_name', 'organisations.kind as organisation_kind']);
+
+export async function insertOrganisation(db: IdentityDb, row: Insertable<OrganisationsTable>): Promise<void> {
+  await db.insertInto('organisations').values(row).execute();
+}
+
+export async function renameOrganisation(db: IdentityDb, id: string, name: string): Promise<void> {
+  await db.updateTable('organisations').set({ name }).where('id', '=', id).execute();
+}
+
+export function findOrganisation(db: IdentityDb, id: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listOrganisations(db: IdentityDb, filter: { kind?: OrganisationKind | undefined; id?: string | undefined }) {
+  let query = db.selectFrom('organisations').select(['id', 'kind', 'name']).orderBy('kind').orderBy('name');
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.id) query = query.where('id', '=', filter.id);
+  return query.execute();
+}
+
+export function findUserById(db: IdentityDb, id: string): Promise<UserRow | undefined> {
+  return userWithOrganisation(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export function findUserByUsername(db: IdentityDb, username: string): Promise<UserRow | undefined> {
+  return userWithOrganisation(db).where('users.username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export async function listUsers(
+  db: IdentityDb,
+  filter: { q?: string | undefined; organisationId?: string | undefined; page: number; pageSize: number },
+): Promise<{ rows: UserRow[]; total: number }> {
+  let query = userWithOrganisation(db);
+  if (filter.organisationId) query = query.where('users.organisation_id', '=', filter.organisationId);
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase()}%`;
+    query = query.where((eb) =>
+      eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', `%${filter.q}%`), eb('organisations.name', 'like', `%${filter.q}%`)]),
+    );
+  }
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy('organisations.kind')
+    .orderBy('users.username')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export async function insertUser(db: IdentityDb, row: Insertable<UsersTable>): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: IdentityDb, id: string, changes: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertSession(db: IdentityDb, row: IdentityTables['sessions']): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export function findLiveSession(db: IdentityDb, idHash: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'sessions.csrf_token',
+      'users.id as user_id',
+      'users.username',
+      'users.role',
+      'users.organisation_id',
+      'organisations.kind as organisation_kind',
+    ])
+    .where('sessions.id', '=', idHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: IdentityDb, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', idHash).execute();
+}
+
+/** Ends a user's sessions, but the one given (the one changing the password keeps its own). */
+export async function deleteSessionsOfUser(db: IdentityDb, userId: string, keepIdHash?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash) query = query.where('id', '!=', keepIdHash);
+  await query.execute();
+}
+
+export async function deleteExpiredSessions(db: IdentityDb, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export async function insertApiToken(db: IdentityDb, row: Insertable<ApiTokensTable>): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export function listApiTokens(db: IdentityDb, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findLiveApiToken(db: IdentityDb, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at',
+      'users.id as user_id',
+      'users.username',
+      'users.role',
+      'users.organisation_id',
+      'organisations.kind as organisation_kind',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function touchApiToken(db: IdentityDb, id: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+/** Revokes a token of this user; false when the user has no such live token. */
+export async function revokeApiToken(db: IdentityDb, userId: string, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function insertAuditEntry(db: IdentityDb, row: Insertable<AuditLogTable>): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+}
+
+export async function listAuditEntries(
+  db: IdentityDb,
+  filter: { organisationId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+) {
+  let query = db.selectFrom('audit_log');
+  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
+  if (filter.entity) query = query.where('entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('id')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export async function claimAppState(db: IdentityDb, key: string, value: string, now: string): Promise<boolean> {
+  const existing = await db.selectFrom('app_state').select('key').where('key', '=', key).executeTakeFirst();
+  if (existing) return false;
+  await db.insertInto('app_state').values({ key, value, updated_at: now }).execute();
+  return true;
+}

@@ -1,0 +1,140 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { DepartmentsTable, EnterprisesTable, ParksTable, RegistryTables } from './registry.tables';
+
+export type RegistryDb = Kysely<RegistryTables>;
+
+// ---- parks ----
+
+export function listParks(db: RegistryDb) {
+  return db
+    .selectFrom('parks')
+    .selectAll('parks')
+    .select((eb) =>
+      eb.selectFrom('enterprises').whereRef('enterprises.park_id', '=', 'parks.id').select(eb.fn.countAll<number>().as('n')).as('enterprise_count'),
+    )
+    .orderBy('parks.created_at')
+    .orderBy('parks.name')
+    .execute();
+}
+
+export async function findPark(db: RegistryDb, id: string) {
+  const parks = await db
+    .selectFrom('parks')
+    .selectAll('parks')
+    .select((eb) =>
+      eb.selectFrom('enterprises').whereRef('enterprises.park_id', '=', 'parks.id').select(eb.fn.countAll<number>().as('n')).as('enterprise_count'),
+    )
+    .where('parks.id', '=', id)
+    .execute();
+  return parks[0];
+}
+
+export function findParkByName(db: RegistryDb, name: string) {
+  return db.selectFrom('parks').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertPark(db: RegistryDb, row: Insertable<ParksTable>): Promise<void> {
+  await db.insertInto('parks').values(row).execute();
+}
+
+export async function updatePark(db: RegistryDb, id: string, changes: Updateable<ParksTable>): Promise<void> {
+  await db.updateTable('parks').set(changes).where('id', '=', id).execute();
+}
+
+// ---- departments ----
+
+const departmentsWithName = (db: RegistryDb) =>
+  db.selectFrom('departments').innerJoin('organisations', 'organisations.id', 'departments.id').selectAll('departments').select('organisations.name');
+
+export function listDepartments(db: RegistryDb) {
+  return departmentsWithName(db).orderBy('departments.created_at').orderBy('organisations.name').execute();
+}
+
+export function findDepartment(db: RegistryDb, id: string) {
+  return departmentsWithName(db).where('departments.id', '=', id).executeTakeFirst();
+}
+
+export async function insertDepartment(db: RegistryDb, row: Insertable<DepartmentsTable>): Promise<void> {
+  await db.insertInto('departments').values(row).execute();
+}
+
+export async function updateDepartment(db: RegistryDb, id: string, changes: Updateable<DepartmentsTable>): Promise<void> {
+  await db.updateTable('departments').set(changes).where('id', '=', id).execute();
+}
+
+// ---- enterprises ----
+
+export interface EnterpriseFilter {
+  /** Set for enterprise actors: they see only their own row. */
+  onlyId?: string | undefined;
+  q?: string | undefined;
+  parkId?: string | undefined;
+  township?: string | undefined;
+  industry?: string | undefined;
+  aboveScale?: boolean | undefined;
+}
+
+const enterprisesWithNames = (db: RegistryDb) =>
+  db
+    .selectFrom('enterprises')
+    .innerJoin('organisations', 'organisations.id', 'enterprises.id')
+    .leftJoin('parks', 'parks.id', 'enterprises.park_id')
+    .selectAll('enterprises')
+    .select(['organisations.name', 'parks.name as park_name']);
+
+function filtered(db: RegistryDb, filter: EnterpriseFilter) {
+  let query = enterprisesWithNames(db);
+  if (filter.onlyId !== undefined) query = query.where('enterprises.id', '=', filter.onlyId);
+  if (filter.parkId) query = query.where('enterprises.park_id', '=', filter.parkId);
+  if (filter.township) query = query.where('enterprises.township', '=', filter.township);
+  if (filter.industry) query = query.where('enterprises.industry_code', 'like', `${filter.industry.toUpperCase()}%`);
+  if (filter.aboveScale !== undefined) query = query.where('enterprises.above_scale', '=', filter.aboveScale ? 1 : 0);
+  if (filter.q) {
+    const q = filter.q.trim();
+    query = query.where((eb) =>
+      eb.or([eb('organisations.name', 'like', `%${q}%`), eb('enterprises.credit_code', 'like', `%${q.toUpperCase()}%`)]),
+    );
+  }
+  return query;
+}
+
+export async function listEnterprises(db: RegistryDb, filter: EnterpriseFilter, page: { page: number; pageSize: number }) {
+  const query = filtered(db, filter);
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy('organisations.name')
+    .orderBy('enterprises.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export function listAllEnterprises(db: RegistryDb) {
+  return enterprisesWithNames(db).orderBy('organisations.name').execute();
+}
+
+export function findEnterprise(db: RegistryDb, id: string) {
+  return enterprisesWithNames(db).where('enterprises.id', '=', id).executeTakeFirst();
+}
+
+export type EnterpriseRow = NonNullable<Awaited<ReturnType<typeof findEnterprise>>>;
+
+export function findEnterpriseByCreditCode(db: RegistryDb, creditCode: string) {
+  return enterprisesWithNames(db).where('enterprises.credit_code', '=', creditCode).executeTakeFirst();
+}
+
+export function findEnterpriseByName(db: RegistryDb, name: string) {
+  return enterprisesWithNames(db).where('organisations.name', '=', name).executeTakeFirst();
+}
+
+export async function insertEnterprise(db: RegistryDb, row: Insertable<EnterprisesTable>): Promise<void> {
+  await db.insertInto('enterprises').values(row).execute();
+}
+
+export async function updateEnterprise(db: RegistryDb, id: string, changes: Updateable<EnterprisesTable>): Promise<void> {
+  await db.updateTable('enterprises').set(changes).where('id', '=', id).execute();
+}

@@ -1,0 +1,7 @@
+// Types, zod schemas and error codes that the server and the web share. Imports neither side.
+export * from './errors';
+export * from './credit-code';
+export * from './industry';
+export * from './identity';
+export * from './registry';
+export * from './health';

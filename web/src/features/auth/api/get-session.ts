@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import type { SessionView } from '@tiantai/shared';
+import { api, isApiError } from '@/lib/api-client';
+
+export const sessionQueryKey = ['auth', 'session'] as const;
+
+/** The current session, or null when nobody is signed in (the server answers 401). */
+export async function getSession(): Promise<SessionView | null> {
+  try {
+    return await api.get<SessionView>('/api/auth/session');
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: getSession, staleTime: Infinity, retry: 1 });
+}

@@ -1,0 +1,49 @@
+// Who may see or do what in the web UI. The server enforces every rule again; this only decides what to
+// show, so a user is not offered a button that would answer 403.
+import { createContext, useContext } from 'react';
+import type { ReactNode } from 'react';
+import type { Role, UserView } from '@tiantai/shared';
+
+export type Permission =
+  | 'parks.read'
+  | 'departments.read'
+  | 'enterprises.read'
+  | 'registry.write'
+  | 'users.manage'
+  | 'audit.read';
+
+const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
+
+const POLICY: Record<Permission, readonly Role[]> = {
+  'parks.read': COUNTY_READERS,
+  'departments.read': [...COUNTY_READERS, 'department_handler'],
+  'enterprises.read': [...COUNTY_READERS, 'department_handler'],
+  'registry.write': ['county_admin'],
+  'users.manage': ['county_admin', 'enterprise_admin'],
+  'audit.read': ['county_admin'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return POLICY[permission].includes(role);
+}
+
+export function isEnterpriseRole(role: Role): boolean {
+  return role === 'enterprise_admin' || role === 'enterprise_member';
+}
+
+const CurrentUserContext = createContext<UserView | null>(null);
+
+export function CurrentUserProvider({ user, children }: { user: UserView; children: ReactNode }) {
+  return <CurrentUserContext value={user}>{children}</CurrentUserContext>;
+}
+
+/** The signed-in user; only used below the authenticated layout. */
+export function useCurrentUser(): UserView {
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser must be used inside <CurrentUserProvider>');
+  return user;
+}
+
+export function useCan(permission: Permission): boolean {
+  return can(useCurrentUser().role, permission);
+}
