@@ -105,7 +105,9 @@ export interface LoginResult {
 }
 
 export class IdentityService {
-  readonly throttle = new LoginThrottle();
+  /** Five wrong passwords lock a username; an address (a factory behind one NAT) gets more room. */
+  private readonly userThrottle = new LoginThrottle(5);
+  private readonly addressThrottle = new LoginThrottle(30);
 
   private readonly db: IdentityDb;
 
@@ -118,8 +120,7 @@ export class IdentityService {
 
   async login(body: LoginBody, clientIp: string): Promise<LoginResult> {
     const username = body.username.trim().toLowerCase();
-    const keys = [`user:${username}`, `ip:${clientIp}`];
-    const wait = this.throttle.retryAfter(keys);
+    const wait = Math.max(this.userThrottle.retryAfter(username), this.addressThrottle.retryAfter(clientIp));
     if (wait > 0) {
       throw new AppError(429, 'RATE_LIMITED', `Too many failed logins; try again in ${Math.ceil(wait / 60000)} min`, {
         retryAfterSeconds: Math.ceil(wait / 1000),
@@ -128,10 +129,11 @@ export class IdentityService {
     const user = await repo.findUserByUsername(this.db, username);
     const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok || user.active !== 1) {
-      this.throttle.recordFailure(keys);
+      this.userThrottle.recordFailure(username);
+      this.addressThrottle.recordFailure(clientIp);
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or password');
     }
-    this.throttle.reset([`user:${username}`]);
+    this.userThrottle.reset(username);
 
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Role, UserView } from '@tiantai/shared';
+import type { MessageKey } from '@/lib/i18n';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+}
+
+type NavKey = 'home' | 'parks' | 'departments' | 'enterprises' | 'ownEnterprise' | 'users' | 'audit';
+
+const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
+  county_admin: ['home', 'parks', 'departments', 'enterprises', 'users', 'audit'],
+  service_officer: ['home', 'parks', 'departments', 'enterprises'],
+  county_viewer: ['home', 'parks', 'departments', 'enterprises'],
+  department_handler: ['home', 'departments', 'enterprises'],
+  enterprise_admin: ['home', 'ownEnterprise', 'users'],
+  enterprise_member: ['home', 'ownEnterprise'],
+};
+
+/** The side menu for a user: what each role works with, in the order they use it. */
+export function navItemsFor(user: UserView): NavItem[] {
+  const items: Record<NavKey, NavItem> = {
+    home: { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+    parks: { path: '/parks', label: 'nav.parks', icon: <BankOutlined /> },
+    departments: { path: '/departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
+    enterprises: { path: '/enterprises', label: 'nav.enterprises', icon: <ShopOutlined /> },
+    ownEnterprise: {
+      path: `/enterprises/${encodeURIComponent(user.organisationId)}`,
+      label: 'nav.ownEnterprise',
+      icon: <ShopOutlined />,
+    },
+    users: { path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
+    audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  };
+  return MENU_BY_ROLE[user.role].map((key) => items[key]);
+}
+
+/** The menu entry a path belongs to: the longest matching prefix ("/" only for itself). */
+export function selectedNavPath(items: NavItem[], pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const { path } of items) {
+    const matches = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+    if (matches && (!best || path.length > best.length)) best = path;
+  }
+  return best;
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { ForbiddenResult, NotFoundResult } from '@/components/status-result';
+import { HomePage } from '@/features/home/components/home-page';
+import { ApiTokensPage } from '@/features/identity/components/api-tokens-page';
+import { AuditPage } from '@/features/identity/components/audit-page';
+import { UsersPage } from '@/features/identity/components/users-page';
+import { DepartmentsPage } from '@/features/registry/components/departments-page';
+import { EnterpriseDetailPage } from '@/features/registry/components/enterprise-detail-page';
+import { EnterprisesPage } from '@/features/registry/components/enterprises-page';
+import { ParksPage } from '@/features/registry/components/parks-page';
+import { useCan } from '@/lib/authorization';
+import type { Permission } from '@/lib/authorization';
+import { AuthGate } from './layout/auth-gate';
+
+/** A page the user's role may not open shows 403 instead of a page of failed requests. */
+function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return useCan(permission) ? children : <ForbiddenResult />;
+}
+
+const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AuthGate />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'login', element: <Navigate to="/" replace /> },
+      { path: 'parks', element: <Allow permission="parks.read"><ParksPage /></Allow> },
+      { path: 'departments', element: <Allow permission="departments.read"><DepartmentsPage /></Allow> },
+      { path: 'enterprises', element: <Allow permission="enterprises.read"><EnterprisesPage /></Allow> },
+      // Enterprise users open their own enterprise here; the server answers 404 for any other.
+      { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
+      { path: 'users', element: <Allow permission="users.manage"><UsersPage /></Allow> },
+      { path: 'audit', element: <Allow permission="audit.read"><AuditPage /></Allow> },
+      { path: 'api-tokens', element: <ApiTokensPage /> },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
