@@ -202,7 +202,7 @@ export function EnterprisesPage() {
               setTownshipText(value ?? '');
               if (!value) update({ township: undefined });
             }}
-            onSelect={(value: string) => update({ township: value })}
+            onSelect={(value: string | undefined) => update({ township: value })}
             onBlur={() => update({ township: townshipText.trim() || undefined })}
             showSearch={{ filterOption: (input, option) => String(option?.value ?? '').includes(input) }}
             style={{ width: 150 }}
