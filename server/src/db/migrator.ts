@@ -17,14 +17,19 @@ const folderProvider: MigrationProvider = {
   },
 };
 
-function isSqliteBusy(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
+/**
+ * SQLite has no advisory lock: a second process may read the migration table before the first commits,
+ * then collide with its tables (busy, or "already exists"). Its transaction rolled back whole, so retry.
+ */
+function isSqliteRace(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = String(error.code);
+  return code.startsWith('SQLITE_BUSY') || (code === 'SQLITE_ERROR' && 'message' in error && /already exists/.test(String(error.message)));
 }
 
 /**
  * Runs every pending migration in one transaction. PostgreSQL serialises concurrent starts with Kysely's
- * advisory lock; on SQLite a second process that loses the race for the write lock retries and then finds
- * the migrations applied.
+ * advisory lock; on SQLite the loser of a race retries and then finds the migrations applied.
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({
@@ -34,7 +39,7 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).map((r) => r.migrationName);
-    if (!isSqliteBusy(error) || attempt >= 20) throw error;
+    if (!isSqliteRace(error) || attempt >= 20) throw error;
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
 }

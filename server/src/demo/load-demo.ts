@@ -31,27 +31,16 @@ const DEMO_KEY = 'demo_data_loaded';
 /** Returns true if this call loaded the demo, false if it was already there. */
 export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean> {
   const now = new Date().toISOString();
-  try {
-    return await db.transaction().execute(async (trx) => {
-      if (!(await claimAppState(trx, DEMO_KEY, now))) return false;
-      const countyId = await createOrganisation(trx, 'county', '天台县人民政府');
-      const registry = await loadRegistryDemo(withTablesOf<RegistryTables>(trx), now);
-      for (const account of DEMO_ACCOUNTS) {
-        const o = account.organisation;
-        const organisationId = 'county' in o ? countyId : 'department' in o ? registry.departmentIds[o.department] : registry.enterpriseIds[o.enterprise];
-        if (!organisationId) throw new Error(`demo account ${account.username}: unknown organisation`);
-        await provisionUser(trx, { organisationId, username: account.username, displayName: account.displayName, role: account.role, password: DEMO_PASSWORD });
-      }
-      return true;
-    });
-  } catch (error) {
-    // Another instance claimed the key between our read and our insert: it loads the demo, we do not.
-    if (await isClaimed(db)) return false;
-    throw error;
-  }
-}
-
-async function isClaimed(db: Kysely<IdentityTables>): Promise<boolean> {
-  const row = await db.selectFrom('app_state').select('key').where('key', '=', DEMO_KEY).executeTakeFirst();
-  return row !== undefined;
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimAppState(trx, DEMO_KEY, now))) return false;
+    const countyId = await createOrganisation(trx, 'county', '天台县人民政府');
+    const registry = await loadRegistryDemo(withTablesOf<RegistryTables>(trx), now);
+    for (const account of DEMO_ACCOUNTS) {
+      const o = account.organisation;
+      const organisationId = 'county' in o ? countyId : 'department' in o ? registry.departmentIds[o.department] : registry.enterpriseIds[o.enterprise];
+      if (!organisationId) throw new Error(`demo account ${account.username}: unknown organisation`);
+      await provisionUser(trx, { organisationId, username: account.username, displayName: account.displayName, role: account.role, password: DEMO_PASSWORD });
+    }
+    return true;
+  });
 }

@@ -27,6 +27,11 @@ export function can(role: Role, permission: Permission): boolean {
   return POLICY[permission].includes(role);
 }
 
+/** The county admin edits any profile; an enterprise admin edits its own enterprise's profile. */
+export function canEditEnterprise(user: UserView, enterpriseId: string): boolean {
+  return user.role === 'county_admin' || (user.role === 'enterprise_admin' && user.organisationId === enterpriseId);
+}
+
 export function isEnterpriseRole(role: Role): boolean {
   return role === 'enterprise_admin' || role === 'enterprise_member';
 }

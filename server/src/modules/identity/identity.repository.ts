@@ -184,9 +184,16 @@ export async function listAuditEntries(
   return { rows, total: Number(total) };
 }
 
+/**
+ * Claims a one-time key (demo loaded, first admin made); false if another instance already has it.
+ * The insert is the transaction's first statement, so on SQLite it takes the write lock (waiting for a
+ * concurrent claimer) before any read, and on PostgreSQL the second claimer waits for the first to commit.
+ */
 export async function claimAppState(db: IdentityDb, key: string, value: string, now: string): Promise<boolean> {
-  const existing = await db.selectFrom('app_state').select('key').where('key', '=', key).executeTakeFirst();
-  if (existing) return false;
-  await db.insertInto('app_state').values({ key, value, updated_at: now }).execute();
-  return true;
+  const result = await db
+    .insertInto('app_state')
+    .values({ key, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }

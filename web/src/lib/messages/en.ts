@@ -134,6 +134,7 @@ export const en: Record<MessageKey, string> = {
   'parks.subtitle': 'Industrial parks and functional zones of the county',
   'parks.new': 'New park',
   'parks.edit': 'Edit park',
+  'parks.total': '{count} in total',
   'park.name': 'Name',
   'park.kind': 'Kind',
   'park.towns': 'Townships',
@@ -196,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   'creditCode.valid': 'Check character OK',
   'creditCode.badCheck': 'Check character mismatch (expected {expected}); can still be saved',
   'creditCode.badFormat': 'Must be 18 digits or capital letters (no I, O, S, V, Z)',
+  'creditCode.tooShort': '{count} of 18 symbols so far',
   'creditCode.hint': '18 symbols, checked live against GB 32100-2015',
   'creditCode.storedInvalid': 'Check character mismatch (some early codes do); stored as given',
 

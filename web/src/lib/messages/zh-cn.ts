@@ -132,6 +132,7 @@ export const zhCN = {
   'parks.subtitle': '全县工业园区与功能区',
   'parks.new': '新建园区',
   'parks.edit': '编辑园区',
+  'parks.total': '合计 {count} 个',
   'park.name': '名称',
   'park.kind': '类型',
   'park.towns': '涉及乡镇（街道）',
@@ -194,6 +195,7 @@ export const zhCN = {
   'creditCode.valid': '校验通过',
   'creditCode.badCheck': '校验位不符（应为 {expected}），仍可保存',
   'creditCode.badFormat': '格式不正确：应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
+  'creditCode.tooShort': '已输入 {count} 位，应为 18 位',
   'creditCode.hint': '18 位，按 GB 32100-2015 实时校验',
   'creditCode.storedInvalid': '校验位不符（早期代码可能如此），已按原样保存',
 

@@ -1,4 +1,4 @@
-import { Card, Col, Flex, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, BankOutlined, KeyOutlined, RiseOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -186,18 +186,16 @@ export function HomePage() {
       </Row>
 
       <Card title={t('home.modules')}>
-        <List
-          grid={{ gutter: 16, xs: 1, sm: 2, lg: 4 }}
-          dataSource={MODULES}
-          renderItem={(module) => (
-            <List.Item>
-              <Flex justify="space-between" align="center" className="tt-module">
+        <Row gutter={[12, 12]}>
+          {MODULES.map((module) => (
+            <Col key={module.key} xs={24} sm={12} lg={6}>
+              <Flex justify="space-between" align="center" gap={8} className="tt-module">
                 <span>{t(module.key)}</span>
                 {module.live ? <Tag color="success">{t('home.live')}</Tag> : <Tag>{t('home.planned')}</Tag>}
               </Flex>
-            </List.Item>
-          )}
-        />
+            </Col>
+          ))}
+        </Row>
       </Card>
     </Flex>
   );

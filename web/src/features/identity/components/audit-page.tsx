@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AuditEntryView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
+import { SearchInput } from '@/components/search-input';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
@@ -115,11 +116,11 @@ export function AuditPage() {
             options={Object.keys(ENTITY_LABELS).map((entity) => ({ value: entity, label: label(ENTITY_LABELS, entity) }))}
             style={{ width: 180 }}
           />
-          <Input.Search
-            allowClear
+          <SearchInput
+            value={filter.entityId}
+            onSearch={(entityId) => setFilter({ ...filter, entityId, page: 1 })}
             placeholder={t('audit.entityIdPlaceholder')}
-            onSearch={(value) => setFilter({ ...filter, entityId: value.trim() || undefined, page: 1 })}
-            style={{ width: 300 }}
+            width={300}
           />
         </Flex>
         {entries.isError ? (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { OrganisationKind, Role, UserView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
+import { SearchInput } from '@/components/search-input';
 import { QueryError } from '@/components/query-error';
 import { useCurrentUser } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
@@ -18,7 +19,6 @@ export function UsersPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const [filter, setFilter] = useState<UserFilter>({ page: 1, pageSize: 20 });
-  const [searchText, setSearchText] = useState('');
   const users = useUsers(filter);
   const organisations = useOrganisations();
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
@@ -87,17 +87,11 @@ export function UsersPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
+          <SearchInput
+            value={filter.q}
+            onSearch={(q) => setFilter({ ...filter, q, page: 1 })}
             placeholder={t('users.searchPlaceholder')}
-            value={searchText}
-            onChange={(event) => {
-              setSearchText(event.target.value);
-              if (event.target.value === '' && filter.q) setFilter({ ...filter, q: undefined, page: 1 });
-            }}
-            onSearch={(value) => setFilter({ ...filter, q: value.trim() || undefined, page: 1 })}
-            style={{ width: 280 }}
-            data-testid="user-search"
+            testId="user-search"
           />
           {organisationOptions.reduce((n, g) => n + g.options.length, 0) > 1 && (
             <Select

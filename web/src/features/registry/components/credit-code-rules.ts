@@ -11,7 +11,12 @@ export function creditCodeRules(t: Translate): FormRule[] {
     {
       validator: async (_rule, value: string | undefined) => {
         if (!value) return;
-        if (checkCreditCode(value).status === 'bad_format') throw new Error(t('creditCode.badFormat'));
+        if (checkCreditCode(value).status !== 'bad_format') return;
+        // While the symbols so far are fine, say how many are missing rather than "wrong format".
+        if (value.length < 18 && /^[0-9A-HJ-NP-RTUW-Y]*$/.test(value)) {
+          throw new Error(t('creditCode.tooShort', { count: value.length }));
+        }
+        throw new Error(t('creditCode.badFormat'));
       },
     },
     {

@@ -7,7 +7,7 @@ import type { EnterpriseView } from '@tiantai/shared';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCan } from '@/lib/authorization';
+import { canEditEnterprise, useCan, useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Translate } from '@/lib/i18n';
@@ -39,7 +39,7 @@ function CreditCodeCell({ enterprise, t }: { enterprise: EnterpriseView; t: Tran
 export function EnterpriseDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const canWrite = useCan('registry.write');
+  const canEdit = canEditEnterprise(useCurrentUser(), id);
   const canList = useCan('enterprises.read');
   const enterprise = useEnterprise(id);
   const [editing, setEditing] = useState(false);
@@ -102,7 +102,7 @@ export function EnterpriseDetailPage() {
         }
         subtitle={[e.parkName, e.township].filter(Boolean).join(' · ') || undefined}
         extra={
-          canWrite && (
+          canEdit && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-enterprise">
               {t('action.edit')}
             </Button>

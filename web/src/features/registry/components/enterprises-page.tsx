@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { AutoComplete, Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import type { EnterpriseView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
+import { SearchInput } from '@/components/search-input';
 import { QueryError } from '@/components/query-error';
 import { useCan } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
@@ -42,7 +43,6 @@ export function EnterprisesPage() {
   const filter = readFilter(params);
   const enterprises = useEnterprises(filter);
   const parks = useParks({ enabled: canReadParks });
-  const [searchText, setSearchText] = useState(filter.q ?? '');
   const [townshipText, setTownshipText] = useState(filter.township ?? '');
   const [editing, setEditing] = useState<EnterpriseView | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
@@ -70,6 +70,7 @@ export function EnterprisesPage() {
       title: t('enterprise.name'),
       dataIndex: 'name',
       fixed: 'left',
+      width: 250,
       render: (name: string, enterprise) => (
         <Link to={`/enterprises/${encodeURIComponent(enterprise.id)}`} style={{ fontWeight: 500 }}>
           {name}
@@ -79,7 +80,7 @@ export function EnterprisesPage() {
     {
       title: t('enterprise.creditCode'),
       dataIndex: 'creditCode',
-      width: 210,
+      width: 200,
       render: (code: string | null, enterprise) =>
         code ? (
           <Space size={4}>
@@ -97,23 +98,38 @@ export function EnterprisesPage() {
     {
       title: t('enterprise.industry'),
       dataIndex: 'industryCode',
-      width: 220,
+      width: 200,
       ellipsis: true,
       render: (code: string | null) => industryText(code, locale),
     },
-    { title: t('enterprise.park'), dataIndex: 'parkName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t('enterprise.township'), dataIndex: 'township', width: 110, render: (v: string | null) => v ?? '—' },
+    {
+      title: `${t('enterprise.park')} / ${t('enterprise.township')}`,
+      key: 'place',
+      width: 180,
+      render: (_, enterprise) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text ellipsis style={{ maxWidth: 170 }}>
+            {enterprise.parkName ?? '—'}
+          </Typography.Text>
+          {enterprise.township && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {enterprise.township}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('enterprise.aboveScale'),
       dataIndex: 'aboveScale',
-      width: 100,
+      width: 90,
       render: (above: boolean) =>
         above ? <Tag color="blue">{t('enterprise.aboveScaleYes')}</Tag> : <Tag>{t('enterprise.aboveScaleNo')}</Tag>,
     },
     {
       title: t('enterprise.contact'),
       key: 'contact',
-      width: 170,
+      width: 140,
       render: (_, enterprise) =>
         enterprise.contactName || enterprise.contactPhone ? (
           <Space orientation="vertical" size={0}>
@@ -133,7 +149,7 @@ export function EnterprisesPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 80,
       fixed: 'right',
       render: (_, enterprise) => (
         <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(enterprise)}>
@@ -168,17 +184,12 @@ export function EnterprisesPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
+          <SearchInput
+            value={filter.q}
+            onSearch={(q) => update({ q })}
             placeholder={t('enterprises.searchPlaceholder')}
-            value={searchText}
-            onChange={(event) => {
-              setSearchText(event.target.value);
-              if (event.target.value === '' && filter.q) update({ q: undefined });
-            }}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: 300 }}
-            data-testid="enterprise-search"
+            width={300}
+            testId="enterprise-search"
           />
           {canReadParks && (
             <Select
@@ -232,7 +243,6 @@ export function EnterprisesPage() {
             <Button
               type="link"
               onClick={() => {
-                setSearchText('');
                 setTownshipText('');
                 setParams(new URLSearchParams(), { replace: true });
               }}
@@ -249,7 +259,8 @@ export function EnterprisesPage() {
             columns={columns}
             dataSource={enterprises.data?.items ?? []}
             loading={enterprises.isFetching}
-            scroll={{ x: 1200 }}
+            size="middle"
+            scroll={{ x: 1140 }}
             pagination={{
               current: filter.page,
               pageSize: filter.pageSize,

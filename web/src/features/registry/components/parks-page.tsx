@@ -121,7 +121,7 @@ export function ParksPage() {
               rows.length > 1 && (
                 <Table.Summary.Row>
                   <Table.Summary.Cell index={0} colSpan={3}>
-                    <Typography.Text strong>{t('common.total', { count: rows.length })}</Typography.Text>
+                    <Typography.Text strong>{t('parks.total', { count: rows.length })}</Typography.Text>
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={3} align="right">
                     {formatNumber(totalArea, locale)}

@@ -1,0 +1,168 @@
+// Tenancy and role boundaries for every endpoint of the API. The last test compares this table with the
+// OpenAPI document, so an endpoint added without a row here fails the suite.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../test/engines';
+import { createTestApp, login, type Client, type TestApp } from '../test/harness';
+
+interface Ctx {
+  t: TestApp;
+  admin: Client;
+  yinlun: Client; // enterprise admin of 银轮
+  shanhe: Client; // enterprise admin of 山河包装箱: the "other enterprise"
+  zhujian: Client; // department handler
+  shanheUserId: string;
+  shanheTokenId: string;
+  parkId: string;
+  departmentId: string;
+}
+
+type Check = (c: Ctx) => Promise<void>;
+
+/** What an outsider (another enterprise, a department handler) gets from each endpoint. */
+const ACCESS: Record<string, Check> = {
+  'GET /api/health': async ({ t }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  },
+  'POST /api/auth/login': async ({ t }) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'shanhe', password: 'guess-guess' } });
+    expect(res.statusCode).toBe(401);
+  },
+  'POST /api/auth/logout': async ({ t, yinlun, shanhe }) => {
+    // Logging out ends only the caller's own session.
+    const other = await login(t.app, 'yinlun');
+    expect((await other.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await shanhe.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await yinlun.get('/api/auth/session')).statusCode).toBe(200);
+  },
+  'GET /api/auth/session': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/auth/session')).json().user.username).toBe('yinlun');
+  },
+  'POST /api/auth/password': async ({ t }) => {
+    // Only the caller's own password, and only with the current one.
+    const tech = await login(t.app, 'yinlun.tech');
+    expect((await tech.post('/api/auth/password', { currentPassword: 'not-mine', newPassword: 'Whatever#2026' })).statusCode).toBe(400);
+  },
+  'GET /api/organisations': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/organisations')).json().map((o: { id: string }) => o.id)).toEqual([yinlun.organisationId]);
+  },
+  'GET /api/users': async ({ yinlun, zhujian }) => {
+    const items = (await yinlun.get('/api/users?pageSize=200')).json().items as Array<{ organisationId: string }>;
+    expect(items.every((u) => u.organisationId === yinlun.organisationId)).toBe(true);
+    expect((await zhujian.get('/api/users')).statusCode).toBe(403);
+  },
+  'POST /api/users': async ({ yinlun, shanhe, zhujian }) => {
+    const body = { username: 'intruder', displayName: 'x', role: 'enterprise_admin', organisationId: shanhe.organisationId, password: 'Secret#2026' };
+    expect((await yinlun.post('/api/users', body)).statusCode).toBe(404);
+    expect((await zhujian.post('/api/users', { ...body, organisationId: zhujian.organisationId, role: 'department_handler' })).statusCode).toBe(403);
+  },
+  'GET /api/users/{id}': async ({ yinlun, zhujian, shanheUserId }) => {
+    expect((await yinlun.get(`/api/users/${shanheUserId}`)).statusCode).toBe(404);
+    expect((await zhujian.get(`/api/users/${shanheUserId}`)).statusCode).toBe(404);
+  },
+  'PATCH /api/users/{id}': async ({ yinlun, zhujian, shanhe, shanheUserId }) => {
+    expect((await yinlun.patch(`/api/users/${shanheUserId}`, { displayName: 'pwned' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/users/${shanheUserId}`, { displayName: 'pwned' })).statusCode).toBe(403);
+    expect((await shanhe.get(`/api/users/${shanheUserId}`)).json().displayName).not.toBe('pwned');
+  },
+  'GET /api/api-tokens': async ({ yinlun, shanheTokenId }) => {
+    expect((await yinlun.get('/api/api-tokens')).json().map((x: { id: string }) => x.id)).not.toContain(shanheTokenId);
+  },
+  'POST /api/api-tokens': async ({ yinlun }) => {
+    const created = (await yinlun.post('/api/api-tokens', { name: 'own' })).json();
+    expect((await yinlun.get('/api/api-tokens')).json().map((x: { id: string }) => x.id)).toContain(created.id);
+  },
+  'DELETE /api/api-tokens/{id}': async ({ yinlun, shanhe, shanheTokenId }) => {
+    expect((await yinlun.delete(`/api/api-tokens/${shanheTokenId}`)).statusCode).toBe(404);
+    expect((await shanhe.get('/api/api-tokens')).json().map((x: { id: string }) => x.id)).toContain(shanheTokenId);
+  },
+  'GET /api/audit': async ({ yinlun, zhujian }) => {
+    const items = (await yinlun.get('/api/audit?pageSize=200')).json().items as Array<{ organisationId: string }>;
+    expect(items.every((e) => e.organisationId === yinlun.organisationId)).toBe(true);
+    expect((await zhujian.get('/api/audit')).statusCode).toBe(403);
+  },
+  'GET /api/parks': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/parks')).statusCode).toBe(200); // the county's parks are public to users
+  },
+  'POST /api/parks': async ({ yinlun, zhujian }) => {
+    const body = { name: '非法园区', kind: 'park', towns: [], areaKm2: null, plannedInvestmentWan: null };
+    expect((await yinlun.post('/api/parks', body)).statusCode).toBe(403);
+    expect((await zhujian.post('/api/parks', body)).statusCode).toBe(403);
+  },
+  'GET /api/parks/{id}': async ({ yinlun, parkId }) => {
+    expect((await yinlun.get(`/api/parks/${parkId}`)).statusCode).toBe(200);
+  },
+  'PATCH /api/parks/{id}': async ({ yinlun, zhujian, parkId }) => {
+    expect((await yinlun.patch(`/api/parks/${parkId}`, { areaKm2: 0 })).statusCode).toBe(403);
+    expect((await zhujian.patch(`/api/parks/${parkId}`, { areaKm2: 0 })).statusCode).toBe(403);
+  },
+  'GET /api/departments': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/departments')).statusCode).toBe(200);
+  },
+  'POST /api/departments': async ({ yinlun, zhujian }) => {
+    const body = { name: '假部门', kind: 'bureau', acceptsRequests: true };
+    expect((await yinlun.post('/api/departments', body)).statusCode).toBe(403);
+    expect((await zhujian.post('/api/departments', body)).statusCode).toBe(403);
+  },
+  'GET /api/departments/{id}': async ({ yinlun, departmentId }) => {
+    expect((await yinlun.get(`/api/departments/${departmentId}`)).statusCode).toBe(200);
+  },
+  'PATCH /api/departments/{id}': async ({ yinlun, zhujian, departmentId }) => {
+    expect((await yinlun.patch(`/api/departments/${departmentId}`, { acceptsRequests: false })).statusCode).toBe(403);
+    expect((await zhujian.patch(`/api/departments/${departmentId}`, { acceptsRequests: false })).statusCode).toBe(403);
+  },
+  'GET /api/enterprises': async ({ yinlun, shanhe }) => {
+    const ids = (await yinlun.get('/api/enterprises?pageSize=200')).json().items.map((e: { id: string }) => e.id);
+    expect(ids).toEqual([yinlun.organisationId]);
+    const searched = (await yinlun.get(`/api/enterprises?q=${encodeURIComponent('山河')}`)).json();
+    expect(searched.total).toBe(0);
+    expect(shanhe.organisationId).not.toBe(yinlun.organisationId);
+  },
+  'POST /api/enterprises': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.post('/api/enterprises', { name: '冒名企业' })).statusCode).toBe(403);
+    expect((await zhujian.post('/api/enterprises', { name: '冒名企业' })).statusCode).toBe(403);
+  },
+  'GET /api/enterprises/{id}': async ({ yinlun, shanhe }) => {
+    expect((await yinlun.get(`/api/enterprises/${shanhe.organisationId}`)).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/enterprises/${yinlun.organisationId}`)).statusCode).toBe(200);
+  },
+  'PATCH /api/enterprises/{id}': async ({ yinlun, zhujian, shanhe }) => {
+    expect((await yinlun.patch(`/api/enterprises/${shanhe.organisationId}`, { contactPhone: '110' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/enterprises/${shanhe.organisationId}`, { contactPhone: '110' })).statusCode).toBe(403);
+    expect((await shanhe.get(`/api/enterprises/${shanhe.organisationId}`)).json().contactPhone).not.toBe('110');
+  },
+  'GET /api/enterprises/export.xlsx': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.get('/api/enterprises/export.xlsx')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/enterprises/export.xlsx')).statusCode).toBe(403);
+  },
+  'POST /api/enterprises/import': async ({ yinlun, zhujian }) => {
+    const headers = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    expect((await yinlun.request('POST', '/api/enterprises/import', Buffer.from('x'), headers)).statusCode).toBe(403);
+    expect((await zhujian.request('POST', '/api/enterprises/import', Buffer.from('x'), headers)).statusCode).toBe(403);
+  },
+};
+
+describe.each(ENGINES)('access boundaries on %s', (engine) => {
+  const ctx = {} as Ctx;
+  beforeAll(async () => {
+    ctx.t = await createTestApp(engine);
+    ctx.admin = await login(ctx.t.app, 'admin');
+    ctx.yinlun = await login(ctx.t.app, 'yinlun');
+    ctx.shanhe = await login(ctx.t.app, 'shanhe');
+    ctx.zhujian = await login(ctx.t.app, 'zhujian');
+    ctx.shanheUserId = ctx.shanhe.userId;
+    ctx.shanheTokenId = (await ctx.shanhe.post('/api/api-tokens', { name: 'ERP' })).json().id;
+    ctx.parkId = (await ctx.admin.get('/api/parks')).json()[0].id;
+    ctx.departmentId = ctx.zhujian.organisationId;
+  });
+  afterAll(async () => ctx.t?.close());
+
+  it.each(Object.keys(ACCESS))('%s', async (endpoint) => {
+    await ACCESS[endpoint]!(ctx);
+  });
+
+  it('covers every endpoint of the OpenAPI document', () => {
+    const paths = (ctx.t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const endpoints = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(endpoints.sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+});
