@@ -17,7 +17,7 @@ async function postgresReachable(): Promise<boolean> {
     await client.query('select 1');
     return true;
   } catch (error) {
-    if (required) throw new Error(`PostgreSQL is required here but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`);
+    if (required) throw new Error(`PostgreSQL is required here but unreachable at ${POSTGRES_ADMIN_URL}`, { cause: error });
     console.warn(`PostgreSQL unreachable at ${POSTGRES_ADMIN_URL}; running on SQLite only (set TEST_DATABASE_URL)`);
     return false;
   } finally {
