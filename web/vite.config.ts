@@ -13,12 +13,12 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api/': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api/': { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

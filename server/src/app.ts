@@ -20,7 +20,7 @@ import { RegistryService, registryRoutes, type RegistryTables } from './modules/
 export type Database = IdentityTables & RegistryTables;
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'webDist' | 'logLevel'>;
+  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel'>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
@@ -30,7 +30,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

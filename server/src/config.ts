@@ -25,6 +25,8 @@ const configSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Set behind HTTPS so cookies carry the Secure flag. */
   COOKIE_SECURE: booleanFlag.default(false),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else it could be forged). */
+  TRUST_PROXY: booleanFlag.default(false),
   WEB_DIST: z.string().optional(),
   /** Password of the first county admin when DEMO_DATA=false and no user exists yet. */
   ADMIN_PASSWORD: z.string().min(8).max(200).optional(),
@@ -41,6 +43,7 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   sessionDays: number;
   cookieSecure: boolean;
+  trustProxy: boolean;
   /** The built web app; served when present. */
   webDist: string;
   adminPassword: string | undefined;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     sessionDays: c.SESSION_DAYS,
     cookieSecure: c.COOKIE_SECURE,
+    trustProxy: c.TRUST_PROXY,
     adminPassword: c.ADMIN_PASSWORD,
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };

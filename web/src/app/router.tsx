@@ -32,7 +32,7 @@ const router = createBrowserRouter([
       { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
       { path: 'users', element: <Allow permission="users.manage"><UsersPage /></Allow> },
       { path: 'audit', element: <Allow permission="audit.read"><AuditPage /></Allow> },
-      { path: 'api-tokens', element: <ApiTokensPage /> },
+      { path: 'tokens', element: <ApiTokensPage /> },
       { path: '*', element: <NotFoundResult /> },
     ],
   },

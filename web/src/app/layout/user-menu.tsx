@@ -33,7 +33,7 @@ export function UserMenu() {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChangingPassword(true);
-    if (key === 'tokens') void navigate('/api-tokens');
+    if (key === 'tokens') void navigate('/tokens');
     if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate('/', { replace: true }) });
   };
 

@@ -163,7 +163,7 @@ export function HomePage() {
               </Link>
             </Col>
             <Col xs={24} md={12}>
-              <Link to={user.role === 'enterprise_admin' ? '/users' : '/api-tokens'}>
+              <Link to={user.role === 'enterprise_admin' ? '/users' : '/tokens'}>
                 <Card hoverable className="tt-stat">
                   <Flex align="center" gap={16}>
                     <div className="tt-stat__icon" style={{ background: '#13a8a81a', color: '#13a8a8' }}>
