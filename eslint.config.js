@@ -5,7 +5,18 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const MODULES = ['identity', 'registry', 'assets', 'maintenance', 'telemetry', 'service-requests', 'projects', 'targets', 'screens', 'realtime'];
+const MODULES = [
+  'identity',
+  'registry',
+  'assets',
+  'maintenance',
+  'telemetry',
+  'service-requests',
+  'projects',
+  'targets',
+  'screens',
+  'realtime',
+];
 
 /** Inside module X: another module only through '../Y' (its index), never '../Y/file'. */
 const moduleBoundaries = MODULES.map((name) => ({
@@ -28,7 +39,15 @@ const webFeatureBoundaries = ['auth', 'registry', 'identity', 'home'].map((name)
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ regex: `^(\\.\\./)+features/(?!${name}/)`, message: 'Features never import each other; lift shared code to components/ or lib/.' }, { regex: `^\\.\\./(?!${name})[a-z-]+/`, message: 'Features never import each other.' }] },
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+features/(?!${name}/)`,
+            message: 'Features never import each other; lift shared code to components/ or lib/.',
+          },
+          { regex: `^\\.\\./(?!${name})[a-z-]+/`, message: 'Features never import each other.' },
+        ],
+      },
     ],
   },
 }));
@@ -38,10 +57,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-undef': 'off',
     },
@@ -49,7 +80,15 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(server|web)/', message: 'shared imports neither side.' }, { regex: '^@tiantai/(server|web)', message: 'shared imports neither side.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(server|web)/', message: 'shared imports neither side.' },
+            { regex: '^@tiantai/(server|web)', message: 'shared imports neither side.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -62,7 +101,10 @@ export default tseslint.config(
   {
     files: ['server/src/db/migrations/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!kysely$).*', message: 'Migrations are frozen: they import only kysely.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!kysely$).*', message: 'Migrations are frozen: they import only kysely.' }] },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },

@@ -51,9 +51,17 @@ const ACCESS: Record<string, Check> = {
     expect((await zhujian.get('/api/users')).statusCode).toBe(403);
   },
   'POST /api/users': async ({ yinlun, shanhe, zhujian }) => {
-    const body = { username: 'intruder', displayName: 'x', role: 'enterprise_admin', organisationId: shanhe.organisationId, password: 'Secret#2026' };
+    const body = {
+      username: 'intruder',
+      displayName: 'x',
+      role: 'enterprise_admin',
+      organisationId: shanhe.organisationId,
+      password: 'Secret#2026',
+    };
     expect((await yinlun.post('/api/users', body)).statusCode).toBe(404);
-    expect((await zhujian.post('/api/users', { ...body, organisationId: zhujian.organisationId, role: 'department_handler' })).statusCode).toBe(403);
+    expect(
+      (await zhujian.post('/api/users', { ...body, organisationId: zhujian.organisationId, role: 'department_handler' })).statusCode,
+    ).toBe(403);
   },
   'GET /api/users/{id}': async ({ yinlun, zhujian, shanheUserId }) => {
     expect((await yinlun.get(`/api/users/${shanheUserId}`)).statusCode).toBe(404);

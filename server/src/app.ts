@@ -44,11 +44,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { schema: { tags: ['platform'], response: { 200: healthView } } },
-    async () => ({ status: 'ok' as const, db: deps.engine, mqtt: deps.mqttMode }),
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/api/health', { schema: { tags: ['platform'], response: { 200: healthView } } }, async () => ({
+      status: 'ok' as const,
+      db: deps.engine,
+      mqtt: deps.mqttMode,
+    }));
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
 

@@ -36,7 +36,15 @@ async function occupyPort(): Promise<{ port: number; close: () => Promise<void> 
 
 /** Runs `server/src/main.ts` as `npm start` does; resolves once it is up (or has exited). */
 async function runMain(vars: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WEB_DIST: '/nonexistent', ...vars };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    MQTT_PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    WEB_DIST: '/nonexistent',
+    ...vars,
+  };
   if (!vars.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -122,8 +130,16 @@ describe.each(ENGINES)('platform on %s', (engine) => {
       await Promise.all(both.map((p) => p.stop()));
 
       const { db } = openDatabase<Database>(fresh.location);
-      const byKind = await db.selectFrom('organisations').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').orderBy('kind').execute();
-      const users = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const byKind = await db
+        .selectFrom('organisations')
+        .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('kind')
+        .orderBy('kind')
+        .execute();
+      const users = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       await db.destroy();
       expect(byKind.map((r) => [r.kind, Number(r.n)])).toEqual([
         ['county', 1],
@@ -139,7 +155,11 @@ describe.each(ENGINES)('platform on %s', (engine) => {
   it('prints a one-line hint, not a stack trace, when `npm start` finds the port taken', async () => {
     const held = await occupyPort();
     try {
-      const run = await runMain({ MQTT_PORT: String(held.port), DATA_DIR: db.location.dataDir, ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}) });
+      const run = await runMain({
+        MQTT_PORT: String(held.port),
+        DATA_DIR: db.location.dataDir,
+        ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
+      });
       expect(run.exitCode).toBe(1);
       expect(run.output).toContain(`Port ${held.port} is already in use. Set MQTT_PORT`);
       expect(run.output).not.toMatch(/\n\s+at /);
@@ -148,4 +168,3 @@ describe.each(ENGINES)('platform on %s', (engine) => {
     }
   });
 });
-

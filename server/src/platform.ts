@@ -50,7 +50,8 @@ export async function startPlatform(config: Config): Promise<Platform> {
       if (await loadDemoData(db)) log.info('demo data loaded (accounts in README.md, password Tiantai@2026)');
     } else {
       const admin = await bootstrapCountyAdmin(db, config.adminPassword);
-      if (admin && !config.adminPassword) log.warn(`first start without demo data: log in as "${admin.username}" with password "${admin.password}" and change it`);
+      if (admin && !config.adminPassword)
+        log.warn(`first start without demo data: log in as "${admin.username}" with password "${admin.password}" and change it`);
     }
 
     if (config.mqttUrl) {

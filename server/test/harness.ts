@@ -66,7 +66,11 @@ export class Client {
       method,
       url,
       headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken, ...headers },
-      ...(payload === undefined ? {} : typeof payload === 'string' || Buffer.isBuffer(payload) ? { payload } : { payload: payload as object }),
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string' || Buffer.isBuffer(payload)
+          ? { payload }
+          : { payload: payload as object }),
     });
   }
 

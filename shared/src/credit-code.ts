@@ -2,10 +2,7 @@
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-export type CreditCodeCheck =
-  | { status: 'valid' }
-  | { status: 'bad_format' }
-  | { status: 'bad_check'; expected: string };
+export type CreditCodeCheck = { status: 'valid' } | { status: 'bad_format' } | { status: 'bad_check'; expected: string };
 
 export function normaliseCreditCode(code: string): string {
   return code.trim().toUpperCase();

@@ -37,9 +37,16 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
     const registry = await loadRegistryDemo(withTablesOf<RegistryTables>(trx), now);
     for (const account of DEMO_ACCOUNTS) {
       const o = account.organisation;
-      const organisationId = 'county' in o ? countyId : 'department' in o ? registry.departmentIds[o.department] : registry.enterpriseIds[o.enterprise];
+      const organisationId =
+        'county' in o ? countyId : 'department' in o ? registry.departmentIds[o.department] : registry.enterpriseIds[o.enterprise];
       if (!organisationId) throw new Error(`demo account ${account.username}: unknown organisation`);
-      await provisionUser(trx, { organisationId, username: account.username, displayName: account.displayName, role: account.role, password: DEMO_PASSWORD });
+      await provisionUser(trx, {
+        organisationId,
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        password: DEMO_PASSWORD,
+      });
     }
     return true;
   });

@@ -45,7 +45,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 400;
       const details = error.validation.map((v) => ({ path: v.instancePath || '/', message: v.message }));
-      body = { error: { code: 'VALIDATION_FAILED', message: `Invalid ${error.validationContext ?? 'request'}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, details } };
+      body = {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Invalid ${error.validationContext ?? 'request'}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+          details,
+        },
+      };
     } else if (isUniqueViolation(error)) {
       status = 409;
       body = { error: { code: 'DUPLICATE', message: 'A record with the same unique value already exists' } };
@@ -55,7 +61,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body = { error: { code: mapped.code, message: error.message } };
     } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
-      body = { error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED', message: error.message } };
+      body = {
+        error: {
+          code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED',
+          message: error.message,
+        },
+      };
     }
 
     if (status >= 500) request.log.error({ err: error }, 'request failed');

@@ -18,7 +18,12 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedBroker(options: { port: number; host?: string; authenticate: MqttAuthenticator; log: FastifyBaseLogger }): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(options: {
+  port: number;
+  host?: string;
+  authenticate: MqttAuthenticator;
+  log: FastifyBaseLogger;
+}): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker({
     authenticate: (_client, username, password, done) => {
       options

@@ -49,7 +49,11 @@ export async function listUsers(
   if (filter.q) {
     const like = `%${filter.q.toLowerCase()}%`;
     query = query.where((eb) =>
-      eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', `%${filter.q}%`), eb('organisations.name', 'like', `%${filter.q}%`)]),
+      eb.or([
+        eb('users.username', 'like', like),
+        eb('users.display_name', 'like', `%${filter.q}%`),
+        eb('organisations.name', 'like', `%${filter.q}%`),
+      ]),
     );
   }
   const { total } = await query
@@ -167,7 +171,13 @@ export async function insertAuditEntry(db: IdentityDb, row: Insertable<AuditLogT
 
 export async function listAuditEntries(
   db: IdentityDb,
-  filter: { organisationId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+  filter: {
+    organisationId?: string | undefined;
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   let query = db.selectFrom('audit_log');
   if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);

@@ -28,8 +28,7 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export function identityRoutes(service: IdentityService, options: { cookieSecure: boolean }) {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: options.cookieSecure };
-  const clearCookies = (reply: FastifyReply) =>
-    reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
+  const clearCookies = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
 
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -62,7 +61,13 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
 
     app.get(
       '/api/organisations',
-      { schema: { tags, querystring: z.object({ kind: z.enum(ORGANISATION_KINDS).optional() }), response: { 200: z.array(organisationView) } } },
+      {
+        schema: {
+          tags,
+          querystring: z.object({ kind: z.enum(ORGANISATION_KINDS).optional() }),
+          response: { 200: z.array(organisationView) },
+        },
+      },
       async (request) => service.listOrganisations(requireActor(request), request.query.kind),
     );
 
@@ -75,15 +80,19 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
     app.get('/api/users/:id', { schema: { tags, params: idParams, response: { 200: userView } } }, async (request) =>
       service.getUser(requireActor(request), request.params.id),
     );
-    app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userView } } }, async (request) =>
-      service.updateUser(requireActor(request), request.params.id, request.body),
+    app.patch(
+      '/api/users/:id',
+      { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userView } } },
+      async (request) => service.updateUser(requireActor(request), request.params.id, request.body),
     );
 
     app.get('/api/api-tokens', { schema: { tags, response: { 200: z.array(apiTokenView) } } }, async (request) =>
       service.listApiTokens(requireActor(request)),
     );
-    app.post('/api/api-tokens', { schema: { tags, body: createApiTokenBody, response: { 201: createdApiToken } } }, async (request, reply) =>
-      reply.status(201).send(await service.createApiToken(requireActor(request), request.body.name)),
+    app.post(
+      '/api/api-tokens',
+      { schema: { tags, body: createApiTokenBody, response: { 201: createdApiToken } } },
+      async (request, reply) => reply.status(201).send(await service.createApiToken(requireActor(request), request.body.name)),
     );
     app.delete('/api/api-tokens/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
       await service.revokeApiToken(requireActor(request), request.params.id);

@@ -170,13 +170,29 @@ export class IdentityService {
       if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Unknown or revoked API token');
       // Recording use at most once a minute keeps reads from turning into writes.
       if (!row.last_used_at || Date.parse(row.last_used_at) < Date.now() - 60_000) await repo.touchApiToken(this.db, row.token_id, now);
-      return { actor: { userId: row.user_id, username: row.username, role: row.role, organisationId: row.organisation_id, organisationKind: row.organisation_kind, via: 'api_token' } };
+      return {
+        actor: {
+          userId: row.user_id,
+          username: row.username,
+          role: row.role,
+          organisationId: row.organisation_id,
+          organisationKind: row.organisation_kind,
+          via: 'api_token',
+        },
+      };
     }
     if (!sessionToken) return null;
     const row = await repo.findLiveSession(this.db, sha256(sessionToken), now);
     if (!row) return null;
     return {
-      actor: { userId: row.user_id, username: row.username, role: row.role, organisationId: row.organisation_id, organisationKind: row.organisation_kind, via: 'session' },
+      actor: {
+        userId: row.user_id,
+        username: row.username,
+        role: row.role,
+        organisationId: row.organisation_id,
+        organisationKind: row.organisation_kind,
+        via: 'session',
+      },
       csrfToken: row.csrf_token,
     };
   }
@@ -249,7 +265,13 @@ export class IdentityService {
       });
       const created = await repo.findUserById(trx, id);
       if (!created) throw new Error('user vanished after insert');
-      await recordAudit(trx, actor, { action: 'create', entity: 'user', entityId: id, organisationId: organisation.id, after: auditableUser(created) });
+      await recordAudit(trx, actor, {
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        organisationId: organisation.id,
+        after: auditableUser(created),
+      });
       return toUserView(created);
     });
   }
@@ -275,7 +297,14 @@ export class IdentityService {
       if (body.active === false || passwordHash) await repo.deleteSessionsOfUser(trx, id);
       const after = await repo.findUserById(trx, id);
       if (!after) throw new Error('user vanished after update');
-      await recordAudit(trx, actor, { action: 'update', entity: 'user', entityId: id, organisationId: after.organisation_id, before: auditableUser(before), after: auditableUser(after) });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        organisationId: after.organisation_id,
+        before: auditableUser(before),
+        after: auditableUser(after),
+      });
       return toUserView(after);
     });
   }
@@ -312,8 +341,23 @@ export class IdentityService {
     const now = nowIso();
     const prefix = token.slice(0, 10);
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertApiToken(trx, { id, user_id: actor.userId, name, prefix, token_hash: sha256(token), created_at: now, last_used_at: null, revoked_at: null });
-      await recordAudit(trx, actor, { action: 'create', entity: 'api_token', entityId: id, organisationId: actor.organisationId, after: { name, prefix } });
+      await repo.insertApiToken(trx, {
+        id,
+        user_id: actor.userId,
+        name,
+        prefix,
+        token_hash: sha256(token),
+        created_at: now,
+        last_used_at: null,
+        revoked_at: null,
+      });
+      await recordAudit(trx, actor, {
+        action: 'create',
+        entity: 'api_token',
+        entityId: id,
+        organisationId: actor.organisationId,
+        after: { name, prefix },
+      });
     });
     return { id, name, prefix, createdAt: now, lastUsedAt: null, token };
   }
@@ -327,7 +371,10 @@ export class IdentityService {
 
   // ---- audit ----
 
-  async listAudit(actor: Actor, query: { entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number }): Promise<Paged<AuditEntryView>> {
+  async listAudit(
+    actor: Actor,
+    query: { entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+  ): Promise<Paged<AuditEntryView>> {
     if (actor.role !== 'county_admin' && actor.role !== 'enterprise_admin') throw forbidden('Only administrators read the audit log');
     const organisationId = actor.role === 'enterprise_admin' ? actor.organisationId : undefined;
     const { rows, total } = await repo.listAuditEntries(this.db, { ...query, organisationId });
@@ -353,7 +400,14 @@ export class IdentityService {
 }
 
 function actorOf(user: UserRow, via: Actor['via']): Actor {
-  return { userId: user.id, username: user.username, role: user.role, organisationId: user.organisation_id, organisationKind: user.organisation_kind, via };
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    organisationId: user.organisation_id,
+    organisationKind: user.organisation_kind,
+    via,
+  };
 }
 
 /** Creates a user without an acting user: demo data and first-run set-up. */
@@ -382,14 +436,19 @@ export async function provisionUser(
  * Without demo data a fresh install still needs one way in: a county admin, created once when no user
  * exists, with the given password or a generated one that the caller prints.
  */
-export async function bootstrapCountyAdmin(db: AnyDb, password: string | undefined): Promise<{ username: string; password: string } | null> {
-  return withTablesOf<IdentityTables>(db).transaction().execute(async (trx) => {
-    if (!(await repo.claimAppState(trx, 'bootstrap_admin', 'admin', nowIso()))) return null;
-    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (existing) return null;
-    const secret = password ?? randomBytes(12).toString('base64url');
-    const organisationId = await createOrganisation(trx, 'county', '县级管理');
-    await provisionUser(trx, { organisationId, username: 'admin', displayName: 'Administrator', role: 'county_admin', password: secret });
-    return { username: 'admin', password: secret };
-  });
+export async function bootstrapCountyAdmin(
+  db: AnyDb,
+  password: string | undefined,
+): Promise<{ username: string; password: string } | null> {
+  return withTablesOf<IdentityTables>(db)
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await repo.claimAppState(trx, 'bootstrap_admin', 'admin', nowIso()))) return null;
+      const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+      if (existing) return null;
+      const secret = password ?? randomBytes(12).toString('base64url');
+      const organisationId = await createOrganisation(trx, 'county', '县级管理');
+      await provisionUser(trx, { organisationId, username: 'admin', displayName: 'Administrator', role: 'county_admin', password: secret });
+      return { username: 'admin', password: secret };
+    });
 }

@@ -28,7 +28,11 @@ describe.each(ENGINES)('identity on %s', (engine) => {
 
     it('refuses a wrong password with INVALID_CREDENTIALS and an unknown user the same way', async () => {
       const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'nope-nope' } });
-      const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'nope-nope' } });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody', password: 'nope-nope' },
+      });
       expect([wrong.statusCode, errorCode(wrong)]).toEqual([401, 'INVALID_CREDENTIALS']);
       expect([unknown.statusCode, errorCode(unknown)]).toEqual([401, 'INVALID_CREDENTIALS']);
     });
@@ -36,7 +40,13 @@ describe.each(ENGINES)('identity on %s', (engine) => {
     it('locks a username out after five failures, even with the right password', async () => {
       const admin = await login(t.app, 'admin');
       const county = (await admin.get('/api/organisations?kind=county')).json<Array<{ id: string }>>()[0]!;
-      await admin.post('/api/users', { username: 'target', displayName: '被猜测', role: 'county_viewer', organisationId: county.id, password: 'Target#2026' });
+      await admin.post('/api/users', {
+        username: 'target',
+        displayName: '被猜测',
+        role: 'county_viewer',
+        organisationId: county.id,
+        password: 'Target#2026',
+      });
       const attempt = (password: string) =>
         t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'target', password }, remoteAddress: '10.0.0.7' });
       for (let i = 0; i < 5; i++) expect((await attempt('wrong-password')).statusCode).toBe(401);
@@ -67,7 +77,9 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       const short = await first.post('/api/auth/password', { currentPassword: 'Tiantai@2026', newPassword: 'short' });
       expect(errorCode(short)).toBe('VALIDATION_FAILED');
 
-      expect((await first.post('/api/auth/password', { currentPassword: 'Tiantai@2026', newPassword: 'Another#2026' })).statusCode).toBe(204);
+      expect((await first.post('/api/auth/password', { currentPassword: 'Tiantai@2026', newPassword: 'Another#2026' })).statusCode).toBe(
+        204,
+      );
       expect((await first.get('/api/auth/session')).statusCode).toBe(200);
       expect((await second.get('/api/auth/session')).statusCode).toBe(401);
       await expect(login(t.app, 'leader', 'Tiantai@2026')).rejects.toThrow(/401/);
@@ -87,7 +99,12 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       const me = await t.app.inject({ method: 'GET', url: '/api/enterprises', headers: bearer });
       expect(me.statusCode).toBe(200);
       expect(me.json().items.map((e: { id: string }) => e.id)).toEqual([yinlun.organisationId]);
-      const write = await t.app.inject({ method: 'PATCH', url: `/api/enterprises/${yinlun.organisationId}`, headers: bearer, payload: { contactPhone: '0576-83000001' } });
+      const write = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/enterprises/${yinlun.organisationId}`,
+        headers: bearer,
+        payload: { contactPhone: '0576-83000001' },
+      });
       expect(write.statusCode).toBe(200);
 
       const listed = await yinlun.get('/api/api-tokens');
@@ -107,16 +124,34 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       const admin = await login(t.app, 'admin');
       const orgs = (await admin.get('/api/organisations?kind=department')).json<Array<{ id: string; name: string }>>();
       const tax = orgs.find((o) => o.name === '国家税务总局天台县税务局')!;
-      const wrongRole = await admin.post('/api/users', { username: 'tax1', displayName: '税务 张', role: 'enterprise_admin', organisationId: tax.id, password: 'Secret#2026' });
+      const wrongRole = await admin.post('/api/users', {
+        username: 'tax1',
+        displayName: '税务 张',
+        role: 'enterprise_admin',
+        organisationId: tax.id,
+        password: 'Secret#2026',
+      });
       expect([wrongRole.statusCode, errorCode(wrongRole)]).toEqual([400, 'VALIDATION_FAILED']);
 
-      const created = await admin.post('/api/users', { username: 'tax1', displayName: '税务 张', role: 'department_handler', organisationId: tax.id, password: 'Secret#2026' });
+      const created = await admin.post('/api/users', {
+        username: 'tax1',
+        displayName: '税务 张',
+        role: 'department_handler',
+        organisationId: tax.id,
+        password: 'Secret#2026',
+      });
       expect(created.statusCode).toBe(201);
       expect(created.json()).toMatchObject({ username: 'tax1', organisationName: '国家税务总局天台县税务局', active: true });
       expect(created.json()).not.toHaveProperty('passwordHash');
       await login(t.app, 'tax1', 'Secret#2026');
 
-      const again = await admin.post('/api/users', { username: 'TAX1', displayName: 'dup', role: 'department_handler', organisationId: tax.id, password: 'Secret#2026' });
+      const again = await admin.post('/api/users', {
+        username: 'TAX1',
+        displayName: 'dup',
+        role: 'department_handler',
+        organisationId: tax.id,
+        password: 'Secret#2026',
+      });
       expect([again.statusCode, errorCode(again)]).toEqual([409, 'DUPLICATE']);
     });
 
@@ -129,9 +164,21 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       const filteredToOther = await yinlun.get(`/api/users?organisationId=${shanhe.organisationId}`);
       expect(filteredToOther.json().total).toBe(0);
 
-      const intoOther = await yinlun.post('/api/users', { username: 'spy', displayName: 'x', role: 'enterprise_member', organisationId: shanhe.organisationId, password: 'Secret#2026' });
+      const intoOther = await yinlun.post('/api/users', {
+        username: 'spy',
+        displayName: 'x',
+        role: 'enterprise_member',
+        organisationId: shanhe.organisationId,
+        password: 'Secret#2026',
+      });
       expect(intoOther.statusCode).toBe(404);
-      const countyRole = await yinlun.post('/api/users', { username: 'boss', displayName: 'x', role: 'county_admin', organisationId: yinlun.organisationId, password: 'Secret#2026' });
+      const countyRole = await yinlun.post('/api/users', {
+        username: 'boss',
+        displayName: 'x',
+        role: 'county_admin',
+        organisationId: yinlun.organisationId,
+        password: 'Secret#2026',
+      });
       expect(countyRole.statusCode).toBe(400);
 
       const shanheUser = (await shanhe.get('/api/users')).json<{ items: Array<{ id: string }> }>().items[0]!;
@@ -140,7 +187,13 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       expect(hijack.statusCode).toBe(404);
       await login(t.app, 'shanhe'); // password unchanged
 
-      const tech = await yinlun.post('/api/users', { username: 'yinlun.tech2', displayName: '银轮 技师 2', role: 'enterprise_member', organisationId: yinlun.organisationId, password: 'Secret#2026' });
+      const tech = await yinlun.post('/api/users', {
+        username: 'yinlun.tech2',
+        displayName: '银轮 技师 2',
+        role: 'enterprise_member',
+        organisationId: yinlun.organisationId,
+        password: 'Secret#2026',
+      });
       expect(tech.statusCode).toBe(201);
       const deactivated = await yinlun.patch(`/api/users/${tech.json().id}`, { active: false });
       expect(deactivated.json().active).toBe(false);
@@ -151,7 +204,13 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       for (const username of ['zhujian', 'yinlun.tech', 'officer']) {
         const c = await login(t.app, username);
         expect((await c.get('/api/users')).statusCode).toBe(403);
-        const create = await c.post('/api/users', { username: `x${username}`, displayName: 'x', role: 'enterprise_member', organisationId: c.organisationId, password: 'Secret#2026' });
+        const create = await c.post('/api/users', {
+          username: `x${username}`,
+          displayName: 'x',
+          role: 'enterprise_member',
+          organisationId: c.organisationId,
+          password: 'Secret#2026',
+        });
         expect(create.statusCode).toBe(403);
         const self = await c.patch(`/api/users/${c.userId}`, { role: 'county_admin' });
         expect(self.statusCode).toBe(403);
@@ -169,13 +228,25 @@ describe.each(ENGINES)('identity on %s', (engine) => {
     it('records who changed what with before and after, without password hashes', async () => {
       const admin = await login(t.app, 'admin');
       const yinlun = await login(t.app, 'yinlun');
-      const created = await yinlun.post('/api/users', { username: 'audit.me', displayName: '审计 前', role: 'enterprise_member', organisationId: yinlun.organisationId, password: 'Secret#2026' });
+      const created = await yinlun.post('/api/users', {
+        username: 'audit.me',
+        displayName: '审计 前',
+        role: 'enterprise_member',
+        organisationId: yinlun.organisationId,
+        password: 'Secret#2026',
+      });
       const id = created.json().id as string;
       await yinlun.patch(`/api/users/${id}`, { displayName: '审计 后' });
 
-      const entries = (await admin.get(`/api/audit?entity=user&entityId=${id}`)).json<{ items: Array<{ action: string; actorUsername: string; before: { display_name: string } | null; after: { display_name: string } }> }>();
+      const entries = (await admin.get(`/api/audit?entity=user&entityId=${id}`)).json<{
+        items: Array<{ action: string; actorUsername: string; before: { display_name: string } | null; after: { display_name: string } }>;
+      }>();
       expect(entries.items.map((e) => e.action)).toEqual(['update', 'create']);
-      expect(entries.items[0]).toMatchObject({ actorUsername: 'yinlun', before: { display_name: '审计 前' }, after: { display_name: '审计 后' } });
+      expect(entries.items[0]).toMatchObject({
+        actorUsername: 'yinlun',
+        before: { display_name: '审计 前' },
+        after: { display_name: '审计 后' },
+      });
       expect(JSON.stringify(entries)).not.toContain('scrypt');
 
       const own = (await yinlun.get('/api/audit?entity=user')).json<{ items: Array<{ organisationId: string }> }>();
@@ -196,4 +267,3 @@ describe.each(ENGINES)('identity on %s', (engine) => {
     });
   });
 });
-

@@ -41,7 +41,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text.trim(); // hyperlink
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // formula
     if (value instanceof Date) return value.toISOString();
     return '';
@@ -70,7 +74,11 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
     if (match) columnOf.set(match.key, col);
   });
   if (!columnOf.has('name')) {
-    throw new AppError(400, 'IMPORT_BAD_FILE', `The first row must hold the headers; the column "${ENTERPRISE_SHEET_COLUMNS[0].zh}" is missing`);
+    throw new AppError(
+      400,
+      'IMPORT_BAD_FILE',
+      `The first row must hold the headers; the column "${ENTERPRISE_SHEET_COLUMNS[0].zh}" is missing`,
+    );
   }
   if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError(400, 'IMPORT_BAD_FILE', `At most ${MAX_ROWS} rows per import`);
 

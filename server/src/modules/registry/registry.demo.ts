@@ -6,14 +6,70 @@ import * as repo from './registry.repository';
 import type { RegistryServiceDb } from './registry.service';
 import type { DepartmentsTable } from './registry.tables';
 
-const TOWNSHIPS = ['赤城街道', '始丰街道', '福溪街道', '平桥镇', '坦头镇', '三合镇', '洪畴镇', '白鹤镇', '石梁镇', '街头镇', '龙溪乡', '雷峰乡', '南屏乡', '泳溪乡', '三州乡'];
+const TOWNSHIPS = [
+  '赤城街道',
+  '始丰街道',
+  '福溪街道',
+  '平桥镇',
+  '坦头镇',
+  '三合镇',
+  '洪畴镇',
+  '白鹤镇',
+  '石梁镇',
+  '街头镇',
+  '龙溪乡',
+  '雷峰乡',
+  '南屏乡',
+  '泳溪乡',
+  '三州乡',
+];
 
 const PARKS = [
-  { key: 'cangshan', name: '苍山产业集聚区', kind: 'park', towns: ['坦头镇', '三合镇'], area: 10, investWan: 730_000, description: '省级“万亩千亿”新产业平台，规划面积约10平方公里，总投资73亿元' },
-  { key: 'sino-german', name: '中德现代交通科技产业园', kind: 'park', towns: ['福溪街道'], area: 3.2, investWan: 200_000, description: '汽车零部件与现代交通装备' },
-  { key: 'rubber', name: '智能橡胶产业园', kind: 'park', towns: ['三合镇'], area: 1.5, investWan: 120_000, description: '橡胶传动带、输送带与新材料' },
-  { key: 'aviation', name: '天成航空产业园', kind: 'park', towns: ['平桥镇'], area: 1.2, investWan: 150_000, description: '通用航空制造与运营' },
-  { key: 'digital', name: '数字经济产业园', kind: 'zone', towns: ['赤城街道'], area: 0.4, investWan: 50_000, description: '总部经济楼宇与软件信息服务' },
+  {
+    key: 'cangshan',
+    name: '苍山产业集聚区',
+    kind: 'park',
+    towns: ['坦头镇', '三合镇'],
+    area: 10,
+    investWan: 730_000,
+    description: '省级“万亩千亿”新产业平台，规划面积约10平方公里，总投资73亿元',
+  },
+  {
+    key: 'sino-german',
+    name: '中德现代交通科技产业园',
+    kind: 'park',
+    towns: ['福溪街道'],
+    area: 3.2,
+    investWan: 200_000,
+    description: '汽车零部件与现代交通装备',
+  },
+  {
+    key: 'rubber',
+    name: '智能橡胶产业园',
+    kind: 'park',
+    towns: ['三合镇'],
+    area: 1.5,
+    investWan: 120_000,
+    description: '橡胶传动带、输送带与新材料',
+  },
+  {
+    key: 'aviation',
+    name: '天成航空产业园',
+    kind: 'park',
+    towns: ['平桥镇'],
+    area: 1.2,
+    investWan: 150_000,
+    description: '通用航空制造与运营',
+  },
+  {
+    key: 'digital',
+    name: '数字经济产业园',
+    kind: 'zone',
+    towns: ['赤城街道'],
+    area: 0.4,
+    investWan: 50_000,
+    description: '总部经济楼宇与软件信息服务',
+  },
 ] as const;
 
 type ParkKey = (typeof PARKS)[number]['key'];
@@ -68,11 +124,22 @@ const DEPARTMENTS: Array<[name: string, short: string, kind: DepartmentsTable['k
   ['中国联通天台分公司', '联通', 'utility'],
   ['苍山产业集聚区管理委员会', '苍山管委会', 'office'],
   ['天台经济开发区管理委员会', '开发区管委会', 'office'],
-  ...TOWNSHIPS.map((t): [string, string, DepartmentsTable['kind']] => [`${t}人民政府`.replace('街道人民政府', '街道办事处'), t, 'township']),
+  ...TOWNSHIPS.map((t): [string, string, DepartmentsTable['kind']] => [
+    `${t}人民政府`.replace('街道人民政府', '街道办事处'),
+    t,
+    'township',
+  ]),
 ];
 
 /** The seed's own enterprises first; `shanhe` filed the termite-control need of June 2021. */
-const SEED_ENTERPRISES: Array<{ key?: string; name: string; industry: string; park: ParkKey | null; township: string; aboveScale: boolean }> = [
+const SEED_ENTERPRISES: Array<{
+  key?: string;
+  name: string;
+  industry: string;
+  park: ParkKey | null;
+  township: string;
+  aboveScale: boolean;
+}> = [
   { key: 'yinlun', name: '银轮机械股份有限公司', industry: 'C3670', park: 'sino-german', township: '福溪街道', aboveScale: true },
   { name: '台州银轮信息科技有限公司', industry: 'I6513', park: 'digital', township: '赤城街道', aboveScale: false },
   { name: '浙江天台药业股份有限公司', industry: 'C2710', park: null, township: '始丰街道', aboveScale: true },
@@ -85,7 +152,38 @@ const SEED_ENTERPRISES: Array<{ key?: string; name: string; industry: string; pa
 ];
 
 const NAME_HEADS = ['天台', '台州', '浙江', '天台县'];
-const NAME_WORDS = ['恒力', '金鑫', '华宇', '中亿', '振兴', '宏达', '鼎盛', '永安', '精工', '瑞丰', '天宏', '博远', '明泰', '赤城', '始丰', '国清', '华顶', '琼台', '寒山', '和合', '万隆', '众诚', '信达', '立新', '新亚', '东升', '远景', '佳禾', '康宁', '安泰'];
+const NAME_WORDS = [
+  '恒力',
+  '金鑫',
+  '华宇',
+  '中亿',
+  '振兴',
+  '宏达',
+  '鼎盛',
+  '永安',
+  '精工',
+  '瑞丰',
+  '天宏',
+  '博远',
+  '明泰',
+  '赤城',
+  '始丰',
+  '国清',
+  '华顶',
+  '琼台',
+  '寒山',
+  '和合',
+  '万隆',
+  '众诚',
+  '信达',
+  '立新',
+  '新亚',
+  '东升',
+  '远景',
+  '佳禾',
+  '康宁',
+  '安泰',
+];
 const NAME_TRADES: Array<[suffix: string, industry: string]> = [
   ['汽车零部件有限公司', 'C3670'],
   ['橡胶制品有限公司', 'C2919'],

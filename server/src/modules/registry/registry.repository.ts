@@ -10,7 +10,11 @@ export function listParks(db: RegistryDb) {
     .selectFrom('parks')
     .selectAll('parks')
     .select((eb) =>
-      eb.selectFrom('enterprises').whereRef('enterprises.park_id', '=', 'parks.id').select(eb.fn.countAll<number>().as('n')).as('enterprise_count'),
+      eb
+        .selectFrom('enterprises')
+        .whereRef('enterprises.park_id', '=', 'parks.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('enterprise_count'),
     )
     .orderBy('parks.created_at')
     .orderBy('parks.name')
@@ -22,7 +26,11 @@ export async function findPark(db: RegistryDb, id: string) {
     .selectFrom('parks')
     .selectAll('parks')
     .select((eb) =>
-      eb.selectFrom('enterprises').whereRef('enterprises.park_id', '=', 'parks.id').select(eb.fn.countAll<number>().as('n')).as('enterprise_count'),
+      eb
+        .selectFrom('enterprises')
+        .whereRef('enterprises.park_id', '=', 'parks.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('enterprise_count'),
     )
     .where('parks.id', '=', id)
     .execute();
@@ -44,7 +52,11 @@ export async function updatePark(db: RegistryDb, id: string, changes: Updateable
 // ---- departments ----
 
 const departmentsWithName = (db: RegistryDb) =>
-  db.selectFrom('departments').innerJoin('organisations', 'organisations.id', 'departments.id').selectAll('departments').select('organisations.name');
+  db
+    .selectFrom('departments')
+    .innerJoin('organisations', 'organisations.id', 'departments.id')
+    .selectAll('departments')
+    .select('organisations.name');
 
 export function listDepartments(db: RegistryDb) {
   return departmentsWithName(db).orderBy('departments.created_at').orderBy('organisations.name').execute();

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  enterpriseBody} from '@tiantai/shared';
+import type { enterpriseBody } from '@tiantai/shared';
 import {
   COUNTY_ROLES,
   checkCreditCode,
@@ -86,7 +85,9 @@ function enterpriseWarnings(input: Pick<EnterpriseInput, 'creditCode' | 'industr
   if (input.creditCode) {
     const check = checkCreditCode(input.creditCode);
     if (check.status === 'bad_check') {
-      warnings.push(`Credit code ${input.creditCode} fails the GB 32100-2015 check (expected check character ${check.expected}); saved as given`);
+      warnings.push(
+        `Credit code ${input.creditCode} fails the GB 32100-2015 check (expected check character ${check.expected}); saved as given`,
+      );
     }
   }
   if (input.industryCode && !industryDivisionOf(input.industryCode)) {
@@ -171,7 +172,14 @@ export class RegistryService {
         updated_at: nowIso(),
       });
       const after = toParkView((await repo.findPark(trx, id))!);
-      await recordAudit(trx, actor, { action: 'update', entity: 'park', entityId: id, organisationId: null, before: toParkView(before), after });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'park',
+        entityId: id,
+        organisationId: null,
+        before: toParkView(before),
+        after,
+      });
       return after;
     });
   }
@@ -226,7 +234,14 @@ export class RegistryService {
         updated_at: nowIso(),
       });
       const after = toDepartmentView((await repo.findDepartment(trx, id))!);
-      await recordAudit(trx, actor, { action: 'update', entity: 'department', entityId: id, organisationId: id, before: toDepartmentView(before), after });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'department',
+        entityId: id,
+        organisationId: id,
+        before: toDepartmentView(before),
+        after,
+      });
       return after;
     });
   }
@@ -257,7 +272,8 @@ export class RegistryService {
   async updateEnterprise(actor: Actor, id: string, body: Partial<EnterpriseInput>): Promise<EnterpriseSaved> {
     const scope = enterpriseScope(actor);
     if (scope !== undefined && scope !== id) throw notFound('Enterprise');
-    if (actor.role !== 'county_admin' && actor.role !== 'enterprise_admin') throw forbidden('Only the county admin or the enterprise admin edits a profile');
+    if (actor.role !== 'county_admin' && actor.role !== 'enterprise_admin')
+      throw forbidden('Only the county admin or the enterprise admin edits a profile');
     return this.db.transaction().execute(async (trx) => {
       const enterprise = await this.changeEnterprise(trx, actor, id, body);
       return { enterprise, warnings: enterpriseWarnings(body) };
@@ -302,7 +318,8 @@ export class RegistryService {
     if (body.creditCode && (await repo.findEnterpriseByCreditCode(trx, body.creditCode))) {
       throw new AppError(409, 'DUPLICATE', `An enterprise with credit code ${body.creditCode} already exists`);
     }
-    if (await repo.findEnterpriseByName(trx, body.name)) throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
+    if (await repo.findEnterpriseByName(trx, body.name))
+      throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
     const id = await createOrganisation(trx, 'enterprise', body.name);
     const now = nowIso();
     await repo.insertEnterprise(trx, {
@@ -326,7 +343,12 @@ export class RegistryService {
     return created;
   }
 
-  private async changeEnterprise(trx: RegistryServiceDb, actor: Actor, id: string, body: Partial<EnterpriseInput>): Promise<EnterpriseView> {
+  private async changeEnterprise(
+    trx: RegistryServiceDb,
+    actor: Actor,
+    id: string,
+    body: Partial<EnterpriseInput>,
+  ): Promise<EnterpriseView> {
     const before = await repo.findEnterprise(trx, id);
     if (!before) throw notFound('Enterprise');
     await this.checkReferences(trx, body);
@@ -335,12 +357,20 @@ export class RegistryService {
       if (holder) throw new AppError(409, 'DUPLICATE', `Credit code ${body.creditCode} belongs to ${holder.name}`);
     }
     if (body.name !== undefined && body.name !== before.name) {
-      if (await repo.findEnterpriseByName(trx, body.name)) throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
+      if (await repo.findEnterpriseByName(trx, body.name))
+        throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
       await renameOrganisation(trx, id, body.name);
     }
     await repo.updateEnterprise(trx, id, { ...enterpriseColumns(body), updated_at: nowIso() });
     const after = toEnterpriseView((await repo.findEnterprise(trx, id))!);
-    await recordAudit(trx, actor, { action: 'update', entity: 'enterprise', entityId: id, organisationId: id, before: toEnterpriseView(before), after });
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'enterprise',
+      entityId: id,
+      organisationId: id,
+      before: toEnterpriseView(before),
+      after,
+    });
     return after;
   }
 

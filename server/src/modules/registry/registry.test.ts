@@ -7,7 +7,10 @@ import { XLSX_MIME } from './registry.routes';
 const VALID_CODE = '91350100M000100Y43'; // a published valid example of GB 32100-2015
 const BAD_CHECK_CODE = '91350100M000100Y44';
 
-async function sheet(rows: Array<Array<string | number>>, headers = ['企业名称', '统一社会信用代码', '行业代码', '规上企业', '园区', '乡镇']): Promise<Buffer> {
+async function sheet(
+  rows: Array<Array<string | number>>,
+  headers = ['企业名称', '统一社会信用代码', '行业代码', '规上企业', '园区', '乡镇'],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet('企业');
   ws.addRow(headers);
@@ -28,8 +31,16 @@ describe.each(ENGINES)('registry on %s', (engine) => {
 
   describe('demo county', () => {
     it('has the seed parks, about 60 departments and 120 enterprises', async () => {
-      const parks = (await admin.get('/api/parks')).json<Array<{ name: string; towns: string[]; areaKm2: number; plannedInvestmentWan: number; enterpriseCount: number }>>();
-      expect(parks.map((p) => p.name)).toEqual(['苍山产业集聚区', '中德现代交通科技产业园', '智能橡胶产业园', '天成航空产业园', '数字经济产业园']);
+      const parks = (await admin.get('/api/parks')).json<
+        Array<{ name: string; towns: string[]; areaKm2: number; plannedInvestmentWan: number; enterpriseCount: number }>
+      >();
+      expect(parks.map((p) => p.name)).toEqual([
+        '苍山产业集聚区',
+        '中德现代交通科技产业园',
+        '智能橡胶产业园',
+        '天成航空产业园',
+        '数字经济产业园',
+      ]);
       expect(parks[0]).toMatchObject({ towns: ['坦头镇', '三合镇'], areaKm2: 10, plannedInvestmentWan: 730000 });
       expect(parks[0]!.enterpriseCount).toBeGreaterThan(3);
       const departments = (await admin.get('/api/departments')).json<Array<{ name: string }>>();
@@ -43,7 +54,10 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     it('filters, searches and pages', async () => {
       const parks = (await admin.get('/api/parks')).json<Array<{ id: string; name: string; enterpriseCount: number }>>();
       const rubber = parks.find((p) => p.name === '智能橡胶产业园')!;
-      const inPark = (await admin.get(`/api/enterprises?parkId=${rubber.id}&pageSize=200`)).json<{ total: number; items: Array<{ parkName: string }> }>();
+      const inPark = (await admin.get(`/api/enterprises?parkId=${rubber.id}&pageSize=200`)).json<{
+        total: number;
+        items: Array<{ parkName: string }>;
+      }>();
       expect(inPark.total).toBe(rubber.enterpriseCount);
       expect(inPark.items.every((e) => e.parkName === '智能橡胶产业园')).toBe(true);
 
@@ -69,7 +83,13 @@ describe.each(ENGINES)('registry on %s', (engine) => {
 
   describe('creating and editing', () => {
     it('creates an enterprise; a failing check character is a warning, not a rejection', async () => {
-      const ok = await admin.post('/api/enterprises', { name: '天台新创精密机械有限公司', creditCode: VALID_CODE, industryCode: 'C3489', aboveScale: true, township: '坦头镇' });
+      const ok = await admin.post('/api/enterprises', {
+        name: '天台新创精密机械有限公司',
+        creditCode: VALID_CODE,
+        industryCode: 'C3489',
+        aboveScale: true,
+        township: '坦头镇',
+      });
       expect(ok.statusCode).toBe(201);
       expect(ok.json()).toMatchObject({ enterprise: { creditCodeValid: true, aboveScale: true }, warnings: [] });
 
@@ -91,7 +111,10 @@ describe.each(ENGINES)('registry on %s', (engine) => {
 
     it('lets an enterprise admin edit its own profile and renames its organisation with it', async () => {
       const shanhe = await login(t.app, 'shanhe');
-      const res = await shanhe.patch(`/api/enterprises/${shanhe.organisationId}`, { name: '台州山河包装箱有限公司（新厂）', contactName: '徐丽华' });
+      const res = await shanhe.patch(`/api/enterprises/${shanhe.organisationId}`, {
+        name: '台州山河包装箱有限公司（新厂）',
+        contactName: '徐丽华',
+      });
       expect(res.statusCode).toBe(200);
       const session = (await shanhe.get('/api/auth/session')).json<{ user: { organisationName: string } }>();
       expect(session.user.organisationName).toBe('台州山河包装箱有限公司（新厂）');
@@ -102,7 +125,13 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     });
 
     it('keeps parks and departments to the county admin', async () => {
-      const created = await admin.post('/api/parks', { name: '天台通用航空小镇', kind: 'zone', towns: ['平桥镇'], areaKm2: 2.5, plannedInvestmentWan: 80000 });
+      const created = await admin.post('/api/parks', {
+        name: '天台通用航空小镇',
+        kind: 'zone',
+        towns: ['平桥镇'],
+        areaKm2: 2.5,
+        plannedInvestmentWan: 80000,
+      });
       expect(created.statusCode).toBe(201);
       const patched = await admin.patch(`/api/parks/${created.json().id}`, { areaKm2: 3 });
       expect(patched.json()).toMatchObject({ areaKm2: 3, towns: ['平桥镇'] });
@@ -172,7 +201,9 @@ describe.each(ENGINES)('registry on %s', (engine) => {
       const res = await admin.request('POST', '/api/enterprises/import', file, { 'content-type': XLSX_MIME });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ created: 2, updated: 0 });
-      const found = (await admin.get(`/api/enterprises?q=${encodeURIComponent('汇丰橡塑')}`)).json<{ items: Array<{ parkName: string; aboveScale: boolean }> }>();
+      const found = (await admin.get(`/api/enterprises?q=${encodeURIComponent('汇丰橡塑')}`)).json<{
+        items: Array<{ parkName: string; aboveScale: boolean }>;
+      }>();
       expect(found.items[0]).toMatchObject({ parkName: '智能橡胶产业园', aboveScale: true });
     });
 
@@ -199,9 +230,13 @@ describe.each(ENGINES)('registry on %s', (engine) => {
     });
 
     it('rejects what is not a workbook and a workbook without the name column', async () => {
-      const garbage = await admin.request('POST', '/api/enterprises/import', Buffer.from('PK\u0003\u0004 definitely not a zip'), { 'content-type': XLSX_MIME });
+      const garbage = await admin.request('POST', '/api/enterprises/import', Buffer.from('PK\u0003\u0004 definitely not a zip'), {
+        'content-type': XLSX_MIME,
+      });
       expect([garbage.statusCode, errorCode(garbage)]).toEqual([400, 'IMPORT_BAD_FILE']);
-      const noHeader = await admin.request('POST', '/api/enterprises/import', await sheet([['a', 'b']], ['公司', '代码']), { 'content-type': XLSX_MIME });
+      const noHeader = await admin.request('POST', '/api/enterprises/import', await sheet([['a', 'b']], ['公司', '代码']), {
+        'content-type': XLSX_MIME,
+      });
       expect([noHeader.statusCode, errorCode(noHeader)]).toEqual([400, 'IMPORT_BAD_FILE']);
       const json = await admin.post('/api/enterprises/import', { rows: [] });
       expect([json.statusCode, errorCode(json)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
