@@ -1,0 +1,90 @@
+// The county admin, in a real browser against the real server: logs in, creates an enterprise with a
+// valid credit code, finds it in the list, and switches the interface to English.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config';
+import { startPlatform, type Platform } from '../../server/src/platform';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../../server/test/engines';
+import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+
+describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s', (engine) => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    platform = await startPlatform(
+      loadConfig({
+        PORT: '0',
+        MQTT_PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        WEB_DIST,
+        DATA_DIR: db.location.dataDir,
+        ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
+      }),
+    );
+    base = `http://127.0.0.1:${platform.httpPort}`;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+    await db?.drop();
+  });
+
+  it('logs in as the county admin', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('#username').fill('admin');
+    await page.locator('#password').fill('Tiantai@2026');
+    await shot(page, `${engine}-01-login`);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('side-menu').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('经信局 管理员').first().isVisible()).toBe(true);
+    await shot(page, `${engine}-02-home`);
+  });
+
+  it('creates an enterprise with a valid credit code and finds it in the list', async () => {
+    await page.getByTestId('side-menu').getByText('企业', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('new-enterprise').isVisible()).toBe(true);
+    await page.getByTestId('new-enterprise').click();
+
+    await page.locator('#enterprise_name').fill('天台智造精密模具有限公司');
+    await page.locator('#enterprise_creditCode').fill('91350100M000100Y43');
+    await expect.poll(() => page.getByTestId('credit-code-valid').isVisible()).toBe(true);
+    await shot(page, `${engine}-03-enterprise-form`);
+    await page.getByTestId('enterprise-submit').click();
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+
+    await page.getByTestId('enterprise-search').fill('智造精密');
+    await page.getByTestId('enterprise-search').press('Enter');
+    const row = page.locator('tr', { hasText: '天台智造精密模具有限公司' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('91350100M000100Y43');
+    await shot(page, `${engine}-04-enterprise-found`);
+
+    // The browser's view is the server's: the record is there through the API too.
+    const api = await page.evaluate(async () => {
+      const res = await fetch('/api/enterprises?q=%E6%99%BA%E9%80%A0%E7%B2%BE%E5%AF%86');
+      return (await res.json()) as { items: Array<{ creditCode: string; creditCodeValid: boolean }> };
+    });
+    expect(api.items).toHaveLength(1);
+    expect(api.items[0]).toMatchObject({ creditCode: '91350100M000100Y43', creditCodeValid: true });
+  });
+
+  it('switches the interface to English and keeps it after a reload', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('side-menu').getByText('Enterprises', { exact: true }).isVisible()).toBe(true);
+    await shot(page, `${engine}-05-english`);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('side-menu').getByText('Enterprises', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByTestId('side-menu').getByText('企业', { exact: true }).count()).toBe(0);
+  });
+});
