@@ -44,7 +44,11 @@ const webFeatureBoundaries = WEB_FEATURES.map((name) => {
         'error',
         {
           patterns: [
-            { regex: `^(\\.\\./)+(features/)?(${others})(/|$)`, message: 'Features never import each other; lift shared code to components/ or lib/.' },
+            {
+              regex: `^(\\.\\./)+(features/)?(${others})(/|$)`,
+              message: 'Features never import each other; lift shared code to components/ or lib/.',
+            },
+            { regex: `^@/features/(${others})(/|$)`, message: 'Features never import each other.' },
           ],
         },
       ],

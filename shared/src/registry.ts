@@ -47,7 +47,7 @@ export const departmentView = departmentBody.extend({
 });
 export type DepartmentView = z.infer<typeof departmentView>;
 
-export const enterpriseBody = z.object({
+const enterpriseFields = z.object({
   name,
   creditCode: z
     .string()
@@ -57,7 +57,7 @@ export const enterpriseBody = z.object({
     .nullable()
     .optional(),
   industryCode: z.string().trim().toUpperCase().regex(INDUSTRY_CODE_PATTERN, 'GB/T 4754 code such as C3670').nullable().optional(),
-  aboveScale: z.boolean().default(false),
+  aboveScale: z.boolean(),
   parkId: z.string().max(64).nullable().optional(),
   township: optionalText(50),
   address: optionalText(200),
@@ -65,8 +65,11 @@ export const enterpriseBody = z.object({
   contactPhone: optionalText(32),
   contactEmail: z.email().max(200).nullable().optional(),
 });
+
+export const enterpriseBody = enterpriseFields.extend({ aboveScale: z.boolean().default(false) });
 export type EnterpriseBody = z.input<typeof enterpriseBody>;
-export const enterpriseUpdateBody = enterpriseBody.partial();
+/** Only the fields sent change: no defaults here, or an edit of one field would reset others. */
+export const enterpriseUpdateBody = enterpriseFields.partial();
 
 export const enterpriseView = z.object({
   id: z.string(),
@@ -88,7 +91,18 @@ export const enterpriseView = z.object({
 });
 export type EnterpriseView = z.infer<typeof enterpriseView>;
 
-export const enterpriseSaved = z.object({ enterprise: enterpriseView, warnings: z.array(z.string()) });
+/** Something the user should know that did not stop the save; `code` + `value` let the web say it in its language. */
+export const registryWarning = z.object({
+  code: z.enum(['CREDIT_CODE_CHECK', 'INDUSTRY_NOT_LISTED']),
+  /** CREDIT_CODE_CHECK: the check character the code calls for; INDUSTRY_NOT_LISTED: the industry code. */
+  value: z.string(),
+  message: z.string(),
+  /** The sheet row, for warnings of an import. */
+  row: z.number().int().optional(),
+});
+export type RegistryWarning = z.infer<typeof registryWarning>;
+
+export const enterpriseSaved = z.object({ enterprise: enterpriseView, warnings: z.array(registryWarning) });
 export type EnterpriseSaved = z.infer<typeof enterpriseSaved>;
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -104,7 +118,7 @@ export const enterpriseListQuery = z.object({
 });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
 
-export const importResult = z.object({ created: z.number().int(), updated: z.number().int(), warnings: z.array(z.string()) });
+export const importResult = z.object({ created: z.number().int(), updated: z.number().int(), warnings: z.array(registryWarning) });
 export type ImportResult = z.infer<typeof importResult>;
 
 /** Column headers of the enterprise sheet, in order; import accepts the Chinese or the English header. */

@@ -30,6 +30,9 @@ export function openDatabase<DB>(options: { databaseUrl?: string | undefined; da
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection that the server ends (restart, failover, admin kill) must not crash the process:
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });

@@ -25,13 +25,48 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <Navigate to="/" replace /> },
-      { path: 'parks', element: <Allow permission="parks.read"><ParksPage /></Allow> },
-      { path: 'departments', element: <Allow permission="departments.read"><DepartmentsPage /></Allow> },
-      { path: 'enterprises', element: <Allow permission="enterprises.read"><EnterprisesPage /></Allow> },
+      {
+        path: 'parks',
+        element: (
+          <Allow permission="parks.read">
+            <ParksPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'departments',
+        element: (
+          <Allow permission="departments.read">
+            <DepartmentsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'enterprises',
+        element: (
+          <Allow permission="enterprises.read">
+            <EnterprisesPage />
+          </Allow>
+        ),
+      },
       // Enterprise users open their own enterprise here; the server answers 404 for any other.
       { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
-      { path: 'users', element: <Allow permission="users.manage"><UsersPage /></Allow> },
-      { path: 'audit', element: <Allow permission="audit.read"><AuditPage /></Allow> },
+      {
+        path: 'users',
+        element: (
+          <Allow permission="users.manage">
+            <UsersPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <Allow permission="audit.read">
+            <AuditPage />
+          </Allow>
+        ),
+      },
       { path: 'tokens', element: <ApiTokensPage /> },
       { path: '*', element: <NotFoundResult /> },
     ],

@@ -67,7 +67,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
@@ -120,11 +120,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T = void>(path: string, json?: unknown) => request<T>('POST', path, { json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, body: Blob | ArrayBuffer, contentType: string) =>
-    request<T>('POST', path, { raw: { body, contentType } }),
+  upload: <T>(path: string, body: Blob | ArrayBuffer, contentType: string) => request<T>('POST', path, { raw: { body, contentType } }),
 };

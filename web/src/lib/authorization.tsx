@@ -4,13 +4,7 @@ import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { Role, UserView } from '@tiantai/shared';
 
-export type Permission =
-  | 'parks.read'
-  | 'departments.read'
-  | 'enterprises.read'
-  | 'registry.write'
-  | 'users.manage'
-  | 'audit.read';
+export type Permission = 'parks.read' | 'departments.read' | 'enterprises.read' | 'registry.write' | 'users.manage' | 'audit.read';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 

@@ -250,7 +250,8 @@ export class IdentityService {
     const now = nowIso();
     const passwordHash = await hashPassword(body.password);
     return this.db.transaction().execute(async (trx) => {
-      if (await repo.findUserByUsername(trx, body.username)) throw new AppError(409, 'DUPLICATE', `Username ${body.username} is taken`);
+      if (await repo.findUserByUsername(trx, body.username))
+        throw new AppError(409, 'DUPLICATE', `Username ${body.username} is taken`, { field: 'username' });
       await repo.insertUser(trx, {
         id,
         organisation_id: organisation.id,

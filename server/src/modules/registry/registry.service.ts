@@ -14,6 +14,7 @@ import {
   type Paged,
   type ParkBody,
   type ParkView,
+  type RegistryWarning,
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -80,18 +81,19 @@ export function toEnterpriseView(row: EnterpriseRow): EnterpriseView {
 }
 
 /** Warnings a user should see but that do not stop the save. */
-function enterpriseWarnings(input: Pick<EnterpriseInput, 'creditCode' | 'industryCode'>): string[] {
-  const warnings: string[] = [];
+function enterpriseWarnings(input: Partial<Pick<EnterpriseInput, 'creditCode' | 'industryCode'>>, row?: number): RegistryWarning[] {
+  const warnings: RegistryWarning[] = [];
+  const at = row === undefined ? {} : { row };
   if (input.creditCode) {
     const check = checkCreditCode(input.creditCode);
     if (check.status === 'bad_check') {
-      warnings.push(
-        `Credit code ${input.creditCode} fails the GB 32100-2015 check (expected check character ${check.expected}); saved as given`,
-      );
+      const message = `Credit code ${input.creditCode} fails the GB 32100-2015 check (expected check character ${check.expected}); saved as given`;
+      warnings.push({ code: 'CREDIT_CODE_CHECK', value: check.expected, message, ...at });
     }
   }
   if (input.industryCode && !industryDivisionOf(input.industryCode)) {
-    warnings.push(`Industry code ${input.industryCode} is not a division in the built-in GB/T 4754 list; saved as given`);
+    const message = `Industry code ${input.industryCode} is not a division in the built-in GB/T 4754 list; saved as given`;
+    warnings.push({ code: 'INDUSTRY_NOT_LISTED', value: input.industryCode, message, ...at });
   }
   return warnings;
 }
@@ -293,7 +295,7 @@ export class RegistryService {
     requireCountyAdmin(actor);
     const parks = await repo.listParks(this.db);
     const rows = await readEnterpriseSheet(file, new Map(parks.map((p) => [p.name, p.id])));
-    const warnings = rows.flatMap((r) => enterpriseWarnings(r.input).map((w) => `Row ${r.row}: ${w}`));
+    const warnings = rows.flatMap((r) => enterpriseWarnings(r.input, r.row));
     return this.db.transaction().execute(async (trx) => {
       let created = 0;
       let updated = 0;
@@ -316,7 +318,7 @@ export class RegistryService {
   private async insertEnterprise(trx: RegistryServiceDb, actor: Actor | null, body: EnterpriseInput): Promise<EnterpriseView> {
     await this.checkReferences(trx, body);
     if (body.creditCode && (await repo.findEnterpriseByCreditCode(trx, body.creditCode))) {
-      throw new AppError(409, 'DUPLICATE', `An enterprise with credit code ${body.creditCode} already exists`);
+      throw new AppError(409, 'DUPLICATE', `An enterprise with credit code ${body.creditCode} already exists`, { field: 'creditCode' });
     }
     if (await repo.findEnterpriseByName(trx, body.name))
       throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
@@ -354,7 +356,7 @@ export class RegistryService {
     await this.checkReferences(trx, body);
     if (body.creditCode && body.creditCode !== before.credit_code) {
       const holder = await repo.findEnterpriseByCreditCode(trx, body.creditCode);
-      if (holder) throw new AppError(409, 'DUPLICATE', `Credit code ${body.creditCode} belongs to ${holder.name}`);
+      if (holder) throw new AppError(409, 'DUPLICATE', `Credit code ${body.creditCode} belongs to ${holder.name}`, { field: 'creditCode' });
     }
     if (body.name !== undefined && body.name !== before.name) {
       if (await repo.findEnterpriseByName(trx, body.name))

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Layout, Menu } from 'antd';
+import { Grid, Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '@/components/brand-mark';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -14,6 +14,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu folds away completely behind antd's floating trigger.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const navItems = navItemsFor(user);
   const selected = selectedNavPath(navItems, location.pathname);
@@ -38,7 +40,7 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          collapsedWidth={64}
+          collapsedWidth={narrow ? 0 : 64}
           className="tt-sider"
         >
           <Menu

@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'enterprises.created': 'Created “{name}”',
   'enterprises.profile': 'Profile',
   'enterprises.backToList': 'Back to enterprises',
+  'enterprises.scaleColumn': 'Size',
+  'enterprises.creditCodeColumn': 'Credit code',
   'enterprise.name': 'Name',
   'enterprise.creditCode': 'Unified social credit code',
   'enterprise.industry': 'Industry (GB/T 4754)',
@@ -201,6 +203,8 @@ export const en: Record<MessageKey, string> = {
   'creditCode.hint': '18 symbols, checked live against GB 32100-2015',
   'creditCode.storedInvalid': 'Check character mismatch (some early codes do); stored as given',
 
+  'creditCode.savedWithBadCheck': 'Saved. Note: the credit code’s check character does not match (expected {expected})',
+  'industry.savedUnknown': 'Saved. Note: industry code {code} is not in the built-in list',
   'industry.badFormat': 'An industry code looks like C36 or C3670',
   'industry.hint': 'Pick a division, or refine it to 3–4 digits such as C3670',
   'industry.unknownDivision': 'Not in the built-in list; it will be saved as typed',
@@ -218,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   'import.invalidRowsHint': 'Fix the sheet as listed below and upload it again.',
   'import.failed': 'Could not import “{file}”',
   'import.row': 'Row',
+  'import.atRow': 'Row {row}',
   'import.column': 'Column',
   'import.problem': 'Problem',
 

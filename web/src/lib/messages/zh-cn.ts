@@ -176,6 +176,8 @@ export const zhCN = {
   'enterprises.created': '已创建企业「{name}」',
   'enterprises.profile': '企业档案',
   'enterprises.backToList': '返回企业列表',
+  'enterprises.scaleColumn': '规模',
+  'enterprises.creditCodeColumn': '统一社会信用代码',
   'enterprise.name': '企业名称',
   'enterprise.creditCode': '统一社会信用代码',
   'enterprise.industry': '行业（GB/T 4754）',
@@ -199,6 +201,8 @@ export const zhCN = {
   'creditCode.hint': '18 位，按 GB 32100-2015 实时校验',
   'creditCode.storedInvalid': '校验位不符（早期代码可能如此），已按原样保存',
 
+  'creditCode.savedWithBadCheck': '已保存。注意：信用代码校验位不符（应为 {expected}）',
+  'industry.savedUnknown': '已保存。注意：行业代码 {code} 不在内置行业目录中',
   'industry.badFormat': '行业代码格式如 C36 或 C3670',
   'industry.hint': '选择门类大类，或细化到 3–4 位数字，如 C3670',
   'industry.unknownDivision': '不在内置行业目录中，将按输入保存',
@@ -215,6 +219,7 @@ export const zhCN = {
   'import.invalidRowsHint': '请按下表修改表格后重新上传。',
   'import.failed': '「{file}」导入失败',
   'import.row': '行号',
+  'import.atRow': '第 {row} 行',
   'import.column': '列',
   'import.problem': '问题',
 

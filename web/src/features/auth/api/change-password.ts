@@ -3,7 +3,7 @@ import type { ChangePasswordBody } from '@tiantai/shared';
 import { api } from '@/lib/api-client';
 
 export function changePassword(body: ChangePasswordBody): Promise<void> {
-  return api.post<void>('/api/auth/password', body);
+  return api.post('/api/auth/password', body);
 }
 
 export function useChangePassword() {

@@ -6,9 +6,7 @@ import { api } from '@/lib/api-client';
 // their query keys, so a change made on a page shows here without a second source of truth.
 
 export function getEnterpriseTotal(aboveScale?: boolean): Promise<number> {
-  return api
-    .get<Paged<EnterpriseView>>('/api/enterprises', { aboveScale, page: 1, pageSize: 1 })
-    .then((page) => page.total);
+  return api.get<Paged<EnterpriseView>>('/api/enterprises', { aboveScale, page: 1, pageSize: 1 }).then((page) => page.total);
 }
 
 export function useEnterpriseTotal(aboveScale?: boolean, enabled = true) {

@@ -39,7 +39,12 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
       destroyOnHidden
     >
       <Form form={form} name="api-token" layout="vertical" onFinish={onFinish}>
-        <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, max: 100 }]} extra={t('tokens.nameHint')}>
+        <Form.Item
+          name="name"
+          label={t('tokens.name')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+          extra={t('tokens.nameHint')}
+        >
           <Input autoFocus placeholder={t('tokens.namePlaceholder')} />
         </Form.Item>
         {failure && <Alert type="error" showIcon title={failure} />}
@@ -65,11 +70,7 @@ function TokenSecretModal({ token, onClose }: { token: CreatedApiToken; onClose:
       }
     >
       <Alert type="warning" showIcon title={t('tokens.onceWarning')} style={{ marginBottom: 16 }} />
-      <Typography.Paragraph
-        copyable={{ text: token.token }}
-        className="tt-mono tt-secret"
-        data-testid="api-token-secret"
-      >
+      <Typography.Paragraph copyable={{ text: token.token }} className="tt-mono tt-secret" data-testid="api-token-secret">
         {token.token}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
@@ -110,7 +111,8 @@ export function ApiTokensPage() {
       title: t('tokens.lastUsed'),
       dataIndex: 'lastUsedAt',
       width: 170,
-      render: (at: string | null) => (at ? formatDateTime(at) : <Typography.Text type="secondary">{t('tokens.neverUsed')}</Typography.Text>),
+      render: (at: string | null) =>
+        at ? formatDateTime(at) : <Typography.Text type="secondary">{t('tokens.neverUsed')}</Typography.Text>,
     },
     {
       title: t('common.actions'),

@@ -131,7 +131,12 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
           </Form.Item>
         </FormRow>
         <FormRow>
-          <Form.Item name="role" label={t('user.role')} rules={[{ required: true }]} extra={editingSelf ? t('user.selfRoleHint') : undefined}>
+          <Form.Item
+            name="role"
+            label={t('user.role')}
+            rules={[{ required: true }]}
+            extra={editingSelf ? t('user.selfRoleHint') : undefined}
+          >
             <Select disabled={editingSelf} options={allowedRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
           <Form.Item name="organisationId" label={t('user.organisation')} rules={[{ required: true }]}>

@@ -38,13 +38,13 @@ export function UsersPage() {
       width: 160,
       render: (username: string) => <Typography.Text className="tt-mono">{username}</Typography.Text>,
     },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 160 },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 190 },
     { title: t('user.role'), dataIndex: 'role', width: 150, render: (role: Role) => <RoleTag role={role} /> },
     {
       title: t('user.organisation'),
       dataIndex: 'organisationName',
       render: (name: string, user) => (
-        <Space size={6}>
+        <Space orientation="vertical" size={0}>
           <span>{name}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`organisationKind.${user.organisationKind}`)}

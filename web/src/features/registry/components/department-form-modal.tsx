@@ -70,13 +70,7 @@ export function DepartmentFormModal({ department, onClose }: { department: Depar
       destroyOnHidden
       width={560}
     >
-      <Form<DepartmentFormValues>
-        form={form}
-        name="department"
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={onFinish}
-      >
+      <Form<DepartmentFormValues> form={form} name="department" layout="vertical" initialValues={initialValues} onFinish={onFinish}>
         <Form.Item name="name" label={t('department.name')} rules={[{ required: true, whitespace: true, max: 200 }]}>
           <Input />
         </Form.Item>

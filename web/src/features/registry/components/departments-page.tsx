@@ -47,8 +47,7 @@ export function DepartmentsPage() {
       title: t('department.acceptsRequests'),
       dataIndex: 'acceptsRequests',
       width: 130,
-      render: (accepts: boolean) =>
-        accepts ? <Tag color="success">{t('common.yes')}</Tag> : <Tag color="default">{t('common.no')}</Tag>,
+      render: (accepts: boolean) => (accepts ? <Tag color="success">{t('common.yes')}</Tag> : <Tag color="default">{t('common.no')}</Tag>),
     },
     { title: t('department.contactName'), dataIndex: 'contactName', width: 120, render: (v: string | null) => v ?? '—' },
     { title: t('department.contactPhone'), dataIndex: 'contactPhone', width: 150, render: (v: string | null) => v ?? '—' },
@@ -115,9 +114,7 @@ export function DepartmentsPage() {
           />
         </Card>
       )}
-      {editing && (
-        <DepartmentFormModal department={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      )}
+      {editing && <DepartmentFormModal department={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

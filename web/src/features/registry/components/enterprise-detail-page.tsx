@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Grid, Skeleton, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, EditOutlined, WarningFilled } from '@ant-design/icons';
 import { checkCreditCode } from '@tiantai/shared';
@@ -43,6 +43,8 @@ export function EnterpriseDetailPage() {
   const canList = useCan('enterprises.read');
   const enterprise = useEnterprise(id);
   const [editing, setEditing] = useState(false);
+  // On a phone (technicians scan and read here) labels go above their values.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   if (enterprise.isPending) {
     return (
@@ -110,7 +112,13 @@ export function EnterpriseDetailPage() {
         }
       />
       <Card title={t('enterprises.profile')}>
-        <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} styles={{ label: { width: 160 } }} />
+        <Descriptions
+          bordered
+          column={{ xs: 1, sm: 1, md: 2 }}
+          layout={wide ? 'horizontal' : 'vertical'}
+          items={items}
+          styles={wide ? { label: { width: 190, whiteSpace: 'nowrap' } } : undefined}
+        />
       </Card>
       {editing && <EnterpriseFormModal enterprise={e} onClose={() => setEditing(false)} />}
     </>

@@ -10,6 +10,7 @@ import { useCreateEnterprise } from '../api/create-enterprise';
 import { useParks } from '../api/get-parks';
 import { useUpdateEnterprise } from '../api/update-enterprise';
 import { creditCodeRules } from './credit-code-rules';
+import { describeWarning } from './describe-warning';
 import { industryOptions } from './industry';
 
 interface EnterpriseFormValues {
@@ -58,6 +59,14 @@ function toValues(enterprise: EnterpriseView | null): EnterpriseFormValues {
   };
 }
 
+function changedFields(before: EnterpriseBody, after: EnterpriseBody): Partial<EnterpriseBody> {
+  const patch: Partial<EnterpriseBody> = {};
+  for (const key of Object.keys(after) as (keyof EnterpriseBody)[]) {
+    if (after[key] !== before[key]) Object.assign(patch, { [key]: after[key] });
+  }
+  return patch;
+}
+
 export function EnterpriseFormModal({
   enterprise,
   onClose,
@@ -92,12 +101,19 @@ export function EnterpriseFormModal({
   const onFinish = async (values: EnterpriseFormValues) => {
     setFailure(null);
     const body = toBody(values);
+    // PATCH sends only what changed, so an untouched odd credit code is not warned about on every edit.
+    const changed = enterprise ? changedFields(toBody(toValues(enterprise)), body) : body;
+    if (enterprise && Object.keys(changed).length === 0) {
+      onClose();
+      return;
+    }
+    const patch: Partial<EnterpriseBody> = changed;
     try {
       const saved = enterprise
-        ? await updateEnterprise.mutateAsync({ id: enterprise.id, body })
+        ? await updateEnterprise.mutateAsync({ id: enterprise.id, body: patch })
         : await createEnterprise.mutateAsync(body);
       void message.success(enterprise ? t('common.saved') : t('enterprises.created', { name: saved.enterprise.name }));
-      for (const warning of saved.warnings) void message.warning(warning, 6);
+      for (const warning of saved.warnings) void message.warning(describeWarning(warning, t), 6);
       onSaved?.(saved);
       onClose();
     } catch (error) {
@@ -149,7 +165,8 @@ export function EnterpriseFormModal({
             ) : undefined
           }
         >
-          <Input maxLength={18} className="tt-mono" placeholder="91331023XXXXXXXXXX" autoComplete="off" />
+          {/* A constant (empty) suffix keeps the DOM stable when the feedback icon appears, so typing keeps focus. */}
+          <Input maxLength={18} className="tt-mono" placeholder="91331023XXXXXXXXXX" autoComplete="off" suffix={<span />} />
         </Form.Item>
         <FormRow>
           <Form.Item

@@ -8,6 +8,7 @@ import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import type { Locale } from '@/lib/i18n';
 import { ENTERPRISE_EXPORT_URL, importRowErrors, useImportEnterprises } from '../api/import-enterprises';
+import { describeWarning } from './describe-warning';
 
 type Outcome =
   | { kind: 'done'; result: ImportResult; fileName: string }
@@ -38,9 +39,7 @@ export function EnterpriseImportModal({ onClose }: { onClose: () => void }) {
       },
       onError: (error) => {
         const rows = importRowErrors(error);
-        setOutcome(
-          rows ? { kind: 'rows', errors: rows, fileName } : { kind: 'failed', message: describeError(error, t), fileName },
-        );
+        setOutcome(rows ? { kind: 'rows', errors: rows, fileName } : { kind: 'failed', message: describeError(error, t), fileName });
         onError?.(error);
       },
     });
@@ -96,7 +95,7 @@ export function EnterpriseImportModal({ onClose }: { onClose: () => void }) {
                   <Typography.Text>{t('import.warnings', { count: outcome.result.warnings.length })}</Typography.Text>
                   <ul style={{ margin: '4px 0 0', paddingInlineStart: 20, maxHeight: 160, overflow: 'auto' }}>
                     {outcome.result.warnings.map((warning, index) => (
-                      <li key={index}>{warning}</li>
+                      <li key={index}>{describeWarning(warning, t)}</li>
                     ))}
                   </ul>
                 </>
@@ -113,11 +112,10 @@ export function EnterpriseImportModal({ onClose }: { onClose: () => void }) {
               title={t('import.invalidRows', { file: outcome.fileName, count: outcome.errors.length })}
               description={t('import.invalidRowsHint')}
             />
-            <Table<ImportRowError>
+            <Table<ImportRowError & { key: number }>
               size="small"
               data-testid="import-errors"
-              rowKey={(error, index) => `${error.row}-${error.column ?? ''}-${index ?? 0}`}
-              dataSource={outcome.errors}
+              dataSource={outcome.errors.map((error, index) => ({ ...error, key: index }))}
               pagination={outcome.errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
               columns={[
                 { title: t('import.row'), dataIndex: 'row', width: 80 },

@@ -78,7 +78,7 @@ export function EnterprisesPage() {
       ),
     },
     {
-      title: t('enterprise.creditCode'),
+      title: t('enterprises.creditCodeColumn'),
       dataIndex: 'creditCode',
       width: 200,
       render: (code: string | null, enterprise) =>
@@ -120,7 +120,7 @@ export function EnterprisesPage() {
       ),
     },
     {
-      title: t('enterprise.aboveScale'),
+      title: t('enterprises.scaleColumn'),
       dataIndex: 'aboveScale',
       width: 90,
       render: (above: boolean) =>
@@ -274,9 +274,7 @@ export function EnterprisesPage() {
           />
         )}
       </Card>
-      {editing && (
-        <EnterpriseFormModal enterprise={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      )}
+      {editing && <EnterpriseFormModal enterprise={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {importing && <EnterpriseImportModal onClose={() => setImporting(false)} />}
     </>
   );

@@ -43,7 +43,9 @@ export function ParksPage() {
       title: t('park.towns'),
       dataIndex: 'towns',
       render: (towns: string[]) =>
-        towns.length === 0 ? '—' : (
+        towns.length === 0 ? (
+          '—'
+        ) : (
           <Space size={[4, 4]} wrap>
             {towns.map((town) => (
               <Tag key={town} variant="filled">
