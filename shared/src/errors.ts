@@ -23,9 +23,26 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-/** One bad cell (or row) of an imported spreadsheet; `row` is the 1-based sheet row. */
+export const IMPORT_PROBLEMS = [
+  'REQUIRED',
+  'TOO_LONG',
+  'BAD_FORMAT',
+  'NOT_YES_NO',
+  'UNKNOWN_PARK',
+  'DUPLICATE_IN_SHEET',
+  'INVALID',
+] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
+
+/**
+ * One bad cell of an imported spreadsheet; `row` is the 1-based sheet row, `column` the sheet's header.
+ * `problem` + `value` (the cell's text, or the earlier row for DUPLICATE_IN_SHEET) let the web say it in
+ * its language; `message` says it in English for API clients.
+ */
 export interface ImportRowError {
   row: number;
   column?: string;
+  problem: ImportProblem;
+  value?: string;
   message: string;
 }

@@ -1,4 +1,4 @@
-import { ENTERPRISE_SHEET_COLUMNS, enterpriseBody, type EnterpriseView, type ImportRowError } from '@tiantai/shared';
+import { ENTERPRISE_SHEET_COLUMNS, enterpriseBody, type EnterpriseView, type ImportProblem, type ImportRowError } from '@tiantai/shared';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { AppError } from '../../http/errors';
@@ -35,6 +35,13 @@ export async function writeEnterpriseSheet(enterprises: EnterpriseView[]): Promi
     sheet.addRow(values);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function problemOf(issue: z.core.$ZodIssue): ImportProblem {
+  if (issue.code === 'too_small') return 'REQUIRED';
+  if (issue.code === 'too_big') return 'TOO_LONG';
+  if (issue.code === 'invalid_format') return 'BAD_FORMAT';
+  return 'INVALID';
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -98,11 +105,18 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
     const rowErrors: ImportRowError[] = [];
     const aboveScaleText = text('aboveScale').toLowerCase();
     if (!YES.has(aboveScaleText) && !NO.has(aboveScaleText)) {
-      rowErrors.push({ row: r, column: '规上企业', message: `"${text('aboveScale')}" is not 是/否` });
+      rowErrors.push({
+        row: r,
+        column: '规上企业',
+        problem: 'NOT_YES_NO',
+        value: text('aboveScale'),
+        message: `"${text('aboveScale')}" is not 是/否`,
+      });
     }
     const parkName = text('park');
     const parkId = parkName ? parkIdsByName.get(parkName) : null;
-    if (parkId === undefined) rowErrors.push({ row: r, column: '园区', message: `No park named "${parkName}"` });
+    if (parkId === undefined)
+      rowErrors.push({ row: r, column: '园区', problem: 'UNKNOWN_PARK', value: parkName, message: `No park named "${parkName}"` });
 
     const orNull = (v: string) => (v === '' ? null : v);
     const parsed = enterpriseBody.safeParse({
@@ -121,16 +135,31 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '');
         const column = ENTERPRISE_SHEET_COLUMNS.find((c) => c.key === key)?.zh ?? key;
-        rowErrors.push({ row: r, column, message: issue.message });
+        rowErrors.push({ row: r, column, problem: problemOf(issue), value: text(key as ColumnKey), message: issue.message });
       }
     } else {
       const { name, creditCode } = parsed.data;
       const sameName = seenNames.get(name);
-      if (sameName) rowErrors.push({ row: r, column: '企业名称', message: `Same name as row ${sameName}` });
+      if (sameName)
+        rowErrors.push({
+          row: r,
+          column: '企业名称',
+          problem: 'DUPLICATE_IN_SHEET',
+          value: String(sameName),
+          message: `Same name as row ${sameName}`,
+        });
       seenNames.set(name, r);
       if (creditCode) {
         const sameCode = seenCodes.get(creditCode);
-        if (sameCode) rowErrors.push({ row: r, column: '统一社会信用代码', message: `Same credit code as row ${sameCode}` });
+        if (sameCode) {
+          rowErrors.push({
+            row: r,
+            column: '统一社会信用代码',
+            problem: 'DUPLICATE_IN_SHEET',
+            value: String(sameCode),
+            message: `Same credit code as row ${sameCode}`,
+          });
+        }
         seenCodes.set(creditCode, r);
       }
       if (rowErrors.length === 0) rows.push({ row: r, input: parsed.data });

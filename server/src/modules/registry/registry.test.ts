@@ -229,13 +229,14 @@ describe.each(ENGINES)('registry on %s', (engine) => {
       ]);
       const res = await admin.request('POST', '/api/enterprises/import', file, { 'content-type': XLSX_MIME });
       expect([res.statusCode, errorCode(res)]).toEqual([422, 'IMPORT_INVALID_ROWS']);
-      const details = res.json<{ error: { details: Array<{ row: number; column: string }> } }>().error.details;
-      expect(details.map((d) => [d.row, d.column])).toEqual([
-        [3, '企业名称'],
-        [4, '统一社会信用代码'],
-        [5, '规上企业'],
-        [5, '园区'],
-        [6, '企业名称'],
+      const details = res.json<{ error: { details: Array<{ row: number; column: string; problem: string; value: string }> } }>().error
+        .details;
+      expect(details.map((d) => [d.row, d.column, d.problem, d.value])).toEqual([
+        [3, '企业名称', 'REQUIRED', ''],
+        [4, '统一社会信用代码', 'BAD_FORMAT', 'NOT-A-CODE'],
+        [5, '规上企业', 'NOT_YES_NO', '也许'],
+        [5, '园区', 'UNKNOWN_PARK', '火星园区'],
+        [6, '企业名称', 'DUPLICATE_IN_SHEET', '2'],
       ]);
       expect(await countEnterprises()).toBe(before);
     });

@@ -125,7 +125,11 @@ export function EnterpriseImportModal({ onClose }: { onClose: () => void }) {
                   width: 160,
                   render: (column: string | undefined) => columnLabel(column, locale),
                 },
-                { title: t('import.problem'), dataIndex: 'message' },
+                {
+                  title: t('import.problem'),
+                  dataIndex: 'problem',
+                  render: (problem: ImportRowError['problem'], error) => t(`importProblem.${problem}`, { value: error.value ?? '' }),
+                },
               ]}
             />
           </>
