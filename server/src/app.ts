@@ -20,7 +20,7 @@ import { RegistryService, registryRoutes, type RegistryTables } from './modules/
 export type Database = IdentityTables & RegistryTables;
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel'>;
+  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
@@ -28,7 +28,13 @@ export interface AppDeps {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: deps.config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(deps.config.logFormat === 'pretty' && {
+        transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+      }),
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
   });

@@ -19,6 +19,8 @@ const configSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO_DATA: booleanFlag.default(true),
+  /** pretty: human-readable lines (default on a terminal); json: one JSON object a line (default otherwise). */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Set behind HTTPS so cookies carry the Secure flag. */
@@ -39,6 +41,7 @@ export interface Config {
   dataDir: string;
   demoData: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  logFormat: 'pretty' | 'json';
   sessionDays: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     demoData: c.DEMO_DATA,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     sessionDays: c.SESSION_DAYS,
     cookieSecure: c.COOKIE_SECURE,
     trustProxy: c.TRUST_PROXY,

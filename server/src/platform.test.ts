@@ -109,6 +109,17 @@ describe.each(ENGINES)('platform on %s', (engine) => {
     expect(await connackCode(platform.mqttPort!, 'no-such-device-token')).toBe(5);
   });
 
+  it('uses an external broker when MQTT_URL is set, and starts none of its own', async () => {
+    const external = await startPlatform(configFor(db, { MQTT_URL: 'mqtt://127.0.0.1:1883' }));
+    try {
+      const res = await fetch(`http://127.0.0.1:${external.httpPort}/api/health`);
+      expect(await res.json()).toEqual({ status: 'ok', db: engine, mqtt: 'external' });
+      expect(external.mqttPort).toBeNull();
+    } finally {
+      await external.close();
+    }
+  });
+
   it('stops with a PortInUseError naming MQTT_PORT or PORT', async () => {
     const held = await occupyPort();
     try {

@@ -21,7 +21,7 @@ export async function createTestApp(engine: DbEngine, options: { demo?: boolean 
   await migrateToLatest(db);
   if (options.demo !== false) await loadDemoData(db);
   const app = await buildApp({
-    config: { sessionDays: 1, cookieSecure: false, trustProxy: false, webDist: '/nonexistent', logLevel: 'silent' },
+    config: { sessionDays: 1, cookieSecure: false, trustProxy: false, webDist: '/nonexistent', logLevel: 'silent', logFormat: 'json' },
     db,
     engine,
     mqttMode: 'embedded',

@@ -174,7 +174,7 @@ export const en: Record<MessageKey, string> = {
   'enterprises.export': 'Export Excel',
   'enterprises.searchPlaceholder': 'Search name or credit code',
   'enterprises.scaleAll': 'Any size',
-  'enterprises.total': '{count} enterprises',
+  'enterprises.total': 'Total: {count}',
   'enterprises.created': 'Created “{name}”',
   'enterprises.profile': 'Profile',
   'enterprises.backToList': 'Back to enterprises',
