@@ -1,6 +1,6 @@
-import type { Actor, Role } from '@tiantai/shared';
+import type { Actor } from '@tiantai/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, forbidden } from './errors';
+import { AppError } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,8 +36,4 @@ export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver):
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError(401, 'UNAUTHENTICATED', 'Log in or send an API token');
   return request.actor;
-}
-
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw forbidden();
 }

@@ -16,7 +16,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'Not allowed for your role') => new AppError(403, 'FORBIDDEN', message);
-export const duplicate = (message: string) => new AppError(409, 'DUPLICATE', message);
 
 /** Fastify's own errors (parsing, limits) mapped to our codes. */
 const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {

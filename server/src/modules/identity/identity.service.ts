@@ -138,7 +138,7 @@ export class IdentityService {
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionDays * 86_400_000);
-    const actor = actorOf(user, 'session');
+    const actor = actorOf({ ...user, user_id: user.id }, 'session');
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteExpiredSessions(trx, nowIso());
       await repo.insertSession(trx, {
@@ -170,31 +170,12 @@ export class IdentityService {
       if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Unknown or revoked API token');
       // Recording use at most once a minute keeps reads from turning into writes.
       if (!row.last_used_at || Date.parse(row.last_used_at) < Date.now() - 60_000) await repo.touchApiToken(this.db, row.token_id, now);
-      return {
-        actor: {
-          userId: row.user_id,
-          username: row.username,
-          role: row.role,
-          organisationId: row.organisation_id,
-          organisationKind: row.organisation_kind,
-          via: 'api_token',
-        },
-      };
+      return { actor: actorOf(row, 'api_token') };
     }
     if (!sessionToken) return null;
     const row = await repo.findLiveSession(this.db, sha256(sessionToken), now);
     if (!row) return null;
-    return {
-      actor: {
-        userId: row.user_id,
-        username: row.username,
-        role: row.role,
-        organisationId: row.organisation_id,
-        organisationKind: row.organisation_kind,
-        via: 'session',
-      },
-      csrfToken: row.csrf_token,
-    };
+    return { actor: actorOf(row, 'session'), csrfToken: row.csrf_token };
   }
 
   async sessionView(actor: Actor, sessionToken: string | undefined): Promise<{ user: UserView; csrfToken: string }> {
@@ -400,13 +381,21 @@ export class IdentityService {
   }
 }
 
-function actorOf(user: UserRow, via: Actor['via']): Actor {
+interface ActorRow {
+  user_id: string;
+  username: string;
+  role: Role;
+  organisation_id: string;
+  organisation_kind: OrganisationKind;
+}
+
+function actorOf(row: ActorRow, via: Actor['via']): Actor {
   return {
-    userId: user.id,
-    username: user.username,
-    role: user.role,
-    organisationId: user.organisation_id,
-    organisationKind: user.organisation_kind,
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    organisationId: row.organisation_id,
+    organisationKind: row.organisation_kind,
     via,
   };
 }

@@ -226,7 +226,6 @@ function creditCode(random: () => number): string {
 export interface RegistryDemo {
   enterpriseIds: Record<string, string>;
   departmentIds: Record<string, string>;
-  enterpriseCount: number;
 }
 
 export async function loadRegistryDemo(db: RegistryServiceDb, now: string): Promise<RegistryDemo> {
@@ -304,5 +303,5 @@ export async function loadRegistryDemo(db: RegistryServiceDb, now: string): Prom
       updated_at: now,
     });
   }
-  return { enterpriseIds, departmentIds, enterpriseCount: enterprises.length };
+  return { enterpriseIds, departmentIds };
 }

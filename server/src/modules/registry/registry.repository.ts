@@ -37,10 +37,6 @@ export async function findPark(db: RegistryDb, id: string) {
   return parks[0];
 }
 
-export function findParkByName(db: RegistryDb, name: string) {
-  return db.selectFrom('parks').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
-}
-
 export async function insertPark(db: RegistryDb, row: Insertable<ParksTable>): Promise<void> {
   await db.insertInto('parks').values(row).execute();
 }
