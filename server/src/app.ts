@@ -15,15 +15,18 @@ import { notFoundBody, registerErrorHandler } from './http/errors';
 import { registerOpenApi } from './http/openapi';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
+import { ServiceRequestService, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables;
+export type Database = IdentityTables & RegistryTables & ServiceRequestTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
+  /** Background jobs (the SLA clock); off in tests that drive them by hand. */
+  runJobs?: boolean;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -47,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // modules
   const identity = new IdentityService(deps.db, deps.config.sessionDays);
   const registry = new RegistryService(deps.db);
+  const serviceRequests = new ServiceRequestService(deps.db);
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -59,6 +63,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }));
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
+  await app.register(serviceRequestRoutes(serviceRequests));
+  if (deps.runJobs) {
+    // SLA clock: escalates overdue requests; idempotent, so every instance may run it.
+    const clock = setInterval(() => {
+      serviceRequests.runClock().catch((error: unknown) => app.log.error({ err: error }, 'SLA clock failed'));
+    }, 60_000);
+    app.addHook('onClose', async () => clearInterval(clock));
+  }
 
   await serveWebApp(app, deps.config.webDist);
   return app;

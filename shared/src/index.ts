@@ -5,3 +5,4 @@ export * from './industry';
 export * from './identity';
 export * from './registry';
 export * from './health';
+export * from './service-requests';

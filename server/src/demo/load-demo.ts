@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { withTablesOf } from '../db/connection';
 import { claimAppState, createOrganisation, provisionUser, type IdentityTables } from '../modules/identity';
 import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
+import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
 
 export const DEMO_PASSWORD = 'Tiantai@2026';
 
@@ -48,6 +49,7 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
         password: DEMO_PASSWORD,
       });
     }
+    await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds);
     return true;
   });
 }

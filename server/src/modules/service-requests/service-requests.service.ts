@@ -1,0 +1,550 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import {
+  COUNTY_ROLES,
+  type ActionBody,
+  type Actor,
+  type CategoryUpdateBody,
+  type CategoryView,
+  type CreateRequestBody,
+  type NotificationView,
+  type Paged,
+  type RequestDetailView,
+  type RequestListQuery,
+  type RequestView,
+  type Role,
+  type SlaColour,
+  type StatisticsQuery,
+  type StatisticsView,
+} from '@tiantai/shared';
+import type { Kysely, Updateable } from 'kysely';
+import { withTablesOf } from '../../db/connection';
+import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
+import { recordAudit } from '../identity';
+import { SHIPPED_CALENDAR } from './holiday-data';
+import * as repo from './service-requests.repository';
+import type { RequestRow, ServiceRequestDb } from './service-requests.repository';
+import type { ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
+import { WorkingCalendar } from './sla-calendar';
+import { DEFAULT_GREEN_FORMULA, computeStatistics, greenRateFormula, periodOf, statisticsSheet, type GreenRateFormula } from './statistics';
+import { OFFICE_ROLES, TRANSITIONS, allowedActions, partiesOf, type WorkflowState } from './workflow';
+
+const GREEN_FORMULA_KEY = 'green_rate_formula';
+const OPEN_WITH_CLOCK = ['submitted', 'dispatched', 'signed', 'in_progress'] as const;
+
+/** Live delivery of notifications to the user's open browsers (the SSE route listens). */
+export class NotificationBus extends EventEmitter<{ notification: [userId: string, notification: NotificationView] }> {}
+
+function stateOf(row: Pick<ServiceRequestsTable, 'status' | 'paused_at' | 'extension_requested_days'>): WorkflowState {
+  return { status: row.status, paused: row.paused_at !== null, extensionPending: row.extension_requested_days !== null };
+}
+
+/** The due time that runs now, if any: accepting, signing, or answering. */
+export function activeDue(row: Pick<ServiceRequestsTable, 'status' | 'accept_due_at' | 'sign_due_at' | 'answer_due_at' | 'submitted_at' | 'dispatched_at'>) {
+  switch (row.status) {
+    case 'submitted':
+      return { start: row.submitted_at, due: row.accept_due_at };
+    case 'dispatched':
+      return row.sign_due_at && row.dispatched_at ? { start: row.dispatched_at, due: row.sign_due_at } : null;
+    case 'signed':
+    case 'in_progress':
+      return row.answer_due_at && row.dispatched_at ? { start: row.dispatched_at, due: row.answer_due_at } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * green / yellow (the last quarter of the allowed time) / red (overdue); null when no clock runs for the
+ * office or a department (closed, rejected, waiting for the enterprise's rating). A paused clock is read
+ * at the moment it stopped.
+ */
+export function slaColour(row: Parameters<typeof activeDue>[0] & Pick<ServiceRequestsTable, 'paused_at'>, now: Date): SlaColour | null {
+  if (row.status === 'closed' || row.status === 'rejected') return null;
+  const clock = activeDue(row);
+  if (!clock) return row.status === 'answered' || row.status === 'accepted' ? 'green' : null;
+  const at = row.paused_at ? Date.parse(row.paused_at) : now.getTime();
+  const due = Date.parse(clock.due);
+  if (at > due) return 'red';
+  const start = Date.parse(clock.start);
+  return at >= due - (due - start) / 4 ? 'yellow' : 'green';
+}
+
+const nowIso = () => new Date().toISOString();
+
+export class ServiceRequestService {
+  private readonly db: ServiceRequestDb;
+
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    db: Kysely<any>,
+    readonly bus: NotificationBus = new NotificationBus(),
+  ) {
+    this.db = withTablesOf<ServiceRequestTables>(db);
+  }
+
+  /** The shipped holiday data with the admin's overrides on top; read per call so every instance agrees. */
+  async calendar(db: ServiceRequestDb = this.db): Promise<WorkingCalendar> {
+    const overrides = await repo.listCalendarDays(db);
+    return new WorkingCalendar([...SHIPPED_CALENDAR, ...overrides]);
+  }
+
+  // ---- categories ----
+
+  async listCategories(actor: Actor): Promise<CategoryView[]> {
+    void actor; // every signed-in user sees the categories
+    return (await repo.listCategories(this.db)).map((c) => ({
+      code: c.code,
+      nameZh: c.name_zh,
+      nameEn: c.name_en,
+      leadDepartmentId: c.lead_department_id,
+      leadDepartmentName: c.lead_department_name,
+      acceptHours: c.accept_hours,
+      signHours: c.sign_hours,
+      answerDays: c.answer_days,
+    }));
+  }
+
+  async updateCategory(actor: Actor, code: string, body: CategoryUpdateBody): Promise<CategoryView> {
+    requireOffice(actor);
+    await this.db.transaction().execute(async (trx) => {
+      const before = await repo.findCategory(trx, code);
+      if (!before) throw notFound('Category');
+      if (body.leadDepartmentId && !(await trx.selectFrom('departments').select('id').where('id', '=', body.leadDepartmentId).executeTakeFirst())) {
+        throw new AppError(400, 'VALIDATION_FAILED', `leadDepartmentId: no department with id ${body.leadDepartmentId}`);
+      }
+      await repo.updateCategory(trx, code, {
+        ...(body.leadDepartmentId !== undefined && { lead_department_id: body.leadDepartmentId }),
+        ...(body.acceptHours !== undefined && { accept_hours: body.acceptHours }),
+        ...(body.signHours !== undefined && { sign_hours: body.signHours }),
+        ...(body.answerDays !== undefined && { answer_days: body.answerDays }),
+      });
+      await recordAudit(trx, actor, { action: 'update', entity: 'service_category', entityId: code, organisationId: null, before, after: await repo.findCategory(trx, code) });
+    });
+    const updated = (await this.listCategories(actor)).find((c) => c.code === code);
+    if (!updated) throw notFound('Category');
+    return updated;
+  }
+
+  // ---- requests ----
+
+  async create(actor: Actor, body: CreateRequestBody): Promise<RequestDetailView> {
+    if (actor.organisationKind !== 'enterprise') throw forbidden('Requests are filed by enterprises');
+    const category = await repo.findCategory(this.db, body.categoryCode);
+    if (!category) throw new AppError(400, 'VALIDATION_FAILED', `categoryCode: no category ${body.categoryCode}`);
+    const calendar = await this.calendar();
+    const now = new Date();
+    const id = randomUUID();
+    const year = String(now.getUTCFullYear());
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const push = await this.db.transaction().execute(async (trx) => {
+          const number = `ZT${year}${String((await repo.countRequestsInYear(trx, year)) + 1 + attempt).padStart(6, '0')}`;
+          await repo.insertRequest(trx, {
+            id,
+            number,
+            enterprise_id: actor.organisationId,
+            category_code: category.code,
+            title: body.title,
+            description: body.description,
+            contact_name: body.contactName,
+            contact_phone: body.contactPhone,
+            status: 'submitted',
+            lead_department_id: null,
+            answer: null,
+            rating: null,
+            rating_comment: null,
+            redo_count: 0,
+            paused_at: null,
+            extension_requested_days: null,
+            submitted_at: now.toISOString(),
+            accepted_at: null,
+            dispatched_at: null,
+            signed_at: null,
+            answered_at: null,
+            closed_at: null,
+            accept_due_at: calendar.addWorkingHours(now, category.accept_hours).toISOString(),
+            sign_due_at: null,
+            answer_due_at: null,
+            accepted_on_time: null,
+            answered_on_time: null,
+            escalated_at: null,
+            updated_at: now.toISOString(),
+          });
+          await this.recordStep(trx, actor, id, 'submit', body.title, now.toISOString());
+          return this.notify(trx, await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] }), id, 'submit', `新诉求 ${number}：${body.title}`);
+        });
+        push();
+        break;
+      } catch (error) {
+        // Two enterprises filing in the same instant may draw the same number: take the next one.
+        if (attempt < 5 && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, query: RequestListQuery): Promise<Paged<RequestView>> {
+    const { page, pageSize, sla, departmentId, ...rest } = query;
+    const filter: repo.RequestFilter = { ...rest, ...this.scope(actor), leadDepartmentId: departmentId };
+    const now = new Date();
+    if (sla) {
+      // The colour depends on now, so it is filtered here rather than in SQL; open requests are few.
+      const open = (await repo.listOpenRequests(this.db, filter)).filter((r) => slaColour(r, now) === sla);
+      const rows = open.slice((page - 1) * pageSize, page * pageSize);
+      return { items: await this.views(actor, rows, now), total: open.length, page, pageSize };
+    }
+    const { rows, total } = await repo.listRequests(this.db, filter, { page, pageSize });
+    return { items: await this.views(actor, rows, now), total, page, pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<RequestDetailView> {
+    return this.detail(actor, await this.visibleRequest(actor, id));
+  }
+
+  private async detail(actor: Actor, row: RequestRow): Promise<RequestDetailView> {
+    const id = row.id;
+    const [view] = await this.views(actor, [row], new Date());
+    const events = await repo.listEvents(this.db, id);
+    return {
+      ...view!,
+      events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, actorName: e.actor_name, organisationName: e.organisation_name, note: e.note })),
+    };
+  }
+
+  async act(actor: Actor, id: string, body: ActionBody): Promise<RequestDetailView> {
+    const row = await this.visibleRequest(actor, id);
+    const transition = TRANSITIONS[body.action];
+    const parties = partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id });
+    if (!parties.has(transition.by)) throw forbidden(`Only the ${transition.by} may ${body.action} this request`);
+    if (!allowedActions(parties, stateOf(row)).includes(body.action)) {
+      throw new AppError(409, 'INVALID_TRANSITION', `Cannot ${body.action} a request that is ${row.status}${row.paused_at ? ' (paused)' : ''}`);
+    }
+    const category = await repo.findCategory(this.db, row.category_code);
+    if (!category) throw notFound('Category');
+    const calendar = await this.calendar();
+    const now = new Date();
+    const at = now.toISOString();
+    const changes: Updateable<ServiceRequestsTable> = { updated_at: at, ...(transition.to && { status: transition.to }) };
+    let note: string | null = null;
+    const enterpriseUsers = () => repo.activeUserIds(this.db, { organisationIds: [row.enterprise_id] });
+    const officeUsers = () => repo.activeUserIds(this.db, { roles: [...OFFICE_ROLES] });
+    const departmentUsers = (ids: string[]) => repo.activeUserIds(this.db, { roles: ['department_handler'], organisationIds: ids });
+    let recipients: string[] = [];
+    let departments: { lead: string | null; co: string[] } | undefined;
+
+    switch (body.action) {
+      case 'accept':
+        note = body.phoneContact;
+        Object.assign(changes, { accepted_at: at, accepted_on_time: at <= row.accept_due_at ? 1 : 0 });
+        recipients = await enterpriseUsers();
+        break;
+      case 'reject':
+        note = body.reason;
+        Object.assign(changes, { closed_at: at });
+        recipients = await enterpriseUsers();
+        break;
+      case 'dispatch': {
+        const ids = [body.leadDepartmentId, ...body.coDepartmentIds];
+        const known = await this.db.selectFrom('departments').select('id').where('id', 'in', ids).execute();
+        if (known.length !== new Set(ids).size) throw new AppError(400, 'VALIDATION_FAILED', 'Unknown department in leadDepartmentId or coDepartmentIds');
+        departments = { lead: body.leadDepartmentId, co: body.coDepartmentIds };
+        note = body.note ?? null;
+        Object.assign(changes, {
+          lead_department_id: body.leadDepartmentId,
+          dispatched_at: at,
+          sign_due_at: calendar.addWorkingHours(now, category.sign_hours).toISOString(),
+          answer_due_at: calendar.addWorkingDays(now, category.answer_days).toISOString(),
+        });
+        recipients = [...(await departmentUsers(ids)), ...(await enterpriseUsers())];
+        break;
+      }
+      case 'return':
+        note = body.reason;
+        departments = { lead: null, co: [] };
+        Object.assign(changes, { lead_department_id: null, dispatched_at: null, sign_due_at: null, answer_due_at: null });
+        recipients = await officeUsers();
+        break;
+      case 'sign':
+        Object.assign(changes, { signed_at: at });
+        recipients = await enterpriseUsers();
+        break;
+      case 'start':
+        break;
+      case 'pause':
+        note = body.reason;
+        Object.assign(changes, { paused_at: at });
+        recipients = await enterpriseUsers();
+        break;
+      case 'resume': {
+        // The answer clock stood still while paused: push the due time by the working time that passed.
+        const stoodStill = calendar.workingMillisBetween(new Date(row.paused_at!), now);
+        Object.assign(changes, {
+          paused_at: null,
+          ...(row.answer_due_at && { answer_due_at: calendar.addWorkingHours(new Date(row.answer_due_at), stoodStill / 3_600_000).toISOString() }),
+        });
+        recipients = await enterpriseUsers();
+        break;
+      }
+      case 'request_extension':
+        note = `${body.days} 个工作日：${body.reason}`;
+        Object.assign(changes, { extension_requested_days: body.days });
+        recipients = await officeUsers();
+        break;
+      case 'approve_extension':
+        note = `${row.extension_requested_days} 个工作日`;
+        Object.assign(changes, {
+          extension_requested_days: null,
+          ...(row.answer_due_at && { answer_due_at: calendar.addWorkingDays(new Date(row.answer_due_at), row.extension_requested_days!).toISOString() }),
+        });
+        recipients = await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []);
+        break;
+      case 'decline_extension':
+        note = body.reason;
+        Object.assign(changes, { extension_requested_days: null });
+        recipients = await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []);
+        break;
+      case 'answer':
+        note = body.answer;
+        Object.assign(changes, { answer: body.answer, answered_at: at, answered_on_time: row.answer_due_at && at <= row.answer_due_at ? 1 : 0 });
+        recipients = await enterpriseUsers();
+        break;
+      case 'rate': {
+        note = body.comment ?? null;
+        const redo = body.rating === 'dissatisfied';
+        Object.assign(
+          changes,
+          { rating: body.rating, rating_comment: body.comment ?? null },
+          redo
+            ? {
+                status: 'in_progress',
+                redo_count: row.redo_count + 1,
+                answered_at: null,
+                answered_on_time: null,
+                answer_due_at: calendar.addWorkingDays(now, category.answer_days).toISOString(),
+              }
+            : { status: 'closed', closed_at: at },
+        );
+        recipients = [...(await officeUsers()), ...(await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []))];
+        break;
+      }
+    }
+
+    const push = await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.updateRequestFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, changes))) {
+        throw new AppError(409, 'CONFLICT', 'The request changed meanwhile; reload and try again');
+      }
+      if (departments) await repo.setRequestDepartments(trx, id, departments.lead, departments.co);
+      const kind = body.action === 'rate' ? `rate_${body.rating}` : body.action;
+      await this.recordStep(trx, actor, id, kind, note, at);
+      return this.notify(trx, recipients.filter((u) => u !== actor.userId), id, kind, `${row.number}「${row.title}」：${ACTION_LABELS[body.action]}`);
+    });
+    push();
+    // Not get(): a department that has just returned the request no longer sees it, but gets the outcome.
+    const after = await repo.findRequest(this.db, id);
+    if (!after) throw notFound('Request');
+    return this.detail(actor, after);
+  }
+
+  /**
+   * The clock job: escalates (督办) each open request past its running due time, once, to the office and
+   * the lead department. Idempotent: the escalation is claimed with a conditional update, so two
+   * instances or a restart never escalate the same request twice.
+   */
+  async runClock(now: Date = new Date()): Promise<number> {
+    let escalated = 0;
+    for (const row of await repo.listOpenRequests(this.db)) {
+      if (row.escalated_at || !(OPEN_WITH_CLOCK as readonly string[]).includes(row.status) || row.paused_at) continue;
+      const clock = activeDue(row);
+      if (!clock || Date.parse(clock.due) >= now.getTime()) continue;
+      const push = await this.db.transaction().execute(async (trx) => {
+        if (!(await repo.markEscalated(trx, row.id, now.toISOString()))) return null;
+        escalated++;
+        await this.recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${clock.due} 前办理`, now.toISOString());
+        const office = await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] });
+        const department = row.lead_department_id ? await repo.activeUserIds(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] }) : [];
+        return this.notify(trx, [...office, ...department], row.id, 'escalate', `督办：${row.number}「${row.title}」已逾期`);
+      });
+      push?.();
+    }
+    return escalated;
+  }
+
+  // ---- statistics ----
+
+  async greenFormula(db: ServiceRequestDb = this.db): Promise<GreenRateFormula> {
+    const row = await db.selectFrom('app_state').select('value').where('key', '=', GREEN_FORMULA_KEY).executeTakeFirst();
+    return row ? greenRateFormula.parse(JSON.parse(row.value)) : DEFAULT_GREEN_FORMULA;
+  }
+
+  async setGreenFormula(actor: Actor, formula: GreenRateFormula): Promise<GreenRateFormula> {
+    requireOffice(actor);
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.greenFormula(trx);
+      const value = JSON.stringify(formula);
+      await trx
+        .insertInto('app_state')
+        .values({ key: GREEN_FORMULA_KEY, value, updated_at: nowIso() })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: nowIso() }))
+        .execute();
+      await recordAudit(trx, actor, { action: 'update', entity: 'green_rate_formula', entityId: GREEN_FORMULA_KEY, organisationId: null, before, after: formula });
+    });
+    return formula;
+  }
+
+  async statistics(actor: Actor, query: StatisticsQuery): Promise<StatisticsView> {
+    if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('Statistics are for the office and county leaders');
+    const { from, to } = periodOf(query);
+    const rows = await repo.requestsForStatistics(this.db, from, to);
+    return computeStatistics(rows, query.groupBy, await this.greenFormula(), await this.calendar());
+  }
+
+  async statisticsExport(actor: Actor, query: StatisticsQuery): Promise<Buffer> {
+    return statisticsSheet(await this.statistics(actor, query), query.groupBy);
+  }
+
+  // ---- working calendar ----
+
+  async listCalendarOverrides(actor: Actor) {
+    void actor; // readable by every signed-in user: due dates depend on it
+    return repo.listCalendarDays(this.db);
+  }
+
+  async setCalendarDay(actor: Actor, day: { date: string; kind: 'holiday' | 'workday'; name: string }): Promise<void> {
+    if (actor.role !== 'county_admin') throw forbidden('Only the county admin edits the calendar');
+    await this.db.transaction().execute(async (trx) => {
+      await repo.upsertCalendarDay(trx, day);
+      await recordAudit(trx, actor, { action: 'update', entity: 'calendar_day', entityId: day.date, organisationId: null, after: day });
+    });
+  }
+
+  async deleteCalendarDay(actor: Actor, date: string): Promise<void> {
+    if (actor.role !== 'county_admin') throw forbidden('Only the county admin edits the calendar');
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.deleteCalendarDay(trx, date))) throw notFound('Calendar override');
+      await recordAudit(trx, actor, { action: 'delete', entity: 'calendar_day', entityId: date, organisationId: null });
+    });
+  }
+
+  // ---- notifications ----
+
+  async listNotifications(actor: Actor): Promise<{ unread: number; items: NotificationView[] }> {
+    const rows = await repo.listNotifications(this.db, actor.userId, 50);
+    return {
+      unread: await repo.countUnread(this.db, actor.userId),
+      items: rows.map((n) => ({ id: n.id, requestId: n.request_id, kind: n.kind, text: n.text, createdAt: n.created_at, readAt: n.read_at })),
+    };
+  }
+
+  async markRead(actor: Actor, ids: string[] | 'all'): Promise<void> {
+    await repo.markNotificationsRead(this.db, actor.userId, ids, nowIso());
+  }
+
+  // ---- helpers ----
+
+  private scope(actor: Actor): Pick<repo.RequestFilter, 'enterpriseId' | 'involvingDepartmentId'> {
+    if (actor.organisationKind === 'enterprise') return { enterpriseId: actor.organisationId };
+    if (actor.role === 'department_handler') return { involvingDepartmentId: actor.organisationId };
+    if (COUNTY_ROLES.includes(actor.role)) return {};
+    throw forbidden();
+  }
+
+  private async visibleRequest(actor: Actor, id: string): Promise<RequestRow> {
+    const row = await repo.findRequest(this.db, id);
+    if (!row) throw notFound('Request');
+    const scope = this.scope(actor);
+    if (scope.enterpriseId && row.enterprise_id !== scope.enterpriseId) throw notFound('Request');
+    if (scope.involvingDepartmentId) {
+      const departments = await repo.listRequestDepartments(this.db, [id]);
+      if (!departments.some((d) => d.department_id === scope.involvingDepartmentId)) throw notFound('Request');
+    }
+    return row;
+  }
+
+  private async views(actor: Actor, rows: RequestRow[], now: Date): Promise<RequestView[]> {
+    const departments = await repo.listRequestDepartments(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      categoryCode: r.category_code,
+      title: r.title,
+      description: r.description,
+      contactName: r.contact_name,
+      contactPhone: r.contact_phone,
+      status: r.status,
+      leadDepartmentId: r.lead_department_id,
+      leadDepartmentName: r.lead_department_name,
+      coDepartmentIds: departments.filter((d) => d.request_id === r.id && d.role === 'co').map((d) => d.department_id),
+      answer: r.answer,
+      rating: r.rating,
+      ratingComment: r.rating_comment,
+      redoCount: r.redo_count,
+      paused: r.paused_at !== null,
+      extensionRequestedDays: r.extension_requested_days,
+      submittedAt: r.submitted_at,
+      acceptedAt: r.accepted_at,
+      dispatchedAt: r.dispatched_at,
+      signedAt: r.signed_at,
+      answeredAt: r.answered_at,
+      closedAt: r.closed_at,
+      acceptDueAt: r.accept_due_at,
+      signDueAt: r.sign_due_at,
+      answerDueAt: r.answer_due_at,
+      acceptedOnTime: r.accepted_on_time === null ? null : r.accepted_on_time === 1,
+      answeredOnTime: r.answered_on_time === null ? null : r.answered_on_time === 1,
+      escalatedAt: r.escalated_at,
+      sla: slaColour(r, now),
+      allowedActions: allowedActions(partiesOf(actor, { enterpriseId: r.enterprise_id, leadDepartmentId: r.lead_department_id }), stateOf(r)),
+    }));
+  }
+
+  private async recordStep(trx: ServiceRequestDb, actor: Actor | null, requestId: string, kind: string, note: string | null, at: string): Promise<void> {
+    const who = actor
+      ? await trx
+          .selectFrom('users')
+          .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+          .select(['users.display_name', 'organisations.name'])
+          .where('users.id', '=', actor.userId)
+          .executeTakeFirst()
+      : undefined;
+    await repo.insertEvents(trx, [
+      { id: randomUUID(), request_id: requestId, kind, at, actor_user_id: actor?.userId ?? null, actor_name: who?.display_name ?? null, organisation_name: who?.name ?? null, note },
+    ]);
+  }
+
+  /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
+  private async notify(trx: ServiceRequestDb, userIds: string[], requestId: string, kind: string, text: string): Promise<() => void> {
+    const createdAt = nowIso();
+    const rows = [...new Set(userIds)].map((userId) => ({ id: randomUUID(), user_id: userId, request_id: requestId, kind, text: text.slice(0, 500), created_at: createdAt, read_at: null }));
+    await repo.insertNotifications(trx, rows);
+    return () => {
+      for (const r of rows) this.bus.emit('notification', r.user_id, { id: r.id, requestId, kind, text: r.text, createdAt, readAt: null });
+    };
+  }
+}
+
+const ACTION_LABELS: Record<ActionBody['action'], string> = {
+  accept: '直通办已受理',
+  reject: '已退回（不予受理）',
+  dispatch: '已派单',
+  return: '部门退回派单',
+  sign: '部门已签收',
+  start: '部门开始办理',
+  pause: '暂停办理，等待企业补充',
+  resume: '恢复办理',
+  request_extension: '部门申请延期',
+  approve_extension: '延期已批准',
+  decline_extension: '延期未批准',
+  answer: '部门已答复',
+  rate: '企业已评价',
+};
+
+function requireOffice(actor: Actor): void {
+  if (!(OFFICE_ROLES as readonly Role[]).includes(actor.role)) throw forbidden('Only the direct-service office does this');
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
+import { ServiceRequestService } from './service-requests.service';
+
+interface Parties {
+  shanhe: Client;
+  yinlun: Client;
+  officer: Client;
+  zhujian: Client;
+  leader: Client;
+  admin: Client;
+}
+
+const filing = { categoryCode: 'construction', title: '厂区白蚁防治', description: '仓库木托盘发现白蚁，需要白蚁防治指导', contactName: '徐丽华', contactPhone: '13800000000' };
+
+describe.each(ENGINES)('direct service on %s', (engine) => {
+  let t: TestApp;
+  let p: Parties;
+  let departments: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    p = {
+      shanhe: await login(t.app, 'shanhe'),
+      yinlun: await login(t.app, 'yinlun'),
+      officer: await login(t.app, 'officer'),
+      zhujian: await login(t.app, 'zhujian'),
+      leader: await login(t.app, 'leader'),
+      admin: await login(t.app, 'admin'),
+    };
+    const list = (await p.admin.get('/api/departments')).json<Array<{ id: string; shortName: string }>>();
+    departments = Object.fromEntries(list.map((d) => [d.shortName, d.id]));
+  });
+  afterAll(async () => t?.close());
+
+  const file = async (who: Client = p.shanhe) => {
+    const res = await who.post('/api/service-requests', filing);
+    expect(res.statusCode).toBe(201);
+    return res.json<{ id: string; number: string; status: string; allowedActions: string[] }>();
+  };
+  const act = (who: Client, id: string, body: object) => who.post(`/api/service-requests/${id}/actions`, body);
+
+  it('runs the seed’s case from filing to a satisfied rating, with a timeline the enterprise sees', async () => {
+    const filed = await file();
+    expect(filed).toMatchObject({ status: 'submitted' });
+    expect(filed.number).toMatch(/^ZT\d{10}$/);
+
+    expect((await act(p.officer, filed.id, { action: 'accept', phoneContact: '已电话联系徐经理，确认白蚁情况' })).json().status).toBe('accepted');
+    const dispatched = await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'], coDepartmentIds: [departments['房管中心']] });
+    expect(dispatched.json()).toMatchObject({ status: 'dispatched', leadDepartmentName: '县住房和城乡建设局', coDepartmentIds: [departments['房管中心']] });
+    expect(dispatched.json().answerDueAt).not.toBeNull();
+
+    expect((await act(p.zhujian, filed.id, { action: 'sign' })).json().status).toBe('signed');
+    expect((await act(p.zhujian, filed.id, { action: 'start' })).json().status).toBe('in_progress');
+    const answered = await act(p.zhujian, filed.id, { action: 'answer', answer: '房管中心白蚁防治所当天下午上门查看并完成灭治' });
+    expect(answered.json()).toMatchObject({ status: 'answered', answeredOnTime: true });
+
+    const rated = await act(p.shanhe, filed.id, { action: 'rate', rating: 'satisfied', comment: '当天就来了，非常满意' });
+    expect(rated.json()).toMatchObject({ status: 'closed', rating: 'satisfied', sla: null });
+
+    const seen = (await p.shanhe.get(`/api/service-requests/${filed.id}`)).json<{ events: Array<{ kind: string; actorName: string }> }>();
+    expect(seen.events.map((e) => e.kind)).toEqual(['submit', 'accept', 'dispatch', 'sign', 'start', 'answer', 'rate_satisfied']);
+    expect(seen.events[1]!.actorName).toBe('直通办 王晓东');
+  });
+
+  it('refuses illegal transitions with 409 INVALID_TRANSITION and the wrong party with 403', async () => {
+    const filed = await file();
+    const early = await act(p.zhujian, filed.id, { action: 'sign' });
+    expect(early.statusCode).toBe(404); // not dispatched to 住建局 yet: the department cannot see it
+    const dispatchBeforeAccept = await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'] });
+    expect([dispatchBeforeAccept.statusCode, errorCode(dispatchBeforeAccept)]).toEqual([409, 'INVALID_TRANSITION']);
+    const rateEarly = await act(p.shanhe, filed.id, { action: 'rate', rating: 'satisfied' });
+    expect([rateEarly.statusCode, errorCode(rateEarly)]).toEqual([409, 'INVALID_TRANSITION']);
+    const enterpriseAccepts = await act(p.shanhe, filed.id, { action: 'accept', phoneContact: 'x' });
+    expect(enterpriseAccepts.statusCode).toBe(403);
+    const unknownAction = await act(p.officer, filed.id, { action: 'teleport' });
+    expect([unknownAction.statusCode, errorCode(unknownAction)]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await p.shanhe.get(`/api/service-requests/${filed.id}`)).json().status).toBe('submitted');
+  });
+
+  it('sends a dissatisfied rating back for redo, and a returned dispatch back to the office', async () => {
+    const filed = await file();
+    await act(p.officer, filed.id, { action: 'accept', phoneContact: '电话确认' });
+    await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'] });
+    const returned = await act(p.zhujian, filed.id, { action: 'return', reason: '属房管中心职责' });
+    expect(returned.statusCode).toBe(200);
+    expect((await p.officer.get(`/api/service-requests/${filed.id}`)).json()).toMatchObject({ status: 'accepted', leadDepartmentId: null });
+    expect((await p.zhujian.get(`/api/service-requests/${filed.id}`)).statusCode).toBe(404);
+
+    await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'] });
+    await act(p.zhujian, filed.id, { action: 'sign' });
+    await act(p.zhujian, filed.id, { action: 'answer', answer: '已答复' });
+    const redo = await act(p.shanhe, filed.id, { action: 'rate', rating: 'dissatisfied', comment: '问题没解决' });
+    expect(redo.json()).toMatchObject({ status: 'in_progress', redoCount: 1, rating: 'dissatisfied' });
+    await act(p.zhujian, filed.id, { action: 'answer', answer: '再次上门处理完毕' });
+    expect((await act(p.shanhe, filed.id, { action: 'rate', rating: 'basically_satisfied' })).json().status).toBe('closed');
+  });
+
+  it('keeps each enterprise to its own requests and departments to what they handle', async () => {
+    const filed = await file(p.shanhe);
+    expect((await p.yinlun.get(`/api/service-requests/${filed.id}`)).statusCode).toBe(404);
+    expect((await act(p.yinlun, filed.id, { action: 'rate', rating: 'satisfied' })).statusCode).toBe(404);
+    const yinlunList = (await p.yinlun.get('/api/service-requests?pageSize=200')).json<{ items: Array<{ enterpriseId: string }> }>();
+    expect(yinlunList.items.every((r) => r.enterpriseId === p.yinlun.organisationId)).toBe(true);
+    const zhujianList = (await p.zhujian.get('/api/service-requests?pageSize=200')).json<{ items: Array<{ id: string }> }>();
+    expect(zhujianList.items.map((r) => r.id)).not.toContain(filed.id);
+    expect((await p.officer.get('/api/service-requests?pageSize=200')).json().items.map((r: { id: string }) => r.id)).toContain(filed.id);
+    expect((await p.zhujian.post('/api/service-requests', filing)).statusCode).toBe(403);
+  });
+
+  it('notifies the people each step concerns', async () => {
+    const before = (await p.shanhe.get('/api/notifications')).json<{ unread: number }>().unread;
+    const filed = await file();
+    const officeInbox = (await p.officer.get('/api/notifications')).json<{ items: Array<{ requestId: string; kind: string }> }>();
+    expect(officeInbox.items.some((n) => n.requestId === filed.id && n.kind === 'submit')).toBe(true);
+    await act(p.officer, filed.id, { action: 'accept', phoneContact: '电话确认' });
+    const inbox = (await p.shanhe.get('/api/notifications')).json<{ unread: number; items: Array<{ id: string; kind: string }> }>();
+    expect(inbox.unread).toBe(before + 1);
+    expect(inbox.items[0]!.kind).toBe('accept');
+    await p.shanhe.post('/api/notifications/read', { ids: 'all' });
+    expect((await p.shanhe.get('/api/notifications')).json().unread).toBe(0);
+  });
+
+  it('escalates an overdue request once, however often the clock runs', async () => {
+    const filed = await file();
+    const clock = new ServiceRequestService(t.db);
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    const first = await clock.runClock(later);
+    const second = await clock.runClock(later);
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(second).toBe(0);
+    const seen = (await p.officer.get(`/api/service-requests/${filed.id}`)).json<{ escalatedAt: string; events: Array<{ kind: string }> }>();
+    expect(seen.escalatedAt).not.toBeNull();
+    expect(seen.events.filter((e) => e.kind === 'escalate')).toHaveLength(1);
+  });
+});

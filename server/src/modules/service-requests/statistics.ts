@@ -1,0 +1,110 @@
+// Direct-service statistics for the office and leaders. One function computes every figure, so the page,
+// its charts and the Excel export show the same numbers.
+import { RATINGS, type Rating, type StatisticsQuery, type StatisticsRow, type StatisticsView } from '@tiantai/shared';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { requestsForStatistics } from './service-requests.repository';
+import type { WorkingCalendar } from './sla-calendar';
+
+export type StatisticsInput = Awaited<ReturnType<typeof requestsForStatistics>>[number];
+
+/** Which closed requests count as "green" (绿码办结): configurable by the office. */
+export const greenRateFormula = z.object({ ratings: z.array(z.enum(RATINGS)).min(1), requireOnTime: z.boolean() });
+export type GreenRateFormula = z.infer<typeof greenRateFormula>;
+export const DEFAULT_GREEN_FORMULA: GreenRateFormula = { ratings: ['satisfied', 'basically_satisfied'], requireOnTime: true };
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The query's period as UTC ISO bounds [from, to): whole days in China time; the current year by default. */
+export function periodOf(query: Pick<StatisticsQuery, 'from' | 'to'>, now = new Date()): { from: string; to: string } {
+  const year = new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+  const from = query.from ?? `${year}-01-01`;
+  const toInclusive = query.to ?? `${year}-12-31`;
+  const startOf = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+08:00`));
+  return { from: startOf(from).toISOString(), to: new Date(startOf(toInclusive).getTime() + 86_400_000).toISOString() };
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+function summarise(key: string, label: string, rows: StatisticsInput[], formula: GreenRateFormula, calendar: WorkingCalendar): StatisticsRow {
+  const received = rows.length;
+  const rejected = rows.filter((r) => r.status === 'rejected').length;
+  const closed = rows.filter((r) => r.status === 'closed');
+  const timed = rows.filter((r) => r.answered_on_time !== null);
+  const rated = rows.filter((r) => r.rating !== null && r.status === 'closed');
+  const pleased = (rating: Rating | null) => rating !== null && rating !== 'dissatisfied';
+  const green = closed.filter((r) => r.rating !== null && formula.ratings.includes(r.rating) && (!formula.requireOnTime || r.answered_on_time === 1));
+  const answerHours = rows
+    .filter((r) => r.dispatched_at && r.answered_at)
+    .map((r) => calendar.workingMillisBetween(new Date(r.dispatched_at!), new Date(r.answered_at!)) / 3_600_000);
+  return {
+    key,
+    label,
+    received,
+    closed: closed.length,
+    completionRate: rate(closed.length, received - rejected),
+    onTimeRate: rate(timed.filter((r) => r.answered_on_time === 1).length, timed.length),
+    satisfactionRate: rate(rated.filter((r) => pleased(r.rating)).length, rated.length),
+    greenRate: rate(green.length, closed.length),
+    medianAnswerHours: median(answerHours),
+  };
+}
+
+function groupOf(row: StatisticsInput, groupBy: StatisticsQuery['groupBy']): [key: string, label: string] {
+  switch (groupBy) {
+    case 'department':
+      return row.lead_department_id ? [row.lead_department_id, row.lead_department_name ?? row.lead_department_id] : ['-', '未派单'];
+    case 'category':
+      return [row.category_code, row.category_name];
+    case 'park':
+      return row.park_id ? [row.park_id, row.park_name ?? row.park_id] : ['-', '园区外'];
+    case 'township':
+      return row.township ? [row.township, row.township] : ['-', '未填乡镇'];
+    case 'month': {
+      const month = new Date(Date.parse(row.submitted_at) + CHINA_OFFSET_MS).toISOString().slice(0, 7);
+      return [month, month];
+    }
+  }
+}
+
+export function computeStatistics(rows: StatisticsInput[], groupBy: StatisticsQuery['groupBy'], formula: GreenRateFormula, calendar: WorkingCalendar): StatisticsView {
+  const groups = new Map<string, { label: string; rows: StatisticsInput[] }>();
+  for (const row of rows) {
+    const [key, label] = groupOf(row, groupBy);
+    const group = groups.get(key) ?? { label, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  const summaries = [...groups.entries()].map(([key, g]) => summarise(key, g.label, g.rows, formula, calendar));
+  // Months read in order; every other grouping is a ranking, busiest first, so volume stands beside each rate.
+  summaries.sort((a, b) => (groupBy === 'month' ? a.key.localeCompare(b.key) : b.received - a.received || a.label.localeCompare(b.label)));
+  return { total: summarise('total', '合计', rows, formula, calendar), rows: summaries };
+}
+
+export async function statisticsSheet(view: StatisticsView, groupBy: StatisticsQuery['groupBy']): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('直通服务统计');
+  const GROUP_HEADERS: Record<StatisticsQuery['groupBy'], string> = { department: '部门', category: '类别', park: '园区', township: '乡镇', month: '月份' };
+  sheet.columns = [
+    { header: GROUP_HEADERS[groupBy], key: 'label', width: 28 },
+    { header: '受理', key: 'received', width: 10 },
+    { header: '办结', key: 'closed', width: 10 },
+    { header: '办结率', key: 'completionRate', width: 10 },
+    { header: '按时率', key: 'onTimeRate', width: 10 },
+    { header: '满意率', key: 'satisfactionRate', width: 10 },
+    { header: '绿码率', key: 'greenRate', width: 10 },
+    { header: '答复用时中位数（工作小时）', key: 'medianAnswerHours', width: 26 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const row of [...view.rows, view.total]) sheet.addRow(row);
+  for (const key of ['completionRate', 'onTimeRate', 'satisfactionRate', 'greenRate']) sheet.getColumn(key).numFmt = '0.0%';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

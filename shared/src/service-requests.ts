@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+// Enterprise direct service (企业直通服务). Status is where a request stands in the workflow; resolution,
+// timeliness, rating and escalation are separate fields, not extra states.
+export const REQUEST_STATUSES = ['submitted', 'accepted', 'dispatched', 'signed', 'in_progress', 'answered', 'closed', 'rejected'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** green: on track; yellow: near its due time; red: overdue. null once closed or rejected. */
+export const SLA_COLOURS = ['green', 'yellow', 'red'] as const;
+export type SlaColour = (typeof SLA_COLOURS)[number];
+
+export const REQUEST_ACTIONS = [
+  'accept',
+  'reject',
+  'dispatch',
+  'return',
+  'sign',
+  'start',
+  'pause',
+  'resume',
+  'request_extension',
+  'approve_extension',
+  'decline_extension',
+  'answer',
+  'rate',
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/** Timeline entry kinds: every action, plus what the system does (escalation). */
+export type RequestEventKind = RequestAction | 'submit' | 'escalate';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const categoryView = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  leadDepartmentId: z.string().nullable(),
+  leadDepartmentName: z.string().nullable(),
+  acceptHours: z.number(),
+  signHours: z.number(),
+  answerDays: z.number(),
+});
+export type CategoryView = z.infer<typeof categoryView>;
+
+export const categoryUpdateBody = z
+  .object({
+    leadDepartmentId: z.string().max(64).nullable(),
+    acceptHours: z.number().positive().max(1000),
+    signHours: z.number().positive().max(1000),
+    answerDays: z.number().positive().max(365),
+  })
+  .partial();
+export type CategoryUpdateBody = z.infer<typeof categoryUpdateBody>;
+
+export const createRequestBody = z.object({
+  categoryCode: z.string().min(1).max(40),
+  title: text(200),
+  description: text(5000),
+  contactName: text(50),
+  contactPhone: text(32),
+});
+export type CreateRequestBody = z.infer<typeof createRequestBody>;
+
+export const actionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), phoneContact: text(1000) }),
+  z.object({ action: z.literal('reject'), reason: text(1000) }),
+  z.object({ action: z.literal('dispatch'), leadDepartmentId: z.string().min(1).max(64), coDepartmentIds: z.array(z.string().min(1).max(64)).max(20).default([]), note: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal('return'), reason: text(1000) }),
+  z.object({ action: z.literal('sign') }),
+  z.object({ action: z.literal('start') }),
+  z.object({ action: z.literal('pause'), reason: text(1000) }),
+  z.object({ action: z.literal('resume') }),
+  z.object({ action: z.literal('request_extension'), days: z.number().int().min(1).max(60), reason: text(1000) }),
+  z.object({ action: z.literal('approve_extension') }),
+  z.object({ action: z.literal('decline_extension'), reason: text(1000) }),
+  z.object({ action: z.literal('answer'), answer: text(5000) }),
+  z.object({ action: z.literal('rate'), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).optional() }),
+]);
+export type ActionBody = z.infer<typeof actionBody>;
+
+export const requestEventView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type RequestEventView = z.infer<typeof requestEventView>;
+
+export const requestView = z.object({
+  id: z.string(),
+  number: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  categoryCode: z.string(),
+  title: z.string(),
+  description: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  leadDepartmentId: z.string().nullable(),
+  leadDepartmentName: z.string().nullable(),
+  coDepartmentIds: z.array(z.string()),
+  answer: z.string().nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  ratingComment: z.string().nullable(),
+  redoCount: z.number().int(),
+  paused: z.boolean(),
+  extensionRequestedDays: z.number().int().nullable(),
+  submittedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  dispatchedAt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  acceptDueAt: z.string(),
+  signDueAt: z.string().nullable(),
+  answerDueAt: z.string().nullable(),
+  /** Timeliness, decided when the step happened. */
+  acceptedOnTime: z.boolean().nullable(),
+  answeredOnTime: z.boolean().nullable(),
+  escalatedAt: z.string().nullable(),
+  sla: z.enum(SLA_COLOURS).nullable(),
+  /** What the viewing user may do now. */
+  allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
+});
+export type RequestView = z.infer<typeof requestView>;
+
+export const requestDetailView = requestView.extend({ events: z.array(requestEventView) });
+export type RequestDetailView = z.infer<typeof requestDetailView>;
+
+export const requestListQuery = z.object({
+  status: z.enum(REQUEST_STATUSES).optional(),
+  categoryCode: z.string().max(40).optional(),
+  departmentId: z.string().max(64).optional(),
+  q: z.string().max(100).optional(),
+  sla: z.enum(SLA_COLOURS).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type RequestListQuery = z.infer<typeof requestListQuery>;
+
+export const statisticsQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  groupBy: z.enum(['department', 'category', 'park', 'township', 'month']).default('department'),
+});
+export type StatisticsQuery = z.infer<typeof statisticsQuery>;
+
+export const statisticsRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  received: z.number().int(),
+  closed: z.number().int(),
+  completionRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  greenRate: z.number().nullable(),
+  medianAnswerHours: z.number().nullable(),
+});
+export type StatisticsRow = z.infer<typeof statisticsRow>;
+
+export const statisticsView = z.object({ total: statisticsRow, rows: z.array(statisticsRow) });
+export type StatisticsView = z.infer<typeof statisticsView>;
+
+export const notificationView = z.object({
+  id: z.string(),
+  requestId: z.string().nullable(),
+  kind: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
