@@ -14,6 +14,7 @@ interface Ctx {
   shanheTokenId: string;
   parkId: string;
   departmentId: string;
+  shanheRequestId: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -147,6 +148,77 @@ const ACCESS: Record<string, Check> = {
     expect((await yinlun.request('POST', '/api/enterprises/import', Buffer.from('x'), headers)).statusCode).toBe(403);
     expect((await zhujian.request('POST', '/api/enterprises/import', Buffer.from('x'), headers)).statusCode).toBe(403);
   },
+  'GET /api/service-requests/categories': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/service-requests/categories')).statusCode).toBe(200);
+  },
+  'PATCH /api/service-requests/categories/{code}': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.patch('/api/service-requests/categories/tax', { answerDays: 99 })).statusCode).toBe(403);
+    expect((await zhujian.patch('/api/service-requests/categories/tax', { answerDays: 99 })).statusCode).toBe(403);
+  },
+  'GET /api/service-requests': async ({ yinlun, zhujian, shanheRequestId }) => {
+    const mine = (await yinlun.get('/api/service-requests?pageSize=200')).json().items as Array<{ id: string; enterpriseId: string }>;
+    expect(mine.every((r) => r.enterpriseId === yinlun.organisationId)).toBe(true);
+    expect(mine.map((r) => r.id)).not.toContain(shanheRequestId);
+    const handled = (await zhujian.get('/api/service-requests?pageSize=200')).json().items as Array<{ id: string }>;
+    expect(handled.map((r) => r.id)).not.toContain(shanheRequestId);
+  },
+  'POST /api/service-requests': async ({ zhujian }) => {
+    const body = { categoryCode: 'tax', title: 'x', description: 'x', contactName: 'x', contactPhone: 'x' };
+    expect((await zhujian.post('/api/service-requests', body)).statusCode).toBe(403);
+  },
+  'GET /api/service-requests/statistics': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.get('/api/service-requests/statistics')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/service-requests/statistics')).statusCode).toBe(403);
+  },
+  'GET /api/service-requests/statistics.xlsx': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.get('/api/service-requests/statistics.xlsx')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/service-requests/statistics.xlsx')).statusCode).toBe(403);
+  },
+  'GET /api/service-requests/green-formula': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/service-requests/green-formula')).statusCode).toBe(200);
+  },
+  'PUT /api/service-requests/green-formula': async ({ yinlun, zhujian }) => {
+    const body = { ratings: ['satisfied'], requireOnTime: false };
+    expect((await yinlun.request('PUT', '/api/service-requests/green-formula', body)).statusCode).toBe(403);
+    expect((await zhujian.request('PUT', '/api/service-requests/green-formula', body)).statusCode).toBe(403);
+  },
+  'GET /api/service-requests/{id}': async ({ yinlun, zhujian, shanhe, shanheRequestId }) => {
+    expect((await yinlun.get(`/api/service-requests/${shanheRequestId}`)).statusCode).toBe(404);
+    expect((await zhujian.get(`/api/service-requests/${shanheRequestId}`)).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/service-requests/${shanheRequestId}`)).statusCode).toBe(200);
+  },
+  'POST /api/service-requests/{id}/actions': async ({ yinlun, zhujian, shanhe, shanheRequestId }) => {
+    expect((await yinlun.post(`/api/service-requests/${shanheRequestId}/actions`, { action: 'reject', reason: 'x' })).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/service-requests/${shanheRequestId}/actions`, { action: 'sign' })).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/service-requests/${shanheRequestId}`)).json().status).toBe('submitted');
+  },
+  'GET /api/calendar': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/calendar')).statusCode).toBe(200);
+  },
+  'PUT /api/calendar/{date}': async ({ yinlun, zhujian }) => {
+    const body = { kind: 'holiday', name: '假' };
+    expect((await yinlun.request('PUT', '/api/calendar/2026-12-01', body)).statusCode).toBe(403);
+    expect((await zhujian.request('PUT', '/api/calendar/2026-12-01', body)).statusCode).toBe(403);
+  },
+  'DELETE /api/calendar/{date}': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.delete('/api/calendar/2026-12-01')).statusCode).toBe(403);
+    expect((await zhujian.delete('/api/calendar/2026-12-01')).statusCode).toBe(403);
+  },
+  'GET /api/notifications': async ({ yinlun }) => {
+    const items = (await yinlun.get('/api/notifications')).json().items as Array<{ requestId: string }>;
+    expect(items).toEqual([]); // shanhe's request concerns the office and shanhe, never 银轮
+  },
+  'POST /api/notifications/read': async ({ t, yinlun, shanheRequestId }) => {
+    // Marking another user's notification ids read changes nothing for that user.
+    const officer = await login(t.app, 'officer');
+    const theirs = (await officer.get('/api/notifications')).json() as { unread: number; items: Array<{ id: string; requestId: string }> };
+    expect(theirs.items.some((n) => n.requestId === shanheRequestId)).toBe(true);
+    expect((await yinlun.post('/api/notifications/read', { ids: theirs.items.map((n) => n.id) })).statusCode).toBe(204);
+    expect((await officer.get('/api/notifications')).json().unread).toBe(theirs.unread);
+  },
+  'GET /api/notifications/stream': async ({ t }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/notifications/stream' })).statusCode).toBe(401);
+  },
 };
 
 describe.each(ENGINES)('access boundaries on %s', (engine) => {
@@ -161,6 +233,8 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     ctx.shanheTokenId = (await ctx.shanhe.post('/api/api-tokens', { name: 'ERP' })).json().id;
     ctx.parkId = (await ctx.admin.get('/api/parks')).json()[0].id;
     ctx.departmentId = ctx.zhujian.organisationId;
+    const filed = await ctx.shanhe.post('/api/service-requests', { categoryCode: 'construction', title: '白蚁防治', description: '仓库发现白蚁', contactName: '徐丽华', contactPhone: '13800000000' });
+    ctx.shanheRequestId = filed.json().id;
   });
   afterAll(async () => ctx.t?.close());
 
