@@ -4,7 +4,6 @@
 // run time). 2027 is not in the package: its statutory days are listed below by hand and marked provisional.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import chineseDays from 'chinese-days';
 import { format, resolveConfig } from 'prettier';
 
 interface Entry {
@@ -13,6 +12,11 @@ interface Entry {
   name: string;
   provisional?: boolean;
 }
+
+// chinese-days builds and reads its tables in the process's time zone and shifts dates by a day in some (UTC+14,
+// or a zone changed after it loaded): load and run it on China's clock, whatever the machine's.
+process.env.TZ = 'Asia/Shanghai';
+const { default: chineseDays } = await import('chinese-days');
 
 const FIRST_YEAR = 2020;
 const LAST_PACKAGED_YEAR = 2026;
@@ -90,6 +94,24 @@ if (chineseDays.getHolidaysInRange(`${PROVISIONAL_YEAR}-01-01`, `${PROVISIONAL_Y
   throw new Error(`chinese-days now carries ${PROVISIONAL_YEAR}: generate it from the package and drop PROVISIONAL_2027`);
 for (const { date, name } of PROVISIONAL_2027) entries.push({ date, kind: 'holiday', name, provisional: true });
 entries.sort((a, b) => a.date.localeCompare(b.date));
+// Anchors checked against the State Council notices, so that a shifted or stale package cannot pass unnoticed.
+const ANCHORS: ReadonlyArray<Entry> = [
+  { date: '2020-01-24', kind: 'holiday', name: '春节' },
+  { date: '2024-02-18', kind: 'workday', name: '春节' },
+  { date: '2025-09-28', kind: 'workday', name: '国庆节' },
+  { date: '2025-10-06', kind: 'holiday', name: '中秋' },
+  { date: '2025-10-08', kind: 'holiday', name: '国庆节' },
+  { date: '2025-10-11', kind: 'workday', name: '国庆节' },
+  { date: '2026-02-14', kind: 'workday', name: '春节' },
+  { date: '2026-02-23', kind: 'holiday', name: '春节' },
+];
+for (const anchor of ANCHORS) {
+  const found = entries.find((e) => e.date === anchor.date);
+  if (found?.kind !== anchor.kind || found.name !== anchor.name)
+    throw new Error(`expected ${JSON.stringify(anchor)}, got ${JSON.stringify(found)}`);
+}
+for (const date of ['2025-09-27', '2025-10-09', '2025-10-12'])
+  if (entries.some((e) => e.date === date)) throw new Error(`${date} is an ordinary day but was listed`);
 for (let i = 1; i < entries.length; i++)
   if (entries[i]!.date === entries[i - 1]!.date) throw new Error(`duplicate date ${entries[i]!.date}`);
 

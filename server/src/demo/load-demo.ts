@@ -49,7 +49,8 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
         password: DEMO_PASSWORD,
       });
     }
-    await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds);
+    // After the accounts: the requests' timeline names the office's officer.
+    await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds, new Date(now));
     return true;
   });
 }

@@ -1,6 +1,7 @@
 // Demo register from the seed (Tiantai county, Zhejiang): its parks, its departments and enterprises, and
 // enough plausible local firms to make ~120. Deterministic, so every fresh install shows the same county.
 import { creditCodeCheckCharacter } from '@tiantai/shared';
+import { seededRandom } from '../../demo/random';
 import { createOrganisation } from '../identity';
 import * as repo from './registry.repository';
 import type { RegistryServiceDb } from './registry.service';
@@ -203,15 +204,6 @@ const NAME_TRADES: Array<[suffix: string, industry: string]> = [
 const SURNAMES = ['陈', '王', '张', '李', '许', '金', '林', '徐', '杨', '周', '赵', '吴', '庞', '范', '齐'];
 const GIVEN = ['建国', '海波', '丽华', '伟民', '晓东', '静', '志强', '永明', '秀英', '立军', '佳', '国庆'];
 
-/** A small deterministic generator, so the demo county is identical on every install. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const CODE_SYMBOLS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** 91 (enterprise, company) + 331023 (Tiantai county) + a 9-symbol organisation code + check character. */
@@ -248,7 +240,7 @@ export async function loadRegistryDemo(db: RegistryServiceDb, now: string): Prom
     });
   }
 
-  const random = prng(20211014);
+  const random = seededRandom(20211014);
   const person = () => `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
   const phone = () => `0576-83${String(Math.floor(random() * 1e6)).padStart(6, '0')}`;
 

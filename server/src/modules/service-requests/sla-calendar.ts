@@ -115,7 +115,7 @@ export class WorkingCalendar {
       if (!this.isWorkingDayNumber(day)) continue;
       const dayStart = day * DAY_MS;
       for (const [periodStart, periodEnd] of PERIODS) {
-        const begin = dayStart + periodStart;
+        const begin = Math.max(dayStart + periodStart, from);
         const available = dayStart + periodEnd - begin;
         if (available <= 0) continue;
         if (remaining <= available) return new Date(begin + remaining - OFFSET_MS);
