@@ -55,19 +55,23 @@ export function activeDue(row: Pick<ServiceRequestsTable, 'status' | 'accept_due
 }
 
 /**
- * green / yellow (the last quarter of the allowed time) / red (overdue); null when no clock runs for the
- * office or a department (closed, rejected, waiting for the enterprise's rating). A paused clock is read
- * at the moment it stopped.
+ * green / yellow (in the last quarter of the allowed working time) / red (overdue); null when closed or
+ * rejected. Measured in working time, so a holiday week does not turn a request yellow. A paused clock is
+ * read at the moment it stopped.
  */
-export function slaColour(row: Parameters<typeof activeDue>[0] & Pick<ServiceRequestsTable, 'paused_at'>, now: Date): SlaColour | null {
+export function slaColour(
+  row: Parameters<typeof activeDue>[0] & Pick<ServiceRequestsTable, 'paused_at'>,
+  now: Date,
+  calendar: WorkingCalendar,
+): SlaColour | null {
   if (row.status === 'closed' || row.status === 'rejected') return null;
   const clock = activeDue(row);
-  if (!clock) return row.status === 'answered' || row.status === 'accepted' ? 'green' : null;
-  const at = row.paused_at ? Date.parse(row.paused_at) : now.getTime();
-  const due = Date.parse(clock.due);
+  if (!clock) return 'green'; // accepted (the office dispatches next) or answered (the enterprise rates)
+  const at = row.paused_at ? new Date(row.paused_at) : now;
+  const due = new Date(clock.due);
   if (at > due) return 'red';
-  const start = Date.parse(clock.start);
-  return at >= due - (due - start) / 4 ? 'yellow' : 'green';
+  const allowed = calendar.workingMillisBetween(new Date(clock.start), due);
+  return calendar.workingMillisBetween(at, due) <= allowed / 4 ? 'yellow' : 'green';
 }
 
 const nowIso = () => new Date().toISOString();
@@ -79,6 +83,8 @@ export class ServiceRequestService {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     db: Kysely<any>,
     readonly bus: NotificationBus = new NotificationBus(),
+    /** The time source: tests set the clock to before a holiday. */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.db = withTablesOf<ServiceRequestTables>(db);
   }
@@ -133,9 +139,9 @@ export class ServiceRequestService {
     const category = await repo.findCategory(this.db, body.categoryCode);
     if (!category) throw new AppError(400, 'VALIDATION_FAILED', `categoryCode: no category ${body.categoryCode}`);
     const calendar = await this.calendar();
-    const now = new Date();
+    const now = this.now();
     const id = randomUUID();
-    const year = String(now.getUTCFullYear());
+    const year = String(new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()); // the year in China
     for (let attempt = 0; ; attempt++) {
       try {
         const push = await this.db.transaction().execute(async (trx) => {
@@ -188,10 +194,11 @@ export class ServiceRequestService {
   async list(actor: Actor, query: RequestListQuery): Promise<Paged<RequestView>> {
     const { page, pageSize, sla, departmentId, ...rest } = query;
     const filter: repo.RequestFilter = { ...rest, ...this.scope(actor), leadDepartmentId: departmentId };
-    const now = new Date();
+    const now = this.now();
     if (sla) {
       // The colour depends on now, so it is filtered here rather than in SQL; open requests are few.
-      const open = (await repo.listOpenRequests(this.db, filter)).filter((r) => slaColour(r, now) === sla);
+      const calendar = await this.calendar();
+      const open = (await repo.listOpenRequests(this.db, filter)).filter((r) => slaColour(r, now, calendar) === sla);
       const rows = open.slice((page - 1) * pageSize, page * pageSize);
       return { items: await this.views(actor, rows, now), total: open.length, page, pageSize };
     }
@@ -205,7 +212,7 @@ export class ServiceRequestService {
 
   private async detail(actor: Actor, row: RequestRow): Promise<RequestDetailView> {
     const id = row.id;
-    const [view] = await this.views(actor, [row], new Date());
+    const [view] = await this.views(actor, [row], this.now());
     const events = await repo.listEvents(this.db, id);
     return {
       ...view!,
@@ -224,7 +231,7 @@ export class ServiceRequestService {
     const category = await repo.findCategory(this.db, row.category_code);
     if (!category) throw notFound('Category');
     const calendar = await this.calendar();
-    const now = new Date();
+    const now = this.now();
     const at = now.toISOString();
     const changes: Updateable<ServiceRequestsTable> = { updated_at: at, ...(transition.to && { status: transition.to }) };
     let note: string | null = null;
@@ -352,7 +359,7 @@ export class ServiceRequestService {
    * the lead department. Idempotent: the escalation is claimed with a conditional update, so two
    * instances or a restart never escalate the same request twice.
    */
-  async runClock(now: Date = new Date()): Promise<number> {
+  async runClock(now: Date = this.now()): Promise<number> {
     let escalated = 0;
     for (const row of await repo.listOpenRequests(this.db)) {
       if (row.escalated_at || !(OPEN_WITH_CLOCK as readonly string[]).includes(row.status) || row.paused_at) continue;
@@ -463,6 +470,7 @@ export class ServiceRequestService {
   }
 
   private async views(actor: Actor, rows: RequestRow[], now: Date): Promise<RequestView[]> {
+    const calendar = await this.calendar();
     const departments = await repo.listRequestDepartments(
       this.db,
       rows.map((r) => r.id),
@@ -499,7 +507,7 @@ export class ServiceRequestService {
       acceptedOnTime: r.accepted_on_time === null ? null : r.accepted_on_time === 1,
       answeredOnTime: r.answered_on_time === null ? null : r.answered_on_time === 1,
       escalatedAt: r.escalated_at,
-      sla: slaColour(r, now),
+      sla: slaColour(r, now, calendar),
       allowedActions: allowedActions(partiesOf(actor, { enterpriseId: r.enterprise_id, leadDepartmentId: r.lead_department_id }), stateOf(r)),
     }));
   }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
-import { ServiceRequestService } from './service-requests.service';
+import type { Actor } from '@tiantai/shared';
+import { NotificationBus, ServiceRequestService } from './service-requests.service';
 
 interface Parties {
   shanhe: Client;
@@ -132,5 +133,84 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     const seen = (await p.officer.get(`/api/service-requests/${filed.id}`)).json<{ escalatedAt: string; events: Array<{ kind: string }> }>();
     expect(seen.escalatedAt).not.toBeNull();
     expect(seen.events.filter((e) => e.kind === 'escalate')).toHaveLength(1);
+  });
+});
+
+describe.each(ENGINES)('SLA due times on the working calendar on %s', (engine) => {
+  let t: TestApp;
+  let clock = new Date();
+  let service: ServiceRequestService;
+  let shanhe: Actor;
+  let officer: Actor;
+  let housing: string;
+  const actorOf = (c: Client, role: Actor['role'], kind: Actor['organisationKind']): Actor => ({
+    userId: c.userId,
+    username: 'x',
+    role,
+    organisationId: c.organisationId,
+    organisationKind: kind,
+    via: 'session',
+  });
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    service = new ServiceRequestService(t.db, new NotificationBus(), () => clock);
+    shanhe = actorOf(await login(t.app, 'shanhe'), 'enterprise_admin', 'enterprise');
+    officer = actorOf(await login(t.app, 'officer'), 'service_officer', 'county');
+    housing = (await login(t.app, 'zhujian')).organisationId;
+  });
+  afterAll(async () => t?.close());
+
+  const at = (iso: string) => (clock = new Date(iso));
+  const china = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('.000Z', '+08:00') : null);
+
+  it('runs the clocks across the 2025 National Day holiday', async () => {
+    at('2025-09-30T17:00:00+08:00');
+    const filed = await service.create(shanhe, filing);
+    // 1 working hour: half an hour on 30 September, then nothing until Thursday 9 October
+    expect(china(filed.acceptDueAt)).toBe('2025-10-09T09:30:00+08:00');
+    expect(filed.number).toMatch(/^ZT2025\d{6}$/); // numbered in the year it was filed
+
+    at('2025-09-30T16:00:00+08:00');
+    await service.act(officer, filed.id, { action: 'accept', phoneContact: '节前电话确认' });
+    const dispatched = await service.act(officer, filed.id, { action: 'dispatch', leadDepartmentId: housing, coDepartmentIds: [] });
+    // sign within 4 working hours: 1.5 on 30 September, 2.5 on 9 October
+    expect(china(dispatched.signDueAt)).toBe('2025-10-09T11:30:00+08:00');
+    // answer within 5 working days (35 h): 9, 10, 11 (make-up Saturday) and 13 October, then 14 October 16:00
+    expect(china(dispatched.answerDueAt)).toBe('2025-10-14T16:00:00+08:00');
+
+    at('2025-10-08T12:00:00+08:00'); // still the holiday: nothing is late yet
+    expect((await service.get(officer, filed.id)).sla).toBe('green');
+    at('2025-10-09T12:00:00+08:00');
+    expect((await service.get(officer, filed.id)).sla).toBe('red'); // not signed by 11:30
+  });
+
+  it('counts a make-up Saturday as a working day', async () => {
+    at('2025-10-10T17:00:00+08:00'); // Friday; Saturday 11 October is a working day
+    const filed = await service.create(shanhe, filing);
+    expect(china(filed.acceptDueAt)).toBe('2025-10-11T09:30:00+08:00');
+    await service.act(officer, filed.id, { action: 'accept', phoneContact: '电话确认' });
+    const dispatched = await service.act(officer, filed.id, { action: 'dispatch', leadDepartmentId: housing, coDepartmentIds: [] });
+    expect(china(dispatched.signDueAt)).toBe('2025-10-11T14:00:00+08:00');
+  });
+
+  it('stops the answer clock while paused and moves the due time on resume', async () => {
+    at('2025-11-03T09:00:00+08:00'); // Monday
+    const filed = await service.create(shanhe, filing);
+    await service.act(officer, filed.id, { action: 'accept', phoneContact: '电话确认' });
+    const dispatched = await service.act(officer, filed.id, { action: 'dispatch', leadDepartmentId: housing, coDepartmentIds: [] });
+    // 35 working hours from Monday 09:00 end at Friday 17:30
+    expect(china(dispatched.answerDueAt)).toBe('2025-11-07T17:30:00+08:00');
+    const handler: Actor = { ...officer, role: 'department_handler', organisationId: housing, organisationKind: 'department' };
+    await service.act(handler, filed.id, { action: 'sign' });
+    await service.act(handler, filed.id, { action: 'start' });
+    at('2025-11-04T09:00:00+08:00');
+    await service.act(handler, filed.id, { action: 'pause', reason: '等待企业补充材料' });
+    at('2025-11-05T09:00:00+08:00'); // one working day (7 h) later
+    const resumed = await service.act(handler, filed.id, { action: 'resume' });
+    expect(china(resumed.answerDueAt)).toBe('2025-11-10T17:30:00+08:00');
+    const extended = await service.act(handler, filed.id, { action: 'request_extension', days: 2, reason: '需现场踏勘' });
+    expect(extended.extensionRequestedDays).toBe(2);
+    const approved = await service.act(officer, filed.id, { action: 'approve_extension' });
+    expect(china(approved.answerDueAt)).toBe('2025-11-12T17:30:00+08:00');
   });
 });
