@@ -30,7 +30,7 @@ export const REQUEST_ACTIONS = [
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /** Timeline entry kinds: every action, plus what the system does (escalation). */
-export type RequestEventKind = RequestAction | 'submit' | 'escalate';
+export type RequestEventKind = RequestAction | 'submit' | 'escalate' | 'attach';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -131,7 +131,21 @@ export const requestView = z.object({
 });
 export type RequestView = z.infer<typeof requestView>;
 
-export const requestDetailView = requestView.extend({ events: z.array(requestEventView) });
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_REQUEST = 10;
+
+export const attachmentView = z.object({
+  id: z.string(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type AttachmentView = z.infer<typeof attachmentView>;
+
+export const requestDetailView = requestView.extend({ events: z.array(requestEventView), attachments: z.array(attachmentView) });
 export type RequestDetailView = z.infer<typeof requestDetailView>;
 
 export const requestListQuery = z.object({

@@ -254,3 +254,22 @@ export function requestsForStatistics(db: ServiceRequestDb, from: string, to: st
     .where('service_requests.submitted_at', '<', to)
     .execute();
 }
+
+// ---- attachments ----
+
+export function listAttachments(db: ServiceRequestDb, requestId: string) {
+  return db
+    .selectFrom('request_attachments')
+    .select(['id', 'filename', 'mime', 'size', 'uploaded_at', 'uploaded_by'])
+    .where('request_id', '=', requestId)
+    .orderBy('uploaded_at')
+    .execute();
+}
+
+export async function insertAttachment(db: ServiceRequestDb, row: ServiceRequestTables['request_attachments']): Promise<void> {
+  await db.insertInto('request_attachments').values(row).execute();
+}
+
+export function findAttachment(db: ServiceRequestDb, requestId: string, id: string) {
+  return db.selectFrom('request_attachments').selectAll().where('request_id', '=', requestId).where('id', '=', id).executeTakeFirst();
+}

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
+  ATTACHMENTS_PER_REQUEST,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
   COUNTY_ROLES,
   type ActionBody,
   type Actor,
@@ -214,9 +217,11 @@ export class ServiceRequestService {
     const id = row.id;
     const [view] = await this.views(actor, [row], this.now());
     const events = await repo.listEvents(this.db, id);
+    const attachments = await repo.listAttachments(this.db, id);
     return {
       ...view!,
       events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, actorName: e.actor_name, organisationName: e.organisation_name, note: e.note })),
+      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size, uploadedAt: a.uploaded_at, uploadedBy: a.uploaded_by })),
     };
   }
 
@@ -378,6 +383,50 @@ export class ServiceRequestService {
     return escalated;
   }
 
+  // ---- attachments ----
+
+  /**
+   * Photos and PDFs from any party of the request while it is open. The declared type must match the
+   * file's own first bytes, so a renamed executable is not served back as a "photo".
+   */
+  async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<RequestDetailView> {
+    const row = await this.visibleRequest(actor, id);
+    if (partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id }).size === 0) {
+      throw forbidden('Only the enterprise, the office and the lead department attach files');
+    }
+    if (row.status === 'closed' || row.status === 'rejected') throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${row.status} request`);
+    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
+    if (file.content.length === 0) throw rejectFile('The file is empty');
+    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
+    if (!contentMatches(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    const existing = await repo.listAttachments(this.db, id);
+    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per request`);
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const who = await trx.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
+      await repo.insertAttachment(trx, {
+        id: randomUUID(),
+        request_id: id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        uploaded_at: at,
+        uploaded_by: who?.display_name ?? null,
+      });
+      await this.recordStep(trx, actor, id, 'attach', file.filename, at);
+    });
+    return this.get(actor, id);
+  }
+
+  async attachment(actor: Actor, id: string, attachmentId: string) {
+    await this.visibleRequest(actor, id);
+    const file = await repo.findAttachment(this.db, id, attachmentId);
+    if (!file) throw notFound('Attachment');
+    return file;
+  }
+
   // ---- statistics ----
 
   async greenFormula(db: ServiceRequestDb = this.db): Promise<GreenRateFormula> {
@@ -534,6 +583,22 @@ export class ServiceRequestService {
     return () => {
       for (const r of rows) this.bus.emit('notification', r.user_id, { id: r.id, requestId, kind, text: r.text, createdAt, readAt: null });
     };
+  }
+}
+
+/** The file signatures of the accepted types. */
+function contentMatches(mime: string, content: Buffer): boolean {
+  switch (mime) {
+    case 'image/jpeg':
+      return content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff;
+    case 'image/png':
+      return content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    case 'image/webp':
+      return content.subarray(0, 4).toString('latin1') === 'RIFF' && content.subarray(8, 12).toString('latin1') === 'WEBP';
+    case 'application/pdf':
+      return content.subarray(0, 5).toString('latin1') === '%PDF-';
+    default:
+      return false;
   }
 }
 

@@ -75,6 +75,17 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface RequestAttachmentsTable {
+  id: string;
+  request_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
 export interface CalendarDaysTable {
   date: string;
   kind: 'holiday' | 'workday';
@@ -88,4 +99,5 @@ export interface ServiceRequestTables extends Pick<IdentityTables, 'users' | 'or
   request_events: RequestEventsTable;
   notifications: NotificationsTable;
   calendar_days: CalendarDaysTable;
+  request_attachments: RequestAttachmentsTable;
 }

@@ -122,6 +122,35 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect((await p.shanhe.get('/api/notifications')).json().unread).toBe(0);
   });
 
+  it('takes photos and PDFs within limits, checks their content, and serves them only to those who see the request', async () => {
+    const filed = await file();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const upload = (who: Client, body: Buffer, type: string, name = '%E7%99%BD%E8%9A%81.png') =>
+      who.request('POST', `/api/service-requests/${filed.id}/attachments`, body, { 'content-type': type, 'x-filename': name });
+
+    const ok = await upload(p.shanhe, png, 'image/png');
+    expect(ok.statusCode).toBe(201);
+    const attachment = ok.json<{ attachments: Array<{ id: string; filename: string; size: number }> }>().attachments[0]!;
+    expect(attachment).toMatchObject({ filename: '白蚁.png', size: png.length });
+
+    const fake = await upload(p.shanhe, Buffer.from('MZ this is an exe'), 'image/png');
+    expect([fake.statusCode, errorCode(fake)]).toEqual([400, 'ATTACHMENT_REJECTED']);
+    const zip = await upload(p.shanhe, Buffer.from('PK'), 'application/zip');
+    expect([zip.statusCode, errorCode(zip)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const huge = await upload(p.shanhe, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]), 'application/pdf');
+    expect([huge.statusCode, errorCode(huge)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect((await upload(p.yinlun, png, 'image/png')).statusCode).toBe(404);
+
+    const download = await p.officer.get(`/api/service-requests/${filed.id}/attachments/${attachment.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(download.rawPayload, png)).toBe(0);
+    expect((await p.yinlun.get(`/api/service-requests/${filed.id}/attachments/${attachment.id}`)).statusCode).toBe(404);
+    const detail = (await p.shanhe.get(`/api/service-requests/${filed.id}`)).json<{ attachments: unknown[]; events: Array<{ kind: string }> }>();
+    expect(detail.attachments).toHaveLength(1);
+    expect(detail.events.map((e) => e.kind)).toContain('attach');
+  });
+
   it('escalates an overdue request once, however often the clock runs', async () => {
     const filed = await file();
     const clock = new ServiceRequestService(t.db);
