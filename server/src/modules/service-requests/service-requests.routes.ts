@@ -139,7 +139,12 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
         return reply.status(204).send();
       },
     );
-    // Server-sent events: each notification for the signed-in user as it is written.
+    // Server-sent events: each notification for the signed-in user as it is written. Open streams are
+    // ended when the server closes, so a graceful shutdown does not wait for browsers to hang up.
+    const streams = new Set<() => void>();
+    fastify.addHook('preClose', async () => {
+      for (const end of streams) end();
+    });
     app.get('/api/notifications/stream', { schema: { tags, description: 'text/event-stream of notifications' } }, async (request, reply) => {
       const actor = requireActor(request);
       reply.hijack();
@@ -150,10 +155,14 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
       };
       const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
       service.bus.on('notification', onNotification);
-      request.raw.on('close', () => {
+      const end = () => {
         clearInterval(heartbeat);
         service.bus.off('notification', onNotification);
-      });
+        streams.delete(end);
+        reply.raw.end();
+      };
+      streams.add(end);
+      request.raw.on('close', end);
     });
   };
 }

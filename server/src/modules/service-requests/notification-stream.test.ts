@@ -1,0 +1,77 @@
+// Notifications arrive live over server-sent events, on a real port, as a browser's EventSource gets them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/engines';
+import { loadConfig } from '../../config';
+import { startPlatform, type Platform } from '../../platform';
+
+describe.each(ENGINES)('live notifications on %s', (engine) => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let base: string;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    platform = await startPlatform(
+      loadConfig({
+        PORT: '0',
+        MQTT_PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        WEB_DIST: '/nonexistent',
+        DATA_DIR: db.location.dataDir,
+        ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
+      }),
+    );
+    base = `http://127.0.0.1:${platform.httpPort}`;
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  async function session(username: string) {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'Tiantai@2026' }),
+    });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrfToken };
+  }
+
+  it('pushes a new request to the office the moment an enterprise files it', async () => {
+    const officer = await session('officer');
+    const shanhe = await session('shanhe');
+    const abort = new AbortController();
+    const stream = await fetch(`${base}/api/notifications/stream`, { headers: { cookie: officer.cookie }, signal: abort.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    await reader.read(); // the ": connected" comment: the subscription is in place
+
+    const filed = await fetch(`${base}/api/service-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: shanhe.cookie, 'x-csrf-token': shanhe.csrfToken },
+      body: JSON.stringify({ categoryCode: 'power', title: '新增变压器增容', description: '新产线需要增容 800kVA', contactName: '徐丽华', contactPhone: '13800000000' }),
+    });
+    expect(filed.status).toBe(201);
+    const { id } = (await filed.json()) as { id: string };
+
+    while (!received.includes(id)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += decoder.decode(value);
+    }
+    const event = received.split('\n\n').find((chunk) => chunk.includes(id))!;
+    expect(event).toContain('event: notification');
+    const data = JSON.parse(event.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as { requestId: string; kind: string; text: string };
+    expect(data).toMatchObject({ requestId: id, kind: 'submit' });
+    expect(data.text).toContain('新增变压器增容');
+
+    // Closing the server ends the open stream instead of waiting for the browser to hang up.
+    await platform.close();
+    let ended = false;
+    while (!ended) ended = (await reader.read()).done;
+    expect(ended).toBe(true);
+    abort.abort();
+  });
+});
