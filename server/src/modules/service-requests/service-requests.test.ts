@@ -107,6 +107,13 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect(zhujianList.items.map((r) => r.id)).not.toContain(filed.id);
     expect((await p.officer.get('/api/service-requests?pageSize=200')).json().items.map((r: { id: string }) => r.id)).toContain(filed.id);
     expect((await p.zhujian.post('/api/service-requests', filing)).statusCode).toBe(403);
+
+    // The county leader reads everything and acts on nothing.
+    const asLeader = (await p.leader.get(`/api/service-requests/${filed.id}`)).json<{ allowedActions: string[] }>();
+    expect(asLeader.allowedActions).toEqual([]);
+    expect((await act(p.leader, filed.id, { action: 'accept', phoneContact: 'x' })).statusCode).toBe(403);
+    expect((await p.shanhe.get(`/api/service-requests/${filed.id}`)).json().allowedActions).toEqual([]);
+    expect((await p.officer.get(`/api/service-requests/${filed.id}`)).json().allowedActions.sort()).toEqual(['accept', 'reject']);
   });
 
   it('notifies the people each step concerns', async () => {
