@@ -192,6 +192,23 @@ const ACCESS: Record<string, Check> = {
     expect((await zhujian.post(`/api/service-requests/${shanheRequestId}/actions`, { action: 'sign' })).statusCode).toBe(404);
     expect((await shanhe.get(`/api/service-requests/${shanheRequestId}`)).json().status).toBe('submitted');
   },
+  'POST /api/service-requests/{id}/attachments': async ({ yinlun, zhujian, shanheRequestId }) => {
+    const headers = { 'content-type': 'application/pdf' };
+    expect(
+      (await yinlun.request('POST', `/api/service-requests/${shanheRequestId}/attachments`, Buffer.from('%PDF-1.4'), headers)).statusCode,
+    ).toBe(404);
+    expect(
+      (await zhujian.request('POST', `/api/service-requests/${shanheRequestId}/attachments`, Buffer.from('%PDF-1.4'), headers)).statusCode,
+    ).toBe(404);
+  },
+  'GET /api/service-requests/{id}/attachments/{attachmentId}': async ({ yinlun, shanhe, shanheRequestId }) => {
+    const uploaded = await shanhe.request('POST', `/api/service-requests/${shanheRequestId}/attachments`, Buffer.from('%PDF-1.4 test'), {
+      'content-type': 'application/pdf',
+    });
+    const attachmentId = uploaded.json().attachments[0].id as string;
+    expect((await yinlun.get(`/api/service-requests/${shanheRequestId}/attachments/${attachmentId}`)).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/service-requests/${shanheRequestId}/attachments/${attachmentId}`)).statusCode).toBe(200);
+  },
   'GET /api/calendar': async ({ yinlun }) => {
     expect((await yinlun.get('/api/calendar')).statusCode).toBe(200);
   },
@@ -219,6 +236,45 @@ const ACCESS: Record<string, Check> = {
   'GET /api/notifications/stream': async ({ t }) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/notifications/stream' })).statusCode).toBe(401);
   },
+  // Open311 GeoReport v2: reading is public without a key, but the public never gets an enterprise's words.
+  'GET /open311/v2/discovery.{format}': async ({ t }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/open311/v2/discovery.json' })).statusCode).toBe(200);
+  },
+  'GET /open311/v2/services.{format}': async ({ t }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/open311/v2/services.json' })).statusCode).toBe(200);
+  },
+  'GET /open311/v2/services/{code}.{format}': async ({ t }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/open311/v2/services/tax.json' })).statusCode).toBe(200);
+  },
+  'POST /open311/v2/requests.{format}': async ({ t, zhujian }) => {
+    // Only an enterprise's API key files a request: a department's key, or none, is a 403.
+    const key = (await zhujian.post('/api/api-tokens', { name: 'Open311' })).json().token as string;
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    for (const apiKey of [key, '']) {
+      const payload = new URLSearchParams({ api_key: apiKey, service_code: 'tax', description: '冒名诉求' }).toString();
+      expect((await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers, payload })).statusCode).toBe(403);
+    }
+  },
+  'GET /open311/v2/requests.{format}': async ({ t, yinlun, shanheRequestId }) => {
+    const key = (await yinlun.post('/api/api-tokens', { name: 'Open311' })).json().token as string;
+    const url = `/open311/v2/requests.json?service_request_id=${shanheRequestId}`;
+    expect((await t.app.inject({ method: 'GET', url: `${url}&api_key=${key}` })).json()).toEqual([]);
+    const anonymous = await t.app.inject({ method: 'GET', url });
+    expect(anonymous.json()).toMatchObject([{ description: null }]);
+    expect(anonymous.body).not.toContain('白蚁');
+  },
+  'GET /open311/v2/requests/{id}.{format}': async ({ t, yinlun, shanheRequestId }) => {
+    const key = (await yinlun.post('/api/api-tokens', { name: 'Open311' })).json().token as string;
+    const url = `/open311/v2/requests/${shanheRequestId}.json`;
+    expect((await t.app.inject({ method: 'GET', url: `${url}?api_key=${key}` })).statusCode).toBe(404);
+    const anonymous = await t.app.inject({ method: 'GET', url });
+    expect(anonymous.json()).toMatchObject([{ description: null }]);
+    expect(anonymous.body).not.toContain('白蚁');
+  },
+  'GET /open311/v2/tokens/{token}.{format}': async ({ t, yinlun, shanheRequestId }) => {
+    const key = (await yinlun.post('/api/api-tokens', { name: 'Open311' })).json().token as string;
+    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/tokens/${shanheRequestId}.json?api_key=${key}` })).statusCode).toBe(404);
+  },
 };
 
 describe.each(ENGINES)('access boundaries on %s', (engine) => {
@@ -233,7 +289,13 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     ctx.shanheTokenId = (await ctx.shanhe.post('/api/api-tokens', { name: 'ERP' })).json().id;
     ctx.parkId = (await ctx.admin.get('/api/parks')).json()[0].id;
     ctx.departmentId = ctx.zhujian.organisationId;
-    const filed = await ctx.shanhe.post('/api/service-requests', { categoryCode: 'construction', title: '白蚁防治', description: '仓库发现白蚁', contactName: '徐丽华', contactPhone: '13800000000' });
+    const filed = await ctx.shanhe.post('/api/service-requests', {
+      categoryCode: 'construction',
+      title: '白蚁防治',
+      description: '仓库发现白蚁',
+      contactName: '徐丽华',
+      contactPhone: '13800000000',
+    });
     ctx.shanheRequestId = filed.json().id;
   });
   afterAll(async () => ctx.t?.close());

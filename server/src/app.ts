@@ -15,7 +15,7 @@ import { notFoundBody, registerErrorHandler } from './http/errors';
 import { registerOpenApi } from './http/openapi';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
-import { ServiceRequestService, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
+import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
 
 /** Every table of every module: the database as a whole. */
 export type Database = IdentityTables & RegistryTables & ServiceRequestTables;
@@ -34,6 +34,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: {
       level: deps.config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Open311 clients put their api_key in the query string: keep it out of the logs.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: req.url.replace(/([?&]api_key=)[^&]*/g, '$1[redacted]'),
+          remoteAddress: req.ip,
+        }),
+      },
       ...(deps.config.logFormat === 'pretty' && {
         transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
       }),
@@ -64,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
   await app.register(serviceRequestRoutes(serviceRequests));
+  // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
+  await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {
     // SLA clock: escalates overdue requests; idempotent, so every instance may run it.
     const clock = setInterval(() => {

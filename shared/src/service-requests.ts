@@ -68,7 +68,12 @@ export type CreateRequestBody = z.infer<typeof createRequestBody>;
 export const actionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), phoneContact: text(1000) }),
   z.object({ action: z.literal('reject'), reason: text(1000) }),
-  z.object({ action: z.literal('dispatch'), leadDepartmentId: z.string().min(1).max(64), coDepartmentIds: z.array(z.string().min(1).max(64)).max(20).default([]), note: z.string().trim().max(1000).optional() }),
+  z.object({
+    action: z.literal('dispatch'),
+    leadDepartmentId: z.string().min(1).max(64),
+    coDepartmentIds: z.array(z.string().min(1).max(64)).max(20).default([]),
+    note: z.string().trim().max(1000).optional(),
+  }),
   z.object({ action: z.literal('return'), reason: text(1000) }),
   z.object({ action: z.literal('sign') }),
   z.object({ action: z.literal('start') }),

@@ -34,7 +34,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   ];
   await db
     .insertInto('service_categories')
-    .values(categories.map(([code, zh, en], i) => ({ code, name_zh: zh, name_en: en, lead_department_id: null, accept_hours: 1, sign_hours: 4, answer_days: 5, sort: i })))
+    .values(
+      categories.map(([code, zh, en], i) => ({
+        code,
+        name_zh: zh,
+        name_en: en,
+        lead_department_id: null,
+        accept_hours: 1,
+        sign_hours: 4,
+        answer_days: 5,
+        sort: i,
+      })),
+    )
     .execute();
 
   await db.schema
@@ -117,7 +128,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['calendar_days', 'notifications', 'request_events', 'request_departments', 'service_requests', 'service_categories']) {
+  for (const table of [
+    'calendar_days',
+    'notifications',
+    'request_events',
+    'request_departments',
+    'service_requests',
+    'service_categories',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

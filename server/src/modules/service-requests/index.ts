@@ -4,3 +4,4 @@ export type { ServiceRequestTables } from './service-requests.tables';
 export { NotificationBus, ServiceRequestService } from './service-requests.service';
 export { serviceRequestRoutes } from './service-requests.routes';
 export { loadServiceRequestDemo } from './service-requests.demo';
+export { open311Routes } from './open311.routes';

@@ -30,7 +30,11 @@ const DEFAULT_LEADS: Record<string, string> = {
 const NEEDS: Record<string, { weight: number; titles: string[]; co?: string }> = {
   land: { weight: 8, titles: ['新厂房建设用地指标申请', '工业用地出让进度咨询', '厂区扩建用地手续办理'] },
   planning: { weight: 6, titles: ['厂房扩建规划许可办理', '规划条件核实咨询', '技改项目规划审批加快'] },
-  construction: { weight: 14, titles: ['厂区白蚁防治', '新建车间施工许可办理', '厂房竣工验收协调', '员工宿舍房屋安全鉴定'], co: '房管中心' },
+  construction: {
+    weight: 14,
+    titles: ['厂区白蚁防治', '新建车间施工许可办理', '厂房竣工验收协调', '员工宿舍房屋安全鉴定'],
+    co: '房管中心',
+  },
   power: { weight: 12, titles: ['新增变压器增容申请', '生产线用电负荷不足', '计划停电影响生产协调', '双电源改造咨询'] },
   water_gas: { weight: 6, titles: ['工业用水管网接入', '天然气管道接入申请', '厂区供水压力不足'] },
   tax: { weight: 10, titles: ['研发费用加计扣除政策咨询', '出口退税进度查询', '增值税留抵退税办理'] },
@@ -43,7 +47,13 @@ const NEEDS: Record<string, { weight: number; titles: string[]; co?: string }> =
   other: { weight: 4, titles: ['企业门口道路破损修复', '公交线路延伸至园区', '厂区周边路灯报修'] },
 };
 
-const ANSWERS = ['已上门对接，问题已解决', '已协调相关单位办理完毕', '已电话答复企业并提供书面材料', '已现场踏勘并给出解决方案', '政策已兑现到位'];
+const ANSWERS = [
+  '已上门对接，问题已解决',
+  '已协调相关单位办理完毕',
+  '已电话答复企业并提供书面材料',
+  '已现场踏勘并给出解决方案',
+  '政策已兑现到位',
+];
 
 export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds: Record<string, string>, now: Date): Promise<number> {
   for (const [code, short] of Object.entries(DEFAULT_LEADS)) {
@@ -128,7 +138,11 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
       contact_phone: s.enterprise.contact_phone ?? '0576-83000000',
       status,
       lead_department_id: after(['dispatched', 'in_progress', 'answered', 'closed']) ? lead : null,
-      answer: after(['answered', 'closed']) ? (s.seedCase ? '县房管中心白蚁防治人员当天下午上门查看，已完成灭治并指导后续预防。' : pick(random, ANSWERS)) : null,
+      answer: after(['answered', 'closed'])
+        ? s.seedCase
+          ? '县房管中心白蚁防治人员当天下午上门查看，已完成灭治并指导后续预防。'
+          : pick(random, ANSWERS)
+        : null,
       rating,
       rating_comment: s.seedCase ? '当天下午就上门处理，非常满意！' : null,
       redo_count: 0,
@@ -154,7 +168,16 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
     }
     const leadName = lead ? (departmentNames.get(lead) ?? null) : null;
     const event = (kind: string, at: Date, actor: string | null, organisation: string | null, note: string | null) =>
-      events.push({ id: randomUUID(), request_id: id, kind, at: iso(at), actor_user_id: null, actor_name: actor, organisation_name: organisation, note });
+      events.push({
+        id: randomUUID(),
+        request_id: id,
+        kind,
+        at: iso(at),
+        actor_user_id: null,
+        actor_name: actor,
+        organisation_name: organisation,
+        note,
+      });
     event('submit', s.at, s.enterprise.contact_name, s.enterprise.name, s.title);
     if (status === 'submitted') continue;
     const office = officer?.display_name ?? '直通办';
@@ -173,8 +196,20 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
     if (status === 'closed') event(`rate_${rating}`, ratedAt, s.enterprise.contact_name, s.enterprise.name, null);
   }
 
-  for (let i = 0; i < requests.length; i += 200) await db.insertInto('service_requests').values(requests.slice(i, i + 200)).execute();
-  for (let i = 0; i < links.length; i += 500) await db.insertInto('request_departments').values(links.slice(i, i + 500)).execute();
-  for (let i = 0; i < events.length; i += 500) await db.insertInto('request_events').values(events.slice(i, i + 500)).execute();
+  for (let i = 0; i < requests.length; i += 200)
+    await db
+      .insertInto('service_requests')
+      .values(requests.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < links.length; i += 500)
+    await db
+      .insertInto('request_departments')
+      .values(links.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < events.length; i += 500)
+    await db
+      .insertInto('request_events')
+      .values(events.slice(i, i + 500))
+      .execute();
   return requests.length;
 }

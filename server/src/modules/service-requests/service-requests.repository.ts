@@ -97,7 +97,9 @@ export async function listRequests(db: ServiceRequestDb, filter: RequestFilter, 
 
 /** Every open request of the filter, for the SLA colour filter and the clock job. */
 export function listOpenRequests(db: ServiceRequestDb, filter: RequestFilter = {}) {
-  return filtered(db, { ...filter, openOnly: true }).orderBy('service_requests.submitted_at').execute();
+  return filtered(db, { ...filter, openOnly: true })
+    .orderBy('service_requests.submitted_at')
+    .execute();
 }
 
 export async function countRequestsInYear(db: ServiceRequestDb, year: string): Promise<number> {
@@ -184,7 +186,14 @@ export async function insertNotifications(db: ServiceRequestDb, rows: Insertable
 }
 
 export function listNotifications(db: ServiceRequestDb, userId: string, limit: number) {
-  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export async function countUnread(db: ServiceRequestDb, userId: string): Promise<number> {

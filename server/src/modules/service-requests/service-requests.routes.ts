@@ -37,44 +37,61 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
     );
     app.patch(
       '/api/service-requests/categories/:code',
-      { schema: { tags, params: z.object({ code: z.string().min(1).max(40) }), body: categoryUpdateBody, response: { 200: categoryView } } },
+      {
+        schema: { tags, params: z.object({ code: z.string().min(1).max(40) }), body: categoryUpdateBody, response: { 200: categoryView } },
+      },
       async (request) => service.updateCategory(requireActor(request), request.params.code, request.body),
     );
 
-    app.get('/api/service-requests', { schema: { tags, querystring: requestListQuery, response: { 200: paged(requestView) } } }, async (request) =>
-      service.list(requireActor(request), request.query),
+    app.get(
+      '/api/service-requests',
+      { schema: { tags, querystring: requestListQuery, response: { 200: paged(requestView) } } },
+      async (request) => service.list(requireActor(request), request.query),
     );
-    app.post('/api/service-requests', { schema: { tags, body: createRequestBody, response: { 201: requestDetailView } } }, async (request, reply) =>
-      reply.status(201).send(await service.create(requireActor(request), request.body)),
+    app.post(
+      '/api/service-requests',
+      { schema: { tags, body: createRequestBody, response: { 201: requestDetailView } } },
+      async (request, reply) => reply.status(201).send(await service.create(requireActor(request), request.body)),
     );
 
-    app.get('/api/service-requests/statistics', { schema: { tags, querystring: statisticsQuery, response: { 200: statisticsView } } }, async (request) =>
-      service.statistics(requireActor(request), request.query),
+    app.get(
+      '/api/service-requests/statistics',
+      { schema: { tags, querystring: statisticsQuery, response: { 200: statisticsView } } },
+      async (request) => service.statistics(requireActor(request), request.query),
     );
     app.get('/api/service-requests/statistics.xlsx', { schema: { tags, querystring: statisticsQuery } }, async (request, reply) => {
       const file = await service.statisticsExport(requireActor(request), request.query);
       return reply
         .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="service-statistics.xlsx"; filename*=UTF-8''${encodeURIComponent('直通服务统计.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="service-statistics.xlsx"; filename*=UTF-8''${encodeURIComponent('直通服务统计.xlsx')}`,
+        )
         .send(file);
     });
     app.get('/api/service-requests/green-formula', { schema: { tags, response: { 200: greenRateFormula } } }, async (request) => {
       requireActor(request);
       return service.greenFormula();
     });
-    app.put('/api/service-requests/green-formula', { schema: { tags, body: greenRateFormula, response: { 200: greenRateFormula } } }, async (request) =>
-      service.setGreenFormula(requireActor(request), request.body),
+    app.put(
+      '/api/service-requests/green-formula',
+      { schema: { tags, body: greenRateFormula, response: { 200: greenRateFormula } } },
+      async (request) => service.setGreenFormula(requireActor(request), request.body),
     );
 
     app.get('/api/service-requests/:id', { schema: { tags, params: idParams, response: { 200: requestDetailView } } }, async (request) =>
       service.get(requireActor(request), request.params.id),
     );
-    app.post('/api/service-requests/:id/actions', { schema: { tags, params: idParams, body: actionBody, response: { 200: requestDetailView } } }, async (request) =>
-      service.act(requireActor(request), request.params.id, request.body),
+    app.post(
+      '/api/service-requests/:id/actions',
+      { schema: { tags, params: idParams, body: actionBody, response: { 200: requestDetailView } } },
+      async (request) => service.act(requireActor(request), request.params.id, request.body),
     );
 
     // A file is the raw body (as fetch or curl --data-binary sends it); its name travels in x-filename.
-    app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 }, (_request, body, done) =>
+      done(null, body),
+    );
     app.post(
       '/api/service-requests/:id/attachments',
       {
@@ -90,7 +107,8 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
       async (request, reply) => {
         const actor = requireActor(request);
         const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as the raw body with one of ${ATTACHMENT_TYPES.join(', ')}`);
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as the raw body with one of ${ATTACHMENT_TYPES.join(', ')}`);
         const rawName = request.headers['x-filename'] ?? 'attachment';
         let filename = rawName;
         try {
@@ -98,7 +116,9 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
         } catch {
           // a name that is not URI-encoded is kept as sent
         }
-        return reply.status(201).send(await service.attach(actor, request.params.id, { filename: filename.slice(0, 200), mime, content: request.body }));
+        return reply
+          .status(201)
+          .send(await service.attach(actor, request.params.id, { filename: filename.slice(0, 200), mime, content: request.body }));
       },
     );
     app.get(
@@ -145,24 +165,33 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
     fastify.addHook('preClose', async () => {
       for (const end of streams) end();
     });
-    app.get('/api/notifications/stream', { schema: { tags, description: 'text/event-stream of notifications' } }, async (request, reply) => {
-      const actor = requireActor(request);
-      reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      reply.raw.write(': connected\n\n');
-      const onNotification = (userId: string, notification: NotificationView) => {
-        if (userId === actor.userId) reply.raw.write(`event: notification\ndata: ${JSON.stringify(notification)}\n\n`);
-      };
-      const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
-      service.bus.on('notification', onNotification);
-      const end = () => {
-        clearInterval(heartbeat);
-        service.bus.off('notification', onNotification);
-        streams.delete(end);
-        reply.raw.end();
-      };
-      streams.add(end);
-      request.raw.on('close', end);
-    });
+    app.get(
+      '/api/notifications/stream',
+      { schema: { tags, description: 'text/event-stream of notifications' } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        reply.hijack();
+        reply.raw.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-cache',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        reply.raw.write(': connected\n\n');
+        const onNotification = (userId: string, notification: NotificationView) => {
+          if (userId === actor.userId) reply.raw.write(`event: notification\ndata: ${JSON.stringify(notification)}\n\n`);
+        };
+        const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+        service.bus.on('notification', onNotification);
+        const end = () => {
+          clearInterval(heartbeat);
+          service.bus.off('notification', onNotification);
+          streams.delete(end);
+          reply.raw.end();
+        };
+        streams.add(end);
+        request.raw.on('close', end);
+      },
+    );
   };
 }

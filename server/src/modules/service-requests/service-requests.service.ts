@@ -43,7 +43,9 @@ function stateOf(row: Pick<ServiceRequestsTable, 'status' | 'paused_at' | 'exten
 }
 
 /** The due time that runs now, if any: accepting, signing, or answering. */
-export function activeDue(row: Pick<ServiceRequestsTable, 'status' | 'accept_due_at' | 'sign_due_at' | 'answer_due_at' | 'submitted_at' | 'dispatched_at'>) {
+export function activeDue(
+  row: Pick<ServiceRequestsTable, 'status' | 'accept_due_at' | 'sign_due_at' | 'answer_due_at' | 'submitted_at' | 'dispatched_at'>,
+) {
   switch (row.status) {
     case 'submitted':
       return { start: row.submitted_at, due: row.accept_due_at };
@@ -119,7 +121,10 @@ export class ServiceRequestService {
     await this.db.transaction().execute(async (trx) => {
       const before = await repo.findCategory(trx, code);
       if (!before) throw notFound('Category');
-      if (body.leadDepartmentId && !(await trx.selectFrom('departments').select('id').where('id', '=', body.leadDepartmentId).executeTakeFirst())) {
+      if (
+        body.leadDepartmentId &&
+        !(await trx.selectFrom('departments').select('id').where('id', '=', body.leadDepartmentId).executeTakeFirst())
+      ) {
         throw new AppError(400, 'VALIDATION_FAILED', `leadDepartmentId: no department with id ${body.leadDepartmentId}`);
       }
       await repo.updateCategory(trx, code, {
@@ -128,7 +133,14 @@ export class ServiceRequestService {
         ...(body.signHours !== undefined && { sign_hours: body.signHours }),
         ...(body.answerDays !== undefined && { answer_days: body.answerDays }),
       });
-      await recordAudit(trx, actor, { action: 'update', entity: 'service_category', entityId: code, organisationId: null, before, after: await repo.findCategory(trx, code) });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'service_category',
+        entityId: code,
+        organisationId: null,
+        before,
+        after: await repo.findCategory(trx, code),
+      });
     });
     const updated = (await this.listCategories(actor)).find((c) => c.code === code);
     if (!updated) throw notFound('Category');
@@ -181,7 +193,13 @@ export class ServiceRequestService {
             updated_at: now.toISOString(),
           });
           await this.recordStep(trx, actor, id, 'submit', body.title, now.toISOString());
-          return this.notify(trx, await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] }), id, 'submit', `新诉求 ${number}：${body.title}`);
+          return this.notify(
+            trx,
+            await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] }),
+            id,
+            'submit',
+            `新诉求 ${number}：${body.title}`,
+          );
         });
         push();
         break;
@@ -220,8 +238,22 @@ export class ServiceRequestService {
     const attachments = await repo.listAttachments(this.db, id);
     return {
       ...view!,
-      events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, actorName: e.actor_name, organisationName: e.organisation_name, note: e.note })),
-      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size, uploadedAt: a.uploaded_at, uploadedBy: a.uploaded_by })),
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        at: e.at,
+        actorName: e.actor_name,
+        organisationName: e.organisation_name,
+        note: e.note,
+      })),
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        mime: a.mime,
+        size: a.size,
+        uploadedAt: a.uploaded_at,
+        uploadedBy: a.uploaded_by,
+      })),
     };
   }
 
@@ -231,7 +263,11 @@ export class ServiceRequestService {
     const parties = partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id });
     if (!parties.has(transition.by)) throw forbidden(`Only the ${transition.by} may ${body.action} this request`);
     if (!allowedActions(parties, stateOf(row)).includes(body.action)) {
-      throw new AppError(409, 'INVALID_TRANSITION', `Cannot ${body.action} a request that is ${row.status}${row.paused_at ? ' (paused)' : ''}`);
+      throw new AppError(
+        409,
+        'INVALID_TRANSITION',
+        `Cannot ${body.action} a request that is ${row.status}${row.paused_at ? ' (paused)' : ''}`,
+      );
     }
     const category = await repo.findCategory(this.db, row.category_code);
     if (!category) throw notFound('Category');
@@ -260,7 +296,8 @@ export class ServiceRequestService {
       case 'dispatch': {
         const ids = [body.leadDepartmentId, ...body.coDepartmentIds];
         const known = await this.db.selectFrom('departments').select('id').where('id', 'in', ids).execute();
-        if (known.length !== new Set(ids).size) throw new AppError(400, 'VALIDATION_FAILED', 'Unknown department in leadDepartmentId or coDepartmentIds');
+        if (known.length !== new Set(ids).size)
+          throw new AppError(400, 'VALIDATION_FAILED', 'Unknown department in leadDepartmentId or coDepartmentIds');
         departments = { lead: body.leadDepartmentId, co: body.coDepartmentIds };
         note = body.note ?? null;
         Object.assign(changes, {
@@ -294,7 +331,9 @@ export class ServiceRequestService {
         const stoodStill = calendar.workingMillisBetween(new Date(row.paused_at!), now);
         Object.assign(changes, {
           paused_at: null,
-          ...(row.answer_due_at && { answer_due_at: calendar.addWorkingHours(new Date(row.answer_due_at), stoodStill / 3_600_000).toISOString() }),
+          ...(row.answer_due_at && {
+            answer_due_at: calendar.addWorkingHours(new Date(row.answer_due_at), stoodStill / 3_600_000).toISOString(),
+          }),
         });
         recipients = await enterpriseUsers();
         break;
@@ -308,7 +347,9 @@ export class ServiceRequestService {
         note = `${row.extension_requested_days} 个工作日`;
         Object.assign(changes, {
           extension_requested_days: null,
-          ...(row.answer_due_at && { answer_due_at: calendar.addWorkingDays(new Date(row.answer_due_at), row.extension_requested_days!).toISOString() }),
+          ...(row.answer_due_at && {
+            answer_due_at: calendar.addWorkingDays(new Date(row.answer_due_at), row.extension_requested_days!).toISOString(),
+          }),
         });
         recipients = await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []);
         break;
@@ -319,7 +360,11 @@ export class ServiceRequestService {
         break;
       case 'answer':
         note = body.answer;
-        Object.assign(changes, { answer: body.answer, answered_at: at, answered_on_time: row.answer_due_at && at <= row.answer_due_at ? 1 : 0 });
+        Object.assign(changes, {
+          answer: body.answer,
+          answered_at: at,
+          answered_on_time: row.answer_due_at && at <= row.answer_due_at ? 1 : 0,
+        });
         recipients = await enterpriseUsers();
         break;
       case 'rate': {
@@ -350,7 +395,13 @@ export class ServiceRequestService {
       if (departments) await repo.setRequestDepartments(trx, id, departments.lead, departments.co);
       const kind = body.action === 'rate' ? `rate_${body.rating}` : body.action;
       await this.recordStep(trx, actor, id, kind, note, at);
-      return this.notify(trx, recipients.filter((u) => u !== actor.userId), id, kind, `${row.number}「${row.title}」：${ACTION_LABELS[body.action]}`);
+      return this.notify(
+        trx,
+        recipients.filter((u) => u !== actor.userId),
+        id,
+        kind,
+        `${row.number}「${row.title}」：${ACTION_LABELS[body.action]}`,
+      );
     });
     push();
     // Not get(): a department that has just returned the request no longer sees it, but gets the outcome.
@@ -375,7 +426,9 @@ export class ServiceRequestService {
         escalated++;
         await this.recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${clock.due} 前办理`, now.toISOString());
         const office = await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] });
-        const department = row.lead_department_id ? await repo.activeUserIds(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] }) : [];
+        const department = row.lead_department_id
+          ? await repo.activeUserIds(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
+          : [];
         return this.notify(trx, [...office, ...department], row.id, 'escalate', `督办：${row.number}「${row.title}」已逾期`);
       });
       push?.();
@@ -394,7 +447,8 @@ export class ServiceRequestService {
     if (partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id }).size === 0) {
       throw forbidden('Only the enterprise, the office and the lead department attach files');
     }
-    if (row.status === 'closed' || row.status === 'rejected') throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${row.status} request`);
+    if (row.status === 'closed' || row.status === 'rejected')
+      throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${row.status} request`);
     const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
     if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
     if (file.content.length === 0) throw rejectFile('The file is empty');
@@ -444,7 +498,14 @@ export class ServiceRequestService {
         .values({ key: GREEN_FORMULA_KEY, value, updated_at: nowIso() })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: nowIso() }))
         .execute();
-      await recordAudit(trx, actor, { action: 'update', entity: 'green_rate_formula', entityId: GREEN_FORMULA_KEY, organisationId: null, before, after: formula });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'green_rate_formula',
+        entityId: GREEN_FORMULA_KEY,
+        organisationId: null,
+        before,
+        after: formula,
+      });
     });
     return formula;
   }
@@ -489,7 +550,14 @@ export class ServiceRequestService {
     const rows = await repo.listNotifications(this.db, actor.userId, 50);
     return {
       unread: await repo.countUnread(this.db, actor.userId),
-      items: rows.map((n) => ({ id: n.id, requestId: n.request_id, kind: n.kind, text: n.text, createdAt: n.created_at, readAt: n.read_at })),
+      items: rows.map((n) => ({
+        id: n.id,
+        requestId: n.request_id,
+        kind: n.kind,
+        text: n.text,
+        createdAt: n.created_at,
+        readAt: n.read_at,
+      })),
     };
   }
 
@@ -557,11 +625,21 @@ export class ServiceRequestService {
       answeredOnTime: r.answered_on_time === null ? null : r.answered_on_time === 1,
       escalatedAt: r.escalated_at,
       sla: slaColour(r, now, calendar),
-      allowedActions: allowedActions(partiesOf(actor, { enterpriseId: r.enterprise_id, leadDepartmentId: r.lead_department_id }), stateOf(r)),
+      allowedActions: allowedActions(
+        partiesOf(actor, { enterpriseId: r.enterprise_id, leadDepartmentId: r.lead_department_id }),
+        stateOf(r),
+      ),
     }));
   }
 
-  private async recordStep(trx: ServiceRequestDb, actor: Actor | null, requestId: string, kind: string, note: string | null, at: string): Promise<void> {
+  private async recordStep(
+    trx: ServiceRequestDb,
+    actor: Actor | null,
+    requestId: string,
+    kind: string,
+    note: string | null,
+    at: string,
+  ): Promise<void> {
     const who = actor
       ? await trx
           .selectFrom('users')
@@ -571,14 +649,31 @@ export class ServiceRequestService {
           .executeTakeFirst()
       : undefined;
     await repo.insertEvents(trx, [
-      { id: randomUUID(), request_id: requestId, kind, at, actor_user_id: actor?.userId ?? null, actor_name: who?.display_name ?? null, organisation_name: who?.name ?? null, note },
+      {
+        id: randomUUID(),
+        request_id: requestId,
+        kind,
+        at,
+        actor_user_id: actor?.userId ?? null,
+        actor_name: who?.display_name ?? null,
+        organisation_name: who?.name ?? null,
+        note,
+      },
     ]);
   }
 
   /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
   private async notify(trx: ServiceRequestDb, userIds: string[], requestId: string, kind: string, text: string): Promise<() => void> {
     const createdAt = nowIso();
-    const rows = [...new Set(userIds)].map((userId) => ({ id: randomUUID(), user_id: userId, request_id: requestId, kind, text: text.slice(0, 500), created_at: createdAt, read_at: null }));
+    const rows = [...new Set(userIds)].map((userId) => ({
+      id: randomUUID(),
+      user_id: userId,
+      request_id: requestId,
+      kind,
+      text: text.slice(0, 500),
+      created_at: createdAt,
+      read_at: null,
+    }));
     await repo.insertNotifications(trx, rows);
     return () => {
       for (const r of rows) this.bus.emit('notification', r.user_id, { id: r.id, requestId, kind, text: r.text, createdAt, readAt: null });

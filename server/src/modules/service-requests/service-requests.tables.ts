@@ -92,7 +92,8 @@ export interface CalendarDaysTable {
   name: string;
 }
 
-export interface ServiceRequestTables extends Pick<IdentityTables, 'users' | 'organisations' | 'app_state'>, Pick<RegistryTables, 'enterprises' | 'departments' | 'parks'> {
+export interface ServiceRequestTables
+  extends Pick<IdentityTables, 'users' | 'organisations' | 'app_state'>, Pick<RegistryTables, 'enterprises' | 'departments' | 'parks'> {
   service_categories: ServiceCategoriesTable;
   service_requests: ServiceRequestsTable;
   request_departments: RequestDepartmentsTable;

@@ -13,7 +13,13 @@ interface Parties {
   admin: Client;
 }
 
-const filing = { categoryCode: 'construction', title: '厂区白蚁防治', description: '仓库木托盘发现白蚁，需要白蚁防治指导', contactName: '徐丽华', contactPhone: '13800000000' };
+const filing = {
+  categoryCode: 'construction',
+  title: '厂区白蚁防治',
+  description: '仓库木托盘发现白蚁，需要白蚁防治指导',
+  contactName: '徐丽华',
+  contactPhone: '13800000000',
+};
 
 describe.each(ENGINES)('direct service on %s', (engine) => {
   let t: TestApp;
@@ -46,9 +52,19 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect(filed).toMatchObject({ status: 'submitted' });
     expect(filed.number).toMatch(/^ZT\d{10}$/);
 
-    expect((await act(p.officer, filed.id, { action: 'accept', phoneContact: '已电话联系徐经理，确认白蚁情况' })).json().status).toBe('accepted');
-    const dispatched = await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'], coDepartmentIds: [departments['房管中心']] });
-    expect(dispatched.json()).toMatchObject({ status: 'dispatched', leadDepartmentName: '县住房和城乡建设局', coDepartmentIds: [departments['房管中心']] });
+    expect((await act(p.officer, filed.id, { action: 'accept', phoneContact: '已电话联系徐经理，确认白蚁情况' })).json().status).toBe(
+      'accepted',
+    );
+    const dispatched = await act(p.officer, filed.id, {
+      action: 'dispatch',
+      leadDepartmentId: departments['住建局'],
+      coDepartmentIds: [departments['房管中心']],
+    });
+    expect(dispatched.json()).toMatchObject({
+      status: 'dispatched',
+      leadDepartmentName: '县住房和城乡建设局',
+      coDepartmentIds: [departments['房管中心']],
+    });
     expect(dispatched.json().answerDueAt).not.toBeNull();
 
     expect((await act(p.zhujian, filed.id, { action: 'sign' })).json().status).toBe('signed');
@@ -153,7 +169,10 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect(download.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(download.rawPayload, png)).toBe(0);
     expect((await p.yinlun.get(`/api/service-requests/${filed.id}/attachments/${attachment.id}`)).statusCode).toBe(404);
-    const detail = (await p.shanhe.get(`/api/service-requests/${filed.id}`)).json<{ attachments: unknown[]; events: Array<{ kind: string }> }>();
+    const detail = (await p.shanhe.get(`/api/service-requests/${filed.id}`)).json<{
+      attachments: unknown[];
+      events: Array<{ kind: string }>;
+    }>();
     expect(detail.attachments).toHaveLength(1);
     expect(detail.events.map((e) => e.kind)).toContain('attach');
   });
@@ -166,7 +185,10 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     const second = await clock.runClock(later);
     expect(first).toBeGreaterThanOrEqual(1);
     expect(second).toBe(0);
-    const seen = (await p.officer.get(`/api/service-requests/${filed.id}`)).json<{ escalatedAt: string; events: Array<{ kind: string }> }>();
+    const seen = (await p.officer.get(`/api/service-requests/${filed.id}`)).json<{
+      escalatedAt: string;
+      events: Array<{ kind: string }>;
+    }>();
     expect(seen.escalatedAt).not.toBeNull();
     expect(seen.events.filter((e) => e.kind === 'escalate')).toHaveLength(1);
   });

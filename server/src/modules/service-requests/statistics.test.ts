@@ -37,7 +37,9 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
     t = await createTestApp(engine);
     leader = await login(t.app, 'leader');
     officer = await login(t.app, 'officer');
-    const departments = Object.fromEntries((await leader.get('/api/departments')).json<Array<{ id: string; shortName: string }>>().map((d) => [d.shortName, d.id]));
+    const departments = Object.fromEntries(
+      (await leader.get('/api/departments')).json<Array<{ id: string; shortName: string }>>().map((d) => [d.shortName, d.id]),
+    );
     const enterprise = (await leader.get('/api/enterprises?pageSize=1')).json<{ items: Array<{ id: string }> }>().items[0]!.id;
     for (const [i, spec] of SPECS.entries()) {
       const submitted = new Date(MONDAY.getTime() + i * 60_000);
@@ -102,8 +104,22 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
   it('ranks departments with volume beside every rate', async () => {
     const { rows } = await stats('department');
     const byLabel = Object.fromEntries(rows.map((r) => [r.label, r]));
-    expect(byLabel['县住房和城乡建设局']).toMatchObject({ received: 3, closed: 3, completionRate: 1, onTimeRate: 0.6667, greenRate: 0.6667, medianAnswerHours: 4 });
-    expect(byLabel['国家税务总局天台县税务局']).toMatchObject({ received: 3, closed: 2, completionRate: 0.6667, onTimeRate: 1, greenRate: 1, medianAnswerHours: 2 });
+    expect(byLabel['县住房和城乡建设局']).toMatchObject({
+      received: 3,
+      closed: 3,
+      completionRate: 1,
+      onTimeRate: 0.6667,
+      greenRate: 0.6667,
+      medianAnswerHours: 4,
+    });
+    expect(byLabel['国家税务总局天台县税务局']).toMatchObject({
+      received: 3,
+      closed: 2,
+      completionRate: 0.6667,
+      onTimeRate: 1,
+      greenRate: 1,
+      medianAnswerHours: 2,
+    });
     expect(byLabel['未派单']).toMatchObject({ received: 2, closed: 0, completionRate: 0, onTimeRate: null, greenRate: null });
   });
 
@@ -111,7 +127,10 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
     const res = await officer.request('PUT', '/api/service-requests/green-formula', { ratings: ['satisfied'], requireOnTime: true });
     expect(res.statusCode).toBe(200);
     expect((await stats('department')).total.greenRate).toBe(0.6); // only 'satisfied' and on time: 3 of 5
-    await officer.request('PUT', '/api/service-requests/green-formula', { ratings: ['satisfied', 'basically_satisfied'], requireOnTime: true });
+    await officer.request('PUT', '/api/service-requests/green-formula', {
+      ratings: ['satisfied', 'basically_satisfied'],
+      requireOnTime: true,
+    });
   });
 
   it('groups by month and category, and exports the same figures to Excel', async () => {

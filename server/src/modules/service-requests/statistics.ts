@@ -34,14 +34,22 @@ function median(values: number[]): number | null {
   return Math.round(value * 10) / 10;
 }
 
-function summarise(key: string, label: string, rows: StatisticsInput[], formula: GreenRateFormula, calendar: WorkingCalendar): StatisticsRow {
+function summarise(
+  key: string,
+  label: string,
+  rows: StatisticsInput[],
+  formula: GreenRateFormula,
+  calendar: WorkingCalendar,
+): StatisticsRow {
   const received = rows.length;
   const rejected = rows.filter((r) => r.status === 'rejected').length;
   const closed = rows.filter((r) => r.status === 'closed');
   const timed = rows.filter((r) => r.answered_on_time !== null);
   const rated = rows.filter((r) => r.rating !== null && r.status === 'closed');
   const pleased = (rating: Rating | null) => rating !== null && rating !== 'dissatisfied';
-  const green = closed.filter((r) => r.rating !== null && formula.ratings.includes(r.rating) && (!formula.requireOnTime || r.answered_on_time === 1));
+  const green = closed.filter(
+    (r) => r.rating !== null && formula.ratings.includes(r.rating) && (!formula.requireOnTime || r.answered_on_time === 1),
+  );
   const answerHours = rows
     .filter((r) => r.dispatched_at && r.answered_at)
     .map((r) => calendar.workingMillisBetween(new Date(r.dispatched_at!), new Date(r.answered_at!)) / 3_600_000);
@@ -75,7 +83,12 @@ function groupOf(row: StatisticsInput, groupBy: StatisticsQuery['groupBy']): [ke
   }
 }
 
-export function computeStatistics(rows: StatisticsInput[], groupBy: StatisticsQuery['groupBy'], formula: GreenRateFormula, calendar: WorkingCalendar): StatisticsView {
+export function computeStatistics(
+  rows: StatisticsInput[],
+  groupBy: StatisticsQuery['groupBy'],
+  formula: GreenRateFormula,
+  calendar: WorkingCalendar,
+): StatisticsView {
   const groups = new Map<string, { label: string; rows: StatisticsInput[] }>();
   for (const row of rows) {
     const [key, label] = groupOf(row, groupBy);
@@ -92,7 +105,13 @@ export function computeStatistics(rows: StatisticsInput[], groupBy: StatisticsQu
 export async function statisticsSheet(view: StatisticsView, groupBy: StatisticsQuery['groupBy']): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('直通服务统计');
-  const GROUP_HEADERS: Record<StatisticsQuery['groupBy'], string> = { department: '部门', category: '类别', park: '园区', township: '乡镇', month: '月份' };
+  const GROUP_HEADERS: Record<StatisticsQuery['groupBy'], string> = {
+    department: '部门',
+    category: '类别',
+    park: '园区',
+    township: '乡镇',
+    month: '月份',
+  };
   sheet.columns = [
     { header: GROUP_HEADERS[groupBy], key: 'label', width: 28 },
     { header: '受理', key: 'received', width: 10 },

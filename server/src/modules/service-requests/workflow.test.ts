@@ -49,7 +49,10 @@ describe('direct-service workflow', () => {
   }
 
   it('while paused, the department may only resume (or ask for more time), not answer', () => {
-    expect(allowedActions(new Set<Party>(['lead']), { status: 'in_progress', paused: true, extensionPending: false }).sort()).toEqual(['request_extension', 'resume']);
+    expect(allowedActions(new Set<Party>(['lead']), { status: 'in_progress', paused: true, extensionPending: false }).sort()).toEqual([
+      'request_extension',
+      'resume',
+    ]);
   });
 
   it('a pending extension is the office’s to approve or decline, and cannot be asked twice', () => {

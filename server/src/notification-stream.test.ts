@@ -1,8 +1,8 @@
 // Notifications arrive live over server-sent events, on a real port, as a browser's EventSource gets them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/engines';
-import { loadConfig } from '../../config';
-import { startPlatform, type Platform } from '../../platform';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../test/engines';
+import { loadConfig } from './config';
+import { startPlatform, type Platform } from './platform';
 
 describe.each(ENGINES)('live notifications on %s', (engine) => {
   let db: TestDatabase;
@@ -34,7 +34,13 @@ describe.each(ENGINES)('live notifications on %s', (engine) => {
       body: JSON.stringify({ username, password: 'Tiantai@2026' }),
     });
     const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrfToken };
+    return {
+      cookie: res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      csrfToken,
+    };
   }
 
   it('pushes a new request to the office the moment an enterprise files it', async () => {
@@ -51,7 +57,13 @@ describe.each(ENGINES)('live notifications on %s', (engine) => {
     const filed = await fetch(`${base}/api/service-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: shanhe.cookie, 'x-csrf-token': shanhe.csrfToken },
-      body: JSON.stringify({ categoryCode: 'power', title: '新增变压器增容', description: '新产线需要增容 800kVA', contactName: '徐丽华', contactPhone: '13800000000' }),
+      body: JSON.stringify({
+        categoryCode: 'power',
+        title: '新增变压器增容',
+        description: '新产线需要增容 800kVA',
+        contactName: '徐丽华',
+        contactPhone: '13800000000',
+      }),
     });
     expect(filed.status).toBe(201);
     const { id } = (await filed.json()) as { id: string };
@@ -63,7 +75,12 @@ describe.each(ENGINES)('live notifications on %s', (engine) => {
     }
     const event = received.split('\n\n').find((chunk) => chunk.includes(id))!;
     expect(event).toContain('event: notification');
-    const data = JSON.parse(event.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as { requestId: string; kind: string; text: string };
+    const data = JSON.parse(
+      event
+        .split('\n')
+        .find((line) => line.startsWith('data: '))!
+        .slice(6),
+    ) as { requestId: string; kind: string; text: string };
     expect(data).toMatchObject({ requestId: id, kind: 'submit' });
     expect(data.text).toContain('新增变压器增容');
 
