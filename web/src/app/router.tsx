@@ -1,4 +1,6 @@
+import { Suspense, lazy } from 'react';
 import type { ReactNode } from 'react';
+import { Card, Skeleton } from 'antd';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { ForbiddenResult, NotFoundResult } from '@/components/status-result';
 import { HomePage } from '@/features/home/components/home-page';
@@ -9,6 +11,8 @@ import { DepartmentsPage } from '@/features/registry/components/departments-page
 import { EnterpriseDetailPage } from '@/features/registry/components/enterprise-detail-page';
 import { EnterprisesPage } from '@/features/registry/components/enterprises-page';
 import { ParksPage } from '@/features/registry/components/parks-page';
+import { RequestDetailPage } from '@/features/service-requests/components/request-detail-page';
+import { RequestsPage } from '@/features/service-requests/components/requests-page';
 import { useCan } from '@/lib/authorization';
 import type { Permission } from '@/lib/authorization';
 import { AuthGate } from './layout/auth-gate';
@@ -16,6 +20,25 @@ import { AuthGate } from './layout/auth-gate';
 /** A page the user's role may not open shows 403 instead of a page of failed requests. */
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <ForbiddenResult />;
+}
+
+// Pages only the county's office opens load on first visit; the statistics page brings ECharts along.
+const StatisticsPage = lazy(() =>
+  import('@/features/service-requests/components/statistics-page').then((module) => ({ default: module.StatisticsPage })),
+);
+const CategoriesPage = lazy(() =>
+  import('@/features/service-requests/components/categories-page').then((module) => ({ default: module.CategoriesPage })),
+);
+const CalendarPage = lazy(() =>
+  import('@/features/service-requests/components/calendar-page').then((module) => ({ default: module.CalendarPage })),
+);
+
+function PageLoading() {
+  return (
+    <Card>
+      <Skeleton active paragraph={{ rows: 8 }} />
+    </Card>
+  );
 }
 
 const router = createBrowserRouter([
@@ -67,6 +90,39 @@ const router = createBrowserRouter([
           </Allow>
         ),
       },
+      // Every signed-in user has a list: the server scopes it to the enterprise, the department or the county.
+      { path: 'requests', element: <RequestsPage /> },
+      {
+        path: 'requests/statistics',
+        element: (
+          <Allow permission="requests.statistics">
+            <Suspense fallback={<PageLoading />}>
+              <StatisticsPage />
+            </Suspense>
+          </Allow>
+        ),
+      },
+      {
+        path: 'requests/categories',
+        element: (
+          <Allow permission="requests.office">
+            <Suspense fallback={<PageLoading />}>
+              <CategoriesPage />
+            </Suspense>
+          </Allow>
+        ),
+      },
+      {
+        path: 'requests/calendar',
+        element: (
+          <Allow permission="calendar.manage">
+            <Suspense fallback={<PageLoading />}>
+              <CalendarPage />
+            </Suspense>
+          </Allow>
+        ),
+      },
+      { path: 'requests/:id', element: <RequestDetailPage /> },
       { path: 'tokens', element: <ApiTokensPage /> },
       { path: '*', element: <NotFoundResult /> },
     ],

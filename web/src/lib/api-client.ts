@@ -123,6 +123,7 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T = void>(path: string, json?: unknown) => request<T>('POST', path, { json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
+  put: <T = void>(path: string, json: unknown) => request<T>('PUT', path, { json }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, body: Blob | ArrayBuffer, contentType: string) => request<T>('POST', path, { raw: { body, contentType } }),
 };

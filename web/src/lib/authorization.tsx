@@ -4,9 +4,21 @@ import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { Role, UserView } from '@tiantai/shared';
 
-export type Permission = 'parks.read' | 'departments.read' | 'enterprises.read' | 'registry.write' | 'users.manage' | 'audit.read';
+export type Permission =
+  | 'parks.read'
+  | 'departments.read'
+  | 'enterprises.read'
+  | 'registry.write'
+  | 'users.manage'
+  | 'audit.read'
+  | 'requests.file'
+  | 'requests.office'
+  | 'requests.statistics'
+  | 'calendar.manage';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
+/** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
+const SERVICE_OFFICE: readonly Role[] = ['county_admin', 'service_officer'];
 
 const POLICY: Record<Permission, readonly Role[]> = {
   'parks.read': COUNTY_READERS,
@@ -15,6 +27,10 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'registry.write': ['county_admin'],
   'users.manage': ['county_admin', 'enterprise_admin'],
   'audit.read': ['county_admin'],
+  'requests.file': ['enterprise_admin', 'enterprise_member'],
+  'requests.office': SERVICE_OFFICE,
+  'requests.statistics': COUNTY_READERS,
+  'calendar.manage': ['county_admin'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

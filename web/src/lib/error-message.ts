@@ -11,6 +11,7 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   NOT_FOUND: 'error.notFound',
   DUPLICATE: 'error.duplicate',
   CONFLICT: 'error.conflict',
+  INVALID_TRANSITION: 'error.invalidTransition',
   PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
   IMPORT_BAD_FILE: 'error.importBadFile',
   NETWORK_ERROR: 'error.network',

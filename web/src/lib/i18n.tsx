@@ -27,6 +27,11 @@ function readStoredLocale(): Locale {
   }
 }
 
+/** For keys built from server values (an event kind, say): whether the dictionaries know it. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}
+
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   const template = DICTIONARIES[locale][key];
   if (!vars) return template;

@@ -3,6 +3,7 @@ import { Grid, Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '@/components/brand-mark';
 import { LanguageSwitch } from '@/components/language-switch';
+import { NotificationBell } from '@/features/service-requests/components/notification-bell';
 import { useCurrentUser } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
 import { navItemsFor, selectedNavPath } from './nav-items';
@@ -30,6 +31,7 @@ export function AppLayout() {
         </Link>
         <div className="tt-header__actions">
           <LanguageSwitch ghost />
+          <NotificationBell />
           <UserMenu />
         </div>
       </Layout.Header>

@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role, UserView } from '@tiantai/shared';
 import type { MessageKey } from '@/lib/i18n';
 
@@ -9,21 +20,47 @@ export interface NavItem {
   icon: ReactNode;
 }
 
-type NavKey = 'home' | 'parks' | 'departments' | 'enterprises' | 'ownEnterprise' | 'users' | 'audit';
+type NavKey =
+  | 'home'
+  | 'requests'
+  | 'requestStatistics'
+  | 'requestCategories'
+  | 'workCalendar'
+  | 'parks'
+  | 'departments'
+  | 'enterprises'
+  | 'ownEnterprise'
+  | 'users'
+  | 'audit';
 
 const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
-  county_admin: ['home', 'parks', 'departments', 'enterprises', 'users', 'audit'],
-  service_officer: ['home', 'parks', 'departments', 'enterprises'],
-  county_viewer: ['home', 'parks', 'departments', 'enterprises'],
-  department_handler: ['home', 'departments', 'enterprises'],
-  enterprise_admin: ['home', 'ownEnterprise', 'users'],
-  enterprise_member: ['home', 'ownEnterprise'],
+  county_admin: [
+    'home',
+    'requests',
+    'requestStatistics',
+    'requestCategories',
+    'workCalendar',
+    'parks',
+    'departments',
+    'enterprises',
+    'users',
+    'audit',
+  ],
+  service_officer: ['home', 'requests', 'requestStatistics', 'requestCategories', 'parks', 'departments', 'enterprises'],
+  county_viewer: ['home', 'requests', 'requestStatistics', 'parks', 'departments', 'enterprises'],
+  department_handler: ['home', 'requests', 'departments', 'enterprises'],
+  enterprise_admin: ['home', 'requests', 'ownEnterprise', 'users'],
+  enterprise_member: ['home', 'requests', 'ownEnterprise'],
 };
 
 /** The side menu for a user: what each role works with, in the order they use it. */
 export function navItemsFor(user: UserView): NavItem[] {
   const items: Record<NavKey, NavItem> = {
     home: { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+    requests: { path: '/requests', label: 'nav.requests', icon: <CustomerServiceOutlined /> },
+    requestStatistics: { path: '/requests/statistics', label: 'nav.requestStatistics', icon: <BarChartOutlined /> },
+    requestCategories: { path: '/requests/categories', label: 'nav.requestCategories', icon: <TagsOutlined /> },
+    workCalendar: { path: '/requests/calendar', label: 'nav.workCalendar', icon: <CalendarOutlined /> },
     parks: { path: '/parks', label: 'nav.parks', icon: <BankOutlined /> },
     departments: { path: '/departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
     enterprises: { path: '/enterprises', label: 'nav.enterprises', icon: <ShopOutlined /> },

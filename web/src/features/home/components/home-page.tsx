@@ -59,7 +59,7 @@ const MODULES: { key: MessageKey; live: boolean }[] = [
   { key: 'home.module.assets', live: false },
   { key: 'home.module.maintenance', live: false },
   { key: 'home.module.telemetry', live: false },
-  { key: 'home.module.serviceRequests', live: false },
+  { key: 'home.module.serviceRequests', live: true },
   { key: 'home.module.projects', live: false },
   { key: 'home.module.targets', live: false },
 ];

@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
+import { ArrowLeftOutlined, FieldTimeOutlined, PauseCircleOutlined, RedoOutlined, WarningFilled } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Rating, RequestAction, RequestDetailView } from '@tiantai/shared';
+import { PageHeader } from '@/components/page-header';
+import { QueryError } from '@/components/query-error';
+import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
+import { useDepartments } from '../api/get-departments';
+import { useRequest } from '../api/get-request';
+import { ActionDialog } from './action-dialog';
+import { useCategoryNames } from './category-name';
+import { RequestDeadlines } from './request-deadlines';
+import { RequestStatusTag } from './request-status-tag';
+import { RequestTimeline } from './request-timeline';
+import { SlaLight } from './sla-light';
+
+/** The step that moves the request forward is the primary button; turning it back is marked as such. */
+const BUTTON_LOOK: Partial<Record<RequestAction, Pick<ButtonProps, 'type' | 'danger'>>> = {
+  accept: { type: 'primary' },
+  dispatch: { type: 'primary' },
+  sign: { type: 'primary' },
+  start: { type: 'primary' },
+  resume: { type: 'primary' },
+  answer: { type: 'primary' },
+  rate: { type: 'primary' },
+  approve_extension: { type: 'primary' },
+  reject: { danger: true },
+  return: { danger: true },
+  decline_extension: { danger: true },
+};
+
+const RATING_COLOURS: Record<Rating, string> = { satisfied: 'success', basically_satisfied: 'processing', dissatisfied: 'error' };
+
+function ActionPanel({ request, onAct }: { request: RequestDetailView; onAct: (action: RequestAction) => void }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('request.panel')} size="small" data-testid="action-panel">
+      {request.allowedActions.length === 0 ? (
+        <Typography.Text type="secondary">{t('request.noActions')}</Typography.Text>
+      ) : (
+        <Flex gap={8} wrap>
+          {request.allowedActions.map((action) => (
+            <Button key={action} {...BUTTON_LOOK[action]} onClick={() => onAct(action)} data-testid={`action-${action}`}>
+              {t(`requestAction.${action}`)}
+            </Button>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+function Badges({ request }: { request: RequestDetailView }) {
+  const { t } = useI18n();
+  return (
+    <Flex gap={8} wrap align="center">
+      <RequestStatusTag status={request.status} />
+      {request.escalatedAt && (
+        <Tag
+          color="red"
+          icon={<WarningFilled />}
+          data-testid="badge-escalated"
+          title={t('request.escalatedAt', { time: formatDateTime(request.escalatedAt) })}
+        >
+          {t('request.escalated')}
+        </Tag>
+      )}
+      {request.paused && (
+        <Tag color="warning" icon={<PauseCircleOutlined />} data-testid="badge-paused">
+          {t('request.paused')}
+        </Tag>
+      )}
+      {request.redoCount > 0 && (
+        <Tag color="magenta" icon={<RedoOutlined />} data-testid="badge-redo">
+          {t('request.redo', { count: request.redoCount })}
+        </Tag>
+      )}
+      {request.extensionRequestedDays !== null && (
+        <Tag color="gold" icon={<FieldTimeOutlined />} data-testid="badge-extension">
+          {t('request.extensionPending', { days: request.extensionRequestedDays })}
+        </Tag>
+      )}
+    </Flex>
+  );
+}
+
+export function RequestDetailPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const request = useRequest(id);
+  const departments = useDepartments();
+  const nameOf = useCategoryNames(locale);
+  const [acting, setActing] = useState<RequestAction | null>(null);
+
+  const back = (
+    <Link to="/requests">
+      <Button icon={<ArrowLeftOutlined />}>{t('request.backToList')}</Button>
+    </Link>
+  );
+
+  if (request.isPending) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  }
+  if (request.isError) {
+    return (
+      <>
+        <PageHeader title={t('requests.title')} extra={back} />
+        <QueryError error={request.error} onRetry={() => void request.refetch()} />
+      </>
+    );
+  }
+
+  const r = request.data;
+  const departmentName = (departmentId: string) => departments.data?.find((d) => d.id === departmentId)?.name ?? departmentId;
+
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="request-title">{r.title}</span>}
+        subtitle={
+          <Flex gap={8} wrap component="span">
+            <span className="tt-mono" data-testid="request-number">
+              {r.number}
+            </span>
+            <span>·</span>
+            <span>{r.enterpriseName}</span>
+            <span>·</span>
+            <span>{nameOf(r.categoryCode)}</span>
+          </Flex>
+        }
+        extra={back}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Flex vertical gap={16}>
+            <Card size="small">
+              <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+                <Badges request={r} />
+                {r.sla && <SlaLight request={r} />}
+              </Flex>
+              <RequestDeadlines request={r} />
+              <Descriptions
+                size="small"
+                column={{ xs: 1, sm: 2 }}
+                style={{ marginTop: 16 }}
+                items={[
+                  { key: 'lead', label: t('request.leadDepartment'), children: r.leadDepartmentName ?? '—' },
+                  {
+                    key: 'co',
+                    label: t('request.coDepartments'),
+                    children: r.coDepartmentIds.length ? r.coDepartmentIds.map(departmentName).join('、') : '—',
+                  },
+                  { key: 'contact', label: t('request.contactName'), children: `${r.contactName} ${r.contactPhone}` },
+                  { key: 'submitted', label: t('request.submittedAt'), children: formatDateTime(r.submittedAt) },
+                ]}
+              />
+            </Card>
+            <Card size="small" title={t('request.description')}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="request-description">
+                {r.description}
+              </Typography.Paragraph>
+            </Card>
+            <Card size="small" title={t('request.answer')}>
+              {r.answer ? (
+                <>
+                  {/* After a dissatisfied rating the old answer stays on record while the department redoes it. */}
+                  {!r.answeredAt && (
+                    <Tag color="magenta" style={{ marginBottom: 8 }}>
+                      {t('request.previousAnswer')}
+                    </Tag>
+                  )}
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="request-answer">
+                    {r.answer}
+                  </Typography.Paragraph>
+                  {r.answeredAt && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.leadDepartmentName} · {formatDateTime(r.answeredAt)}
+                    </Typography.Text>
+                  )}
+                </>
+              ) : (
+                <Typography.Text type="secondary">{t('request.notAnswered')}</Typography.Text>
+              )}
+            </Card>
+            <Card size="small" title={t('request.rating')}>
+              {r.rating ? (
+                <Flex vertical gap={8} data-testid="request-rating" data-rating={r.rating}>
+                  <Tag color={RATING_COLOURS[r.rating]} style={{ alignSelf: 'flex-start', fontSize: 14, padding: '2px 10px' }}>
+                    {t(`rating.${r.rating}`)}
+                  </Tag>
+                  {r.ratingComment && <Typography.Text>{r.ratingComment}</Typography.Text>}
+                </Flex>
+              ) : (
+                <Typography.Text type="secondary">{t('request.notRated')}</Typography.Text>
+              )}
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Flex vertical gap={16}>
+            <ActionPanel request={r} onAct={setActing} />
+            <Card size="small" title={t('request.timeline')}>
+              <RequestTimeline events={r.events} />
+            </Card>
+          </Flex>
+        </Col>
+      </Row>
+      {acting && (
+        <ActionDialog
+          request={r}
+          action={acting}
+          onClose={() => setActing(null)}
+          onDone={(action) => {
+            setActing(null);
+            // A department that returned the request no longer sees it.
+            if (action === 'return') void navigate('/requests');
+          }}
+        />
+      )}
+    </>
+  );
+}
