@@ -155,6 +155,11 @@ export type RequestDetailView = z.infer<typeof requestDetailView>;
 
 export const requestListQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
+  /** true: only requests not yet closed or rejected (a department's to-do list). */
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   categoryCode: z.string().max(40).optional(),
   departmentId: z.string().max(64).optional(),
   q: z.string().max(100).optional(),
@@ -175,7 +180,11 @@ export const statisticsRow = z.object({
   key: z.string(),
   label: z.string(),
   received: z.number().int(),
+  rejected: z.number().int(),
   closed: z.number().int(),
+  /** The sample behind each rate: answered ones for the on-time rate, rated closed ones for satisfaction. */
+  answered: z.number().int(),
+  rated: z.number().int(),
   completionRate: z.number().nullable(),
   onTimeRate: z.number().nullable(),
   satisfactionRate: z.number().nullable(),
@@ -196,3 +205,13 @@ export const notificationView = z.object({
   readAt: z.string().nullable(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
+
+/** Which closed requests count as "green" (绿码办结): configurable by the office. */
+export const greenRateFormula = z.object({ ratings: z.array(z.enum(RATINGS)).min(1), requireOnTime: z.boolean() });
+export type GreenRateFormula = z.infer<typeof greenRateFormula>;
+
+/** An admin's override of the shipped working calendar: a holiday, or a weekend day worked (调休上班). */
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export const calendarDayBody = z.object({ kind: z.enum(CALENDAR_DAY_KINDS), name: z.string().trim().min(1).max(50) });
+export const calendarDayView = calendarDayBody.extend({ date: z.string() });
+export type CalendarDayView = z.infer<typeof calendarDayView>;

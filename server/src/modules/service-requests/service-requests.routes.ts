@@ -1,5 +1,8 @@
 import {
   actionBody,
+  calendarDayBody,
+  calendarDayView,
+  greenRateFormula,
   categoryUpdateBody,
   categoryView,
   createRequestBody,
@@ -20,10 +23,8 @@ import { z } from 'zod';
 import { requireActor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { ServiceRequestService } from './service-requests.service';
-import { greenRateFormula } from './statistics';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const calendarDay = z.object({ kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(50) });
 const dateParams = z.object({ date: z.iso.date() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -134,10 +135,10 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
       },
     );
 
-    app.get('/api/calendar', { schema: { tags, response: { 200: z.array(calendarDay.extend({ date: z.string() })) } } }, async (request) =>
+    app.get('/api/calendar', { schema: { tags, response: { 200: z.array(calendarDayView) } } }, async (request) =>
       service.listCalendarOverrides(requireActor(request)),
     );
-    app.put('/api/calendar/:date', { schema: { tags, params: dateParams, body: calendarDay } }, async (request, reply) => {
+    app.put('/api/calendar/:date', { schema: { tags, params: dateParams, body: calendarDayBody } }, async (request, reply) => {
       await service.setCalendarDay(requireActor(request), { date: request.params.date, ...request.body });
       return reply.status(204).send();
     });

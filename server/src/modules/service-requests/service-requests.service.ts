@@ -17,6 +17,8 @@ import {
   type RequestView,
   type Role,
   type SlaColour,
+  greenRateFormula,
+  type GreenRateFormula,
   type StatisticsQuery,
   type StatisticsView,
 } from '@tiantai/shared';
@@ -29,7 +31,7 @@ import * as repo from './service-requests.repository';
 import type { RequestRow, ServiceRequestDb } from './service-requests.repository';
 import type { ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
 import { WorkingCalendar } from './sla-calendar';
-import { DEFAULT_GREEN_FORMULA, computeStatistics, greenRateFormula, periodOf, statisticsSheet, type GreenRateFormula } from './statistics';
+import { DEFAULT_GREEN_FORMULA, computeStatistics, periodOf, statisticsSheet } from './statistics';
 import { OFFICE_ROLES, TRANSITIONS, allowedActions, partiesOf, type WorkflowState } from './workflow';
 
 const GREEN_FORMULA_KEY = 'green_rate_formula';
@@ -213,8 +215,8 @@ export class ServiceRequestService {
   }
 
   async list(actor: Actor, query: RequestListQuery): Promise<Paged<RequestView>> {
-    const { page, pageSize, sla, departmentId, ...rest } = query;
-    const filter: repo.RequestFilter = { ...rest, ...this.scope(actor), leadDepartmentId: departmentId };
+    const { page, pageSize, sla, departmentId, open, ...rest } = query;
+    const filter: repo.RequestFilter = { ...rest, ...this.scope(actor), leadDepartmentId: departmentId, openOnly: open === true };
     const now = this.now();
     if (sla) {
       // The colour depends on now, so it is filtered here rather than in SQL; open requests are few.

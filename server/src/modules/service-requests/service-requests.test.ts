@@ -119,6 +119,9 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect((await act(p.yinlun, filed.id, { action: 'rate', rating: 'satisfied' })).statusCode).toBe(404);
     const yinlunList = (await p.yinlun.get('/api/service-requests?pageSize=200')).json<{ items: Array<{ enterpriseId: string }> }>();
     expect(yinlunList.items.every((r) => r.enterpriseId === p.yinlun.organisationId)).toBe(true);
+    const todo = (await p.zhujian.get('/api/service-requests?open=true&pageSize=200')).json<{ items: Array<{ status: string }> }>();
+    expect(todo.items.length).toBeGreaterThan(0);
+    expect(todo.items.every((r) => r.status !== 'closed' && r.status !== 'rejected')).toBe(true);
     const zhujianList = (await p.zhujian.get('/api/service-requests?pageSize=200')).json<{ items: Array<{ id: string }> }>();
     expect(zhujianList.items.map((r) => r.id)).not.toContain(filed.id);
     expect((await p.officer.get('/api/service-requests?pageSize=200')).json().items.map((r: { id: string }) => r.id)).toContain(filed.id);

@@ -92,7 +92,10 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
     const { total } = await stats('department');
     expect(total).toMatchObject({
       received: 8,
+      rejected: 1,
       closed: 5,
+      answered: 5,
+      rated: 5,
       completionRate: 0.7143, // 5 closed of 7 not rejected
       onTimeRate: 0.8, // 4 of 5 answered on time
       satisfactionRate: 1, // every closed one rated satisfied or basically satisfied

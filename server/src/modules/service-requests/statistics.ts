@@ -1,16 +1,12 @@
 // Direct-service statistics for the office and leaders. One function computes every figure, so the page,
 // its charts and the Excel export show the same numbers.
-import { RATINGS, type Rating, type StatisticsQuery, type StatisticsRow, type StatisticsView } from '@tiantai/shared';
+import type { GreenRateFormula, Rating, StatisticsQuery, StatisticsRow, StatisticsView } from '@tiantai/shared';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import type { requestsForStatistics } from './service-requests.repository';
 import type { WorkingCalendar } from './sla-calendar';
 
 export type StatisticsInput = Awaited<ReturnType<typeof requestsForStatistics>>[number];
 
-/** Which closed requests count as "green" (绿码办结): configurable by the office. */
-export const greenRateFormula = z.object({ ratings: z.array(z.enum(RATINGS)).min(1), requireOnTime: z.boolean() });
-export type GreenRateFormula = z.infer<typeof greenRateFormula>;
 export const DEFAULT_GREEN_FORMULA: GreenRateFormula = { ratings: ['satisfied', 'basically_satisfied'], requireOnTime: true };
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -57,7 +53,10 @@ function summarise(
     key,
     label,
     received,
+    rejected,
     closed: closed.length,
+    answered: timed.length,
+    rated: rated.length,
     completionRate: rate(closed.length, received - rejected),
     onTimeRate: rate(timed.filter((r) => r.answered_on_time === 1).length, timed.length),
     satisfactionRate: rate(rated.filter((r) => pleased(r.rating)).length, rated.length),

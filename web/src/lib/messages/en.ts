@@ -363,6 +363,7 @@ export const en: Record<MessageKey, string> = {
   'requests.subtitleDepartment': 'Requests your department leads or co-handles',
   'requests.new': 'File a request',
   'requests.searchPlaceholder': 'Search number, title or enterprise',
+  'requests.openOnly': 'Open only',
   'requests.total': '{count} requests',
   'requests.overdue': 'Overdue',
   'requests.dueSoon': 'Due soon',

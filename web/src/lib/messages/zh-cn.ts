@@ -360,6 +360,7 @@ export const zhCN = {
   'requests.subtitleDepartment': '本部门牵头或协办的企业诉求',
   'requests.new': '提交诉求',
   'requests.searchPlaceholder': '搜索编号、标题或企业',
+  'requests.openOnly': '只看未办结',
   'requests.total': '共 {count} 件',
   'requests.overdue': '逾期未办',
   'requests.dueSoon': '临近时限',

@@ -1,14 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { CalendarDayView } from '@tiantai/shared';
 import { api } from '@/lib/api-client';
 
-export type CalendarDayKind = 'holiday' | 'workday';
-
-/** One admin override of the shipped holiday calendar (shape from the server route; not in shared/ yet). */
-export interface CalendarOverride {
-  date: string;
-  kind: CalendarDayKind;
-  name: string;
-}
+export type CalendarOverride = CalendarDayView;
+export type CalendarDayKind = CalendarDayView['kind'];
 
 export const calendarQueryKey = ['calendar'] as const;
 

@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Rating } from '@tiantai/shared';
+import type { GreenRateFormula } from '@tiantai/shared';
 import { api } from '@/lib/api-client';
 
-/** Which closed requests count as 绿码办结. The server defines this shape; shared/ does not export it yet. */
-export interface GreenFormula {
-  ratings: Rating[];
-  requireOnTime: boolean;
-}
+export type GreenFormula = GreenRateFormula;
 
 export const greenFormulaQueryKey = ['green-formula'] as const;
 

@@ -4,6 +4,8 @@ import { api } from '@/lib/api-client';
 
 export interface RequestFilter {
   status?: RequestStatus;
+  /** Only requests not yet closed or rejected. */
+  open?: boolean;
   categoryCode?: string;
   departmentId?: string;
   q?: string;
@@ -20,6 +22,7 @@ export function getRequests(filter: RequestFilter, signal?: AbortSignal): Promis
     '/api/service-requests',
     {
       status: filter.status,
+      open: filter.open ? 'true' : undefined,
       categoryCode: filter.categoryCode,
       departmentId: filter.departmentId,
       q: filter.q?.trim(),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Flex, Row, Select, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Row, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -28,11 +28,13 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 }
 
 /** The filter lives in the URL, so a filtered list can be linked to and returned to from a request. */
-function readFilter(params: URLSearchParams): RequestFilter {
+function readFilter(params: URLSearchParams, openByDefault: boolean): RequestFilter {
   const page = Number(params.get('page'));
   const pageSize = Number(params.get('pageSize'));
+  const open = params.get('open');
   return {
     status: oneOf(REQUEST_STATUSES, params.get('status')),
+    open: open === null ? openByDefault : open === 'true',
     categoryCode: params.get('categoryCode') ?? undefined,
     departmentId: params.get('departmentId') ?? undefined,
     q: params.get('q') ?? undefined,
@@ -83,7 +85,8 @@ export function RequestsPage() {
   const county = can(user.role, 'requests.statistics');
   const department = user.role === 'department_handler';
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  // A department's list is its to-do list: open requests unless it asks for all.
+  const filter = readFilter(params, department);
   const requests = useRequests(filter);
   const categories = useCategories();
   const departments = useDepartments(county);
@@ -252,6 +255,13 @@ export function RequestsPage() {
               style={{ width: 180 }}
             />
           )}
+          <Checkbox
+            checked={filter.open}
+            onChange={(event) => update({ open: String(event.target.checked) })}
+            data-testid="request-open-filter"
+          >
+            {t('requests.openOnly')}
+          </Checkbox>
           {hasFilter && (
             <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
               {t('action.clearFilters')}
