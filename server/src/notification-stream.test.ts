@@ -1,30 +1,17 @@
 // Notifications arrive live over server-sent events, on a real port, as a browser's EventSource gets them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../test/engines';
-import { loadConfig } from './config';
-import { startPlatform, type Platform } from './platform';
+import { ENGINES } from '../test/engines';
+import { startTestPlatform, type TestPlatform } from '../test/platform';
 
 describe.each(ENGINES)('live notifications on %s', (engine) => {
-  let db: TestDatabase;
-  let platform: Platform;
+  let server: TestPlatform;
   let base: string;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    platform = await startPlatform(
-      loadConfig({
-        PORT: '0',
-        MQTT_PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        WEB_DIST: '/nonexistent',
-        DATA_DIR: db.location.dataDir,
-        ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
-      }),
-    );
-    base = `http://127.0.0.1:${platform.httpPort}`;
+    server = await startTestPlatform(engine);
+    base = server.base;
   });
   afterAll(async () => {
-    await db?.drop();
+    await server?.close();
   });
 
   async function session(username: string) {
@@ -85,7 +72,7 @@ describe.each(ENGINES)('live notifications on %s', (engine) => {
     expect(data.text).toContain('新增变压器增容');
 
     // Closing the server ends the open stream instead of waiting for the browser to hang up.
-    await platform.close();
+    await server.platform.close();
     let ended = false;
     while (!ended) ended = (await reader.read()).done;
     expect(ended).toBe(true);

@@ -5,26 +5,13 @@ import path from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../test/engines';
+import { testConfig } from '../test/platform';
 import type { Database } from './app';
-import { loadConfig } from './config';
 import { openDatabase } from './db/connection';
 import { DEMO_ACCOUNTS } from './demo/load-demo';
 import { PortInUseError, startPlatform, type Platform } from './platform';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function configFor(db: TestDatabase, extra: Record<string, string> = {}) {
-  return loadConfig({
-    PORT: '0',
-    MQTT_PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: db.location.dataDir,
-    LOG_LEVEL: 'silent',
-    WEB_DIST: '/nonexistent',
-    ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
-    ...extra,
-  });
-}
 
 /** Holds a port the way this machine's Mosquitto holds 1883. */
 async function occupyPort(): Promise<{ port: number; close: () => Promise<void> }> {
@@ -89,7 +76,7 @@ describe.each(ENGINES)('platform on %s', (engine) => {
   let platform: Platform;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    platform = await startPlatform(configFor(db));
+    platform = await startPlatform(testConfig(db));
   });
   afterAll(async () => {
     await platform?.close();
@@ -110,7 +97,7 @@ describe.each(ENGINES)('platform on %s', (engine) => {
   });
 
   it('uses an external broker when MQTT_URL is set, and starts none of its own', async () => {
-    const external = await startPlatform(configFor(db, { MQTT_URL: 'mqtt://127.0.0.1:1883' }));
+    const external = await startPlatform(testConfig(db, { MQTT_URL: 'mqtt://127.0.0.1:1883' }));
     try {
       const res = await fetch(`http://127.0.0.1:${external.httpPort}/api/health`);
       expect(await res.json()).toEqual({ status: 'ok', db: engine, mqtt: 'external' });
@@ -123,9 +110,9 @@ describe.each(ENGINES)('platform on %s', (engine) => {
   it('stops with a PortInUseError naming MQTT_PORT or PORT', async () => {
     const held = await occupyPort();
     try {
-      await expect(startPlatform(configFor(db, { MQTT_PORT: String(held.port) }))).rejects.toThrow(PortInUseError);
-      await expect(startPlatform(configFor(db, { MQTT_PORT: String(held.port) }))).rejects.toThrow(/Set MQTT_PORT/);
-      await expect(startPlatform(configFor(db, { PORT: String(held.port) }))).rejects.toThrow(/Set PORT/);
+      await expect(startPlatform(testConfig(db, { MQTT_PORT: String(held.port) }))).rejects.toThrow(PortInUseError);
+      await expect(startPlatform(testConfig(db, { MQTT_PORT: String(held.port) }))).rejects.toThrow(/Set MQTT_PORT/);
+      await expect(startPlatform(testConfig(db, { PORT: String(held.port) }))).rejects.toThrow(/Set PORT/);
     } finally {
       await held.close();
     }

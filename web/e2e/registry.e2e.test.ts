@@ -3,41 +3,27 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/config';
-import { startPlatform, type Platform } from '../../server/src/platform';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../../server/test/engines';
+import { ENGINES } from '../../server/test/engines';
+import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s', (engine) => {
-  let db: TestDatabase;
-  let platform: Platform;
+  let server: TestPlatform;
   let browser: Browser;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    platform = await startPlatform(
-      loadConfig({
-        PORT: '0',
-        MQTT_PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        WEB_DIST,
-        DATA_DIR: db.location.dataDir,
-        ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
-      }),
-    );
-    base = `http://127.0.0.1:${platform.httpPort}`;
+    server = await startTestPlatform(engine, { WEB_DIST });
+    base = server.base;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   });
   afterAll(async () => {
     await browser?.close();
-    await platform?.close();
-    await db?.drop();
+    await server?.close();
   });
 
   it('logs in as the county admin', async () => {

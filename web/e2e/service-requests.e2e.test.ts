@@ -5,9 +5,8 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/config';
-import { startPlatform, type Platform } from '../../server/src/platform';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../../server/test/engines';
+import { ENGINES } from '../../server/test/engines';
+import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
 
 const PASSWORD = 'Tiantai@2026';
@@ -21,8 +20,7 @@ interface StatisticsTotals {
 }
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (engine) => {
-  let db: TestDatabase;
-  let platform: Platform;
+  let server: TestPlatform;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
@@ -82,26 +80,14 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    platform = await startPlatform(
-      loadConfig({
-        PORT: '0',
-        MQTT_PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        WEB_DIST,
-        DATA_DIR: db.location.dataDir,
-        ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
-      }),
-    );
-    base = `http://127.0.0.1:${platform.httpPort}`;
+    server = await startTestPlatform(engine, { WEB_DIST });
+    base = server.base;
     browser = await launchBrowser();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await platform?.close();
-    await db?.drop();
+    await server?.close();
   });
 
   it('shows each role its own direct-service menu', async () => {

@@ -426,7 +426,7 @@ export class ServiceRequestService {
       const push = await this.db.transaction().execute(async (trx) => {
         if (!(await repo.markEscalated(trx, row.id, now.toISOString()))) return null;
         escalated++;
-        await this.recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${clock.due} 前办理`, now.toISOString());
+        await this.recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${chinaTime(clock.due)} 前办理`, now.toISOString());
         const office = await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] });
         const department = row.lead_department_id
           ? await repo.activeUserIds(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
@@ -681,6 +681,11 @@ export class ServiceRequestService {
       for (const r of rows) this.bus.emit('notification', r.user_id, { id: r.id, requestId, kind, text: r.text, createdAt, readAt: null });
     };
   }
+}
+
+/** 2025-10-09 11:30, as the office reads a due time (China time). */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** The file signatures of the accepted types. */

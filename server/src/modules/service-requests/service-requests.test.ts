@@ -135,6 +135,26 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect((await p.officer.get(`/api/service-requests/${filed.id}`)).json().allowedActions.sort()).toEqual(['accept', 'reject']);
   });
 
+  it('shows a co-handling department the request without letting it act', async () => {
+    const housingCentre = departments['房管中心']!;
+    await p.admin.post('/api/users', {
+      username: 'fangguan',
+      displayName: '房管中心 周静',
+      role: 'department_handler',
+      organisationId: housingCentre,
+      password: 'Secret#2026',
+    });
+    const co = await login(t.app, 'fangguan', 'Secret#2026');
+    const filed = await file();
+    await act(p.officer, filed.id, { action: 'accept', phoneContact: '电话确认' });
+    await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'], coDepartmentIds: [housingCentre] });
+    const seen = await co.get(`/api/service-requests/${filed.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().allowedActions).toEqual([]);
+    expect((await act(co, filed.id, { action: 'sign' })).statusCode).toBe(403);
+    expect((await co.get('/api/notifications')).json().items.some((n: { requestId: string }) => n.requestId === filed.id)).toBe(true);
+  });
+
   it('notifies the people each step concerns', async () => {
     const before = (await p.shanhe.get('/api/notifications')).json<{ unread: number }>().unread;
     const filed = await file();
