@@ -199,6 +199,9 @@ export type StatisticsView = z.infer<typeof statisticsView>;
 export const notificationView = z.object({
   id: z.string(),
   requestId: z.string().nullable(),
+  /** The request's number and title, so the web can word the notice in its own language. */
+  requestNumber: z.string().nullable(),
+  requestTitle: z.string().nullable(),
   kind: z.string(),
   text: z.string(),
   createdAt: z.string(),

@@ -188,10 +188,12 @@ export async function insertNotifications(db: ServiceRequestDb, rows: Insertable
 export function listNotifications(db: ServiceRequestDb, userId: string, limit: number) {
   return db
     .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .leftJoin('service_requests', 'service_requests.id', 'notifications.request_id')
+    .selectAll('notifications')
+    .select(['service_requests.number as request_number', 'service_requests.title as request_title'])
+    .where('notifications.user_id', '=', userId)
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id')
     .limit(limit)
     .execute();
 }

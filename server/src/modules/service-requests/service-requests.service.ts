@@ -198,7 +198,7 @@ export class ServiceRequestService {
           return this.notify(
             trx,
             await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] }),
-            id,
+            { id, number, title: body.title },
             'submit',
             `新诉求 ${number}：${body.title}`,
           );
@@ -400,7 +400,7 @@ export class ServiceRequestService {
       return this.notify(
         trx,
         recipients.filter((u) => u !== actor.userId),
-        id,
+        { id, number: row.number, title: row.title },
         kind,
         `${row.number}「${row.title}」：${ACTION_LABELS[body.action]}`,
       );
@@ -431,7 +431,7 @@ export class ServiceRequestService {
         const department = row.lead_department_id
           ? await repo.activeUserIds(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
           : [];
-        return this.notify(trx, [...office, ...department], row.id, 'escalate', `督办：${row.number}「${row.title}」已逾期`);
+        return this.notify(trx, [...office, ...department], row, 'escalate', `督办：${row.number}「${row.title}」已逾期`);
       });
       push?.();
     }
@@ -555,6 +555,8 @@ export class ServiceRequestService {
       items: rows.map((n) => ({
         id: n.id,
         requestId: n.request_id,
+        requestNumber: n.request_number,
+        requestTitle: n.request_title,
         kind: n.kind,
         text: n.text,
         createdAt: n.created_at,
@@ -665,12 +667,18 @@ export class ServiceRequestService {
   }
 
   /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
-  private async notify(trx: ServiceRequestDb, userIds: string[], requestId: string, kind: string, text: string): Promise<() => void> {
+  private async notify(
+    trx: ServiceRequestDb,
+    userIds: string[],
+    request: { id: string; number: string; title: string },
+    kind: string,
+    text: string,
+  ): Promise<() => void> {
     const createdAt = nowIso();
     const rows = [...new Set(userIds)].map((userId) => ({
       id: randomUUID(),
       user_id: userId,
-      request_id: requestId,
+      request_id: request.id,
       kind,
       text: text.slice(0, 500),
       created_at: createdAt,
@@ -678,7 +686,18 @@ export class ServiceRequestService {
     }));
     await repo.insertNotifications(trx, rows);
     return () => {
-      for (const r of rows) this.bus.emit('notification', r.user_id, { id: r.id, requestId, kind, text: r.text, createdAt, readAt: null });
+      for (const r of rows) {
+        this.bus.emit('notification', r.user_id, {
+          id: r.id,
+          requestId: request.id,
+          requestNumber: request.number,
+          requestTitle: request.title,
+          kind,
+          text: r.text,
+          createdAt,
+          readAt: null,
+        });
+      }
     };
   }
 }

@@ -34,7 +34,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
           </Typography.Text>
         </Flex>
         <Typography.Text strong={unread} className="tt-notification__text">
-          {notification.text}
+          {notification.requestNumber ? `${notification.requestNumber} ${notification.requestTitle ?? ''}` : notification.text}
         </Typography.Text>
       </Flex>
     </button>
