@@ -122,7 +122,7 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
     if (!rejected && reached(dispatchedAt) && lead) status = 'dispatched';
     if (status === 'dispatched' && reached(signedAt)) status = 'in_progress';
     if (status === 'in_progress' && reached(answeredAt)) status = 'answered';
-    if (status === 'answered' && reached(ratedAt) && random() < 0.97) status = 'closed';
+    if (status === 'answered' && reached(ratedAt)) status = 'closed';
     const rating: Rating | null = status === 'closed' ? (s.seedCase || random() < 0.93 ? 'satisfied' : 'basically_satisfied') : null;
     const iso = (d: Date) => d.toISOString();
     const after = (target: RequestStatus[]) => target.includes(status);
