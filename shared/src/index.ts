@@ -6,3 +6,4 @@ export * from './identity';
 export * from './registry';
 export * from './health';
 export * from './service-requests';
+export * from './assets';

@@ -131,6 +131,14 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     expect(await status(shanhe)).toBe('submitted');
     // The enterprise has nothing to do until the answer comes.
     expect(await shanhe.getByTestId('action-panel').getByRole('button').count()).toBe(0);
+
+    // A photo of the damage: a real PNG through the page's file input.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await shanhe
+      .getByTestId('request-attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '白蚁照片.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => shanhe.getByTestId('request-attachments').getByText('白蚁照片.png').count()).toBe(1);
     await shot(shanhe, 'enterprise-filed');
 
     await expect.poll(unread, { timeout: 10_000 }).toBe(unreadBefore + 1);
@@ -208,7 +216,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     await expect.poll(() => status(shanhe)).toBe('closed');
     expect(await shanhe.getByTestId('request-rating').getAttribute('data-rating')).toBe('satisfied');
     const kinds = await shanhe.getByTestId('timeline-event').evaluateAll((events) => events.map((e) => e.getAttribute('data-kind')));
-    expect(kinds).toEqual(['submit', 'accept', 'dispatch', 'sign', 'start', 'answer', 'rate_satisfied']);
+    expect(kinds).toEqual(['submit', 'attach', 'accept', 'dispatch', 'sign', 'start', 'answer', 'rate_satisfied']);
     await shot(shanhe, 'enterprise-closed');
   });
 

@@ -55,7 +55,7 @@ interface RequestOptions {
   /** Serialised as JSON. */
   json?: unknown;
   /** Sent as is, e.g. the bytes of an uploaded spreadsheet. */
-  raw?: { body: Blob | ArrayBuffer; contentType: string };
+  raw?: { body: Blob | ArrayBuffer; contentType: string; headers?: Record<string, string> };
   signal?: AbortSignal;
 }
 
@@ -84,6 +84,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   let body: BodyInit | undefined;
   if (options.raw) {
     headers.set('content-type', options.raw.contentType);
+    for (const [name, value] of Object.entries(options.raw.headers ?? {})) headers.set(name, value);
     body = options.raw.body;
   } else if (options.json !== undefined) {
     headers.set('content-type', 'application/json');
@@ -125,5 +126,6 @@ export const api = {
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   put: <T = void>(path: string, json: unknown) => request<T>('PUT', path, { json }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, body: Blob | ArrayBuffer, contentType: string) => request<T>('POST', path, { raw: { body, contentType } }),
+  upload: <T>(path: string, body: Blob | ArrayBuffer, contentType: string, headers?: Record<string, string>) =>
+    request<T>('POST', path, { raw: { body, contentType, headers } }),
 };

@@ -6,11 +6,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Rating, RequestAction, RequestDetailView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
+import { useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useDepartments } from '../api/get-departments';
 import { useRequest } from '../api/get-request';
 import { ActionDialog } from './action-dialog';
+import { RequestAttachments } from './request-attachments';
 import { useCategoryNames } from './category-name';
 import { RequestDeadlines } from './request-deadlines';
 import { RequestStatusTag } from './request-status-tag';
@@ -95,6 +97,7 @@ export function RequestDetailPage() {
   const departments = useDepartments();
   const nameOf = useCategoryNames(locale);
   const [acting, setActing] = useState<RequestAction | null>(null);
+  const user = useCurrentUser();
 
   const back = (
     <Link to="/requests">
@@ -119,6 +122,12 @@ export function RequestDetailPage() {
   }
 
   const r = request.data;
+  // The enterprise, the office and the lead department take part; co-handlers and leaders only read.
+  const canAttach =
+    r.enterpriseId === user.organisationId ||
+    user.role === 'service_officer' ||
+    user.role === 'county_admin' ||
+    (user.role === 'department_handler' && user.organisationId === r.leadDepartmentId);
   const departmentName = (departmentId: string) => departments.data?.find((d) => d.id === departmentId)?.name ?? departmentId;
 
   return (
@@ -167,6 +176,9 @@ export function RequestDetailPage() {
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="request-description">
                 {r.description}
               </Typography.Paragraph>
+            </Card>
+            <Card size="small" title={t('attachments.title')}>
+              <RequestAttachments request={r} canUpload={r.status !== 'closed' && r.status !== 'rejected' && canAttach} />
             </Card>
             <Card size="small" title={t('request.answer')}>
               {r.answer ? (
