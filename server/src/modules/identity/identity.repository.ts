@@ -1,5 +1,6 @@
 import type { OrganisationKind } from '@tiantai/shared';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { paginate } from '../../db/paginate';
 import type { ApiTokensTable, AuditLogTable, IdentityTables, OrganisationsTable, UsersTable } from './identity.tables';
 
 export type IdentityDb = Kysely<IdentityTables>;
@@ -40,7 +41,7 @@ export function findUserByUsername(db: IdentityDb, username: string): Promise<Us
   return userWithOrganisation(db).where('users.username', '=', username.toLowerCase()).executeTakeFirst();
 }
 
-export async function listUsers(
+export function listUsers(
   db: IdentityDb,
   filter: { q?: string | undefined; organisationId?: string | undefined; page: number; pageSize: number },
 ): Promise<{ rows: UserRow[]; total: number }> {
@@ -56,17 +57,7 @@ export async function listUsers(
       ]),
     );
   }
-  const { total } = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('organisations.kind')
-    .orderBy('users.username')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return paginate(query.orderBy('organisations.kind').orderBy('users.username'), filter);
 }
 
 export async function insertUser(db: IdentityDb, row: Insertable<UsersTable>): Promise<void> {
@@ -169,7 +160,7 @@ export async function insertAuditEntry(db: IdentityDb, row: Insertable<AuditLogT
   await db.insertInto('audit_log').values(row).execute();
 }
 
-export async function listAuditEntries(
+export function listAuditEntries(
   db: IdentityDb,
   filter: {
     organisationId?: string | undefined;
@@ -183,15 +174,7 @@ export async function listAuditEntries(
   if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return paginate(query.selectAll().orderBy('at', 'desc').orderBy('id'), filter);
 }
 
 /**

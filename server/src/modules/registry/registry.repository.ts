@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { paginate, type PageRequest } from '../../db/paginate';
 import type { DepartmentsTable, EnterprisesTable, ParksTable, RegistryTables } from './registry.tables';
 
 export type RegistryDb = Kysely<RegistryTables>;
@@ -106,19 +107,8 @@ function filtered(db: RegistryDb, filter: EnterpriseFilter) {
   return query;
 }
 
-export async function listEnterprises(db: RegistryDb, filter: EnterpriseFilter, page: { page: number; pageSize: number }) {
-  const query = filtered(db, filter);
-  const { total } = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('organisations.name')
-    .orderBy('enterprises.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+export function listEnterprises(db: RegistryDb, filter: EnterpriseFilter, page: PageRequest) {
+  return paginate(filtered(db, filter).orderBy('organisations.name').orderBy('enterprises.id'), page);
 }
 
 export function listAllEnterprises(db: RegistryDb) {

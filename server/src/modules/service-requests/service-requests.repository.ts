@@ -1,5 +1,6 @@
 import type { Role } from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { paginate, type PageRequest } from '../../db/paginate';
 import type { NotificationsTable, RequestEventsTable, ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
 
 export type ServiceRequestDb = Kysely<ServiceRequestTables>;
@@ -80,19 +81,8 @@ function filtered(db: ServiceRequestDb, filter: RequestFilter) {
   return query;
 }
 
-export async function listRequests(db: ServiceRequestDb, filter: RequestFilter, page: { page: number; pageSize: number }) {
-  const query = filtered(db, filter);
-  const { total } = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('service_requests.submitted_at', 'desc')
-    .orderBy('service_requests.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+export function listRequests(db: ServiceRequestDb, filter: RequestFilter, page: PageRequest) {
+  return paginate(filtered(db, filter).orderBy('service_requests.submitted_at', 'desc').orderBy('service_requests.id'), page);
 }
 
 /** Every open request of the filter, for the SLA colour filter and the clock job. */
