@@ -15,6 +15,10 @@ interface Ctx {
   parkId: string;
   departmentId: string;
   shanheRequestId: string;
+  yinlunPlantId: string;
+  yinlunLineId: string;
+  yinlunMoldId: string;
+  yinlunPressId: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -209,6 +213,96 @@ const ACCESS: Record<string, Check> = {
     expect((await yinlun.get(`/api/service-requests/${shanheRequestId}/attachments/${attachmentId}`)).statusCode).toBe(404);
     expect((await shanhe.get(`/api/service-requests/${shanheRequestId}/attachments/${attachmentId}`)).statusCode).toBe(200);
   },
+  // assets: an enterprise sees what it owns or keeps; county staff get counts only; departments nothing.
+  'GET /api/plants': async ({ yinlun, shanhe, admin, zhujian, yinlunPlantId }) => {
+    expect((await shanhe.get('/api/plants')).json().map((p: { id: string }) => p.id)).not.toContain(yinlunPlantId);
+    expect((await admin.get('/api/plants')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/plants')).statusCode).toBe(403);
+    expect((await yinlun.get('/api/plants')).json().map((p: { id: string }) => p.id)).toContain(yinlunPlantId);
+  },
+  'POST /api/plants': async ({ t, admin, zhujian }) => {
+    const tech = await login(t.app, 'yinlun.tech');
+    expect((await tech.post('/api/plants', { name: '三号厂区' })).statusCode).toBe(403);
+    expect((await admin.post('/api/plants', { name: '三号厂区' })).statusCode).toBe(403);
+    expect((await zhujian.post('/api/plants', { name: '三号厂区' })).statusCode).toBe(403);
+  },
+  'PATCH /api/plants/{id}': async ({ yinlun, shanhe, zhujian, yinlunPlantId }) => {
+    expect((await shanhe.patch(`/api/plants/${yinlunPlantId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/plants/${yinlunPlantId}`, { name: 'pwned' })).statusCode).toBe(403);
+    expect((await yinlun.get('/api/plants')).json().map((p: { name: string }) => p.name)).not.toContain('pwned');
+  },
+  'GET /api/lines': async ({ shanhe, admin, yinlunPlantId, yinlunLineId }) => {
+    expect((await shanhe.get(`/api/lines?plantId=${yinlunPlantId}`)).json()).toEqual([]);
+    expect((await shanhe.get('/api/lines')).json().map((l: { id: string }) => l.id)).not.toContain(yinlunLineId);
+    expect((await admin.get('/api/lines')).statusCode).toBe(403);
+  },
+  'POST /api/lines': async ({ shanhe, zhujian, yinlunPlantId }) => {
+    expect((await shanhe.post('/api/lines', { plantId: yinlunPlantId, name: '冒名产线' })).statusCode).toBe(400);
+    expect((await zhujian.post('/api/lines', { plantId: yinlunPlantId, name: '冒名产线' })).statusCode).toBe(403);
+  },
+  'PATCH /api/lines/{id}': async ({ shanhe, zhujian, yinlunLineId }) => {
+    expect((await shanhe.patch(`/api/lines/${yinlunLineId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/lines/${yinlunLineId}`, { name: 'pwned' })).statusCode).toBe(403);
+  },
+  'GET /api/assets': async ({ shanhe, admin, zhujian, yinlunMoldId }) => {
+    const items = (await shanhe.get('/api/assets?pageSize=200')).json().items as Array<{ id: string }>;
+    expect(items.map((a) => a.id)).not.toContain(yinlunMoldId);
+    expect((await admin.get('/api/assets')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/assets')).statusCode).toBe(403);
+  },
+  'POST /api/assets': async ({ admin, zhujian }) => {
+    const body = { kind: 'equipment', code: 'X-1', name: '冒名设备' };
+    expect((await admin.post('/api/assets', body)).statusCode).toBe(403);
+    expect((await zhujian.post('/api/assets', body)).statusCode).toBe(403);
+  },
+  'GET /api/assets/summary': async ({ admin, shanhe, zhujian }) => {
+    const county = (await admin.get('/api/assets/summary')).json();
+    expect(Object.keys(county).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'total']);
+    expect(county.enterprises).toBeGreaterThan(1);
+    expect((await shanhe.get('/api/assets/summary')).json().total).toBeLessThan(county.total); // only its own
+    expect((await zhujian.get('/api/assets/summary')).statusCode).toBe(403);
+  },
+  'GET /api/assets/{id}': async ({ yinlun, shanhe, admin, zhujian, yinlunMoldId }) => {
+    expect((await shanhe.get(`/api/assets/${yinlunMoldId}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/assets/${yinlunMoldId}`)).statusCode).toBe(403);
+    expect((await zhujian.get(`/api/assets/${yinlunMoldId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/assets/${yinlunMoldId}`)).statusCode).toBe(200);
+  },
+  'PATCH /api/assets/{id}': async ({ yinlun, shanhe, admin, yinlunMoldId }) => {
+    expect((await shanhe.patch(`/api/assets/${yinlunMoldId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await admin.patch(`/api/assets/${yinlunMoldId}`, { name: 'pwned' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/assets/${yinlunMoldId}`)).json().name).not.toBe('pwned');
+  },
+  'POST /api/assets/{id}/lifecycle': async ({ yinlun, shanhe, zhujian, yinlunMoldId }) => {
+    const body = { to: 'idle', reason: 'x' };
+    expect((await shanhe.post(`/api/assets/${yinlunMoldId}/lifecycle`, body)).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/assets/${yinlunMoldId}/lifecycle`, body)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/assets/${yinlunMoldId}`)).json().state).toBe('in_service');
+  },
+  'POST /api/assets/{id}/readings': async ({ shanhe, admin, yinlunMoldId }) => {
+    const body = { counter: 'shots', value: 1, reset: true };
+    expect((await shanhe.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(404);
+    expect((await admin.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(403);
+  },
+  'POST /api/assets/{id}/mount': async ({ shanhe, zhujian, yinlunMoldId, yinlunPressId }) => {
+    expect((await shanhe.post(`/api/assets/${yinlunMoldId}/mount`, { pressId: yinlunPressId })).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/assets/${yinlunMoldId}/mount`, { pressId: yinlunPressId })).statusCode).toBe(403);
+  },
+  'POST /api/assets/{id}/unmount': async ({ yinlun, shanhe, admin, yinlunMoldId }) => {
+    expect((await shanhe.post(`/api/assets/${yinlunMoldId}/unmount`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/assets/${yinlunMoldId}/unmount`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/assets/${yinlunMoldId}`)).json().mountedOnAssetId).not.toBeNull();
+  },
+  'POST /api/assets/{id}/transfer': async ({ yinlun, shanhe, admin, yinlunMoldId }) => {
+    const body = { enterpriseId: shanhe.organisationId, role: 'owner' };
+    expect((await shanhe.post(`/api/assets/${yinlunMoldId}/transfer`, body)).statusCode).toBe(404);
+    expect((await admin.post(`/api/assets/${yinlunMoldId}/transfer`, body)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/assets/${yinlunMoldId}`)).json().enterpriseId).toBe(yinlun.organisationId);
+  },
+  'GET /api/assets/{id}/label': async ({ shanhe, zhujian, yinlunMoldId }) => {
+    expect((await shanhe.get(`/api/assets/${yinlunMoldId}/label`)).statusCode).toBe(404);
+    expect((await zhujian.get(`/api/assets/${yinlunMoldId}/label`)).statusCode).toBe(403);
+  },
   'GET /api/calendar': async ({ yinlun }) => {
     expect((await yinlun.get('/api/calendar')).statusCode).toBe(200);
   },
@@ -297,6 +391,15 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
       contactPhone: '13800000000',
     });
     ctx.shanheRequestId = filed.json().id;
+    ctx.yinlunPlantId = (await ctx.yinlun.get('/api/plants')).json()[0].id;
+    ctx.yinlunLineId = (await ctx.yinlun.get(`/api/lines?plantId=${ctx.yinlunPlantId}`)).json()[0].id;
+    const molds = (await ctx.yinlun.get('/api/assets?kind=mold&pageSize=200')).json().items as Array<{
+      id: string;
+      mountedOnAssetId: string | null;
+    }>;
+    const mounted = molds.find((m) => m.mountedOnAssetId !== null)!;
+    ctx.yinlunMoldId = mounted.id;
+    ctx.yinlunPressId = mounted.mountedOnAssetId!;
   });
   afterAll(async () => ctx.t?.close());
 

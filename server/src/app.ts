@@ -13,12 +13,13 @@ import type { DbEngine } from './db/connection';
 import { registerAuth } from './http/auth';
 import { notFoundBody, registerErrorHandler } from './http/errors';
 import { registerOpenApi } from './http/openapi';
+import { AssetService, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables & ServiceRequestTables;
+export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const identity = new IdentityService(deps.db, deps.config.sessionDays);
   const registry = new RegistryService(deps.db);
   const serviceRequests = new ServiceRequestService(deps.db);
+  const assets = new AssetService(deps.db);
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -72,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
   await app.register(serviceRequestRoutes(serviceRequests));
+  await app.register(assetRoutes(assets));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {

@@ -3,6 +3,7 @@
 import type { Role } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { withTablesOf } from '../db/connection';
+import { loadAssetDemo, type AssetTables } from '../modules/assets';
 import { claimAppState, createOrganisation, provisionUser, type IdentityTables } from '../modules/identity';
 import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
 import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
@@ -36,6 +37,7 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
     if (!(await claimAppState(trx, DEMO_KEY, now))) return false;
     const countyId = await createOrganisation(trx, 'county', '天台县人民政府');
     const registry = await loadRegistryDemo(withTablesOf<RegistryTables>(trx), now);
+    await loadAssetDemo(withTablesOf<AssetTables>(trx), registry.enterpriseIds, new Date(now));
     for (const account of DEMO_ACCOUNTS) {
       const o = account.organisation;
       const organisationId =

@@ -1,0 +1,235 @@
+import type { AssetKind, AssetState, CounterKind } from '@tiantai/shared';
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { paginate, type PageRequest } from '../../db/paginate';
+import type {
+  AssetCountersTable,
+  AssetEventsTable,
+  AssetTables,
+  AssetsTable,
+  CounterReadingsTable,
+  LinesTable,
+  MoldMountsTable,
+  PlantsTable,
+} from './assets.tables';
+
+export type AssetDb = Kysely<AssetTables>;
+
+// ---- plants and lines: always within one enterprise ----
+
+export function listPlants(db: AssetDb, enterpriseId: string) {
+  return db.selectFrom('plants').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('name').execute();
+}
+
+export function findPlant(db: AssetDb, enterpriseId: string, id: string) {
+  return db.selectFrom('plants').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPlant(db: AssetDb, row: Insertable<PlantsTable>): Promise<void> {
+  await db.insertInto('plants').values(row).execute();
+}
+
+export async function updatePlant(db: AssetDb, id: string, changes: Updateable<PlantsTable>): Promise<void> {
+  await db.updateTable('plants').set(changes).where('id', '=', id).execute();
+}
+
+export function listLines(db: AssetDb, enterpriseId: string, plantId?: string) {
+  let query = db.selectFrom('lines').selectAll().where('enterprise_id', '=', enterpriseId);
+  if (plantId) query = query.where('plant_id', '=', plantId);
+  return query.orderBy('name').execute();
+}
+
+export function findLine(db: AssetDb, enterpriseId: string, id: string) {
+  return db.selectFrom('lines').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertLine(db: AssetDb, row: Insertable<LinesTable>): Promise<void> {
+  await db.insertInto('lines').values(row).execute();
+}
+
+export async function updateLine(db: AssetDb, id: string, changes: Updateable<LinesTable>): Promise<void> {
+  await db.updateTable('lines').set(changes).where('id', '=', id).execute();
+}
+
+// ---- assets: visible to the owner and to the custodian ----
+
+const assetsWithNames = (db: AssetDb) =>
+  db
+    .selectFrom('assets')
+    .innerJoin('organisations as owner', 'owner.id', 'assets.enterprise_id')
+    .leftJoin('organisations as custodian', 'custodian.id', 'assets.custodian_enterprise_id')
+    .leftJoin('plants', 'plants.id', 'assets.plant_id')
+    .leftJoin('lines', 'lines.id', 'assets.line_id')
+    .leftJoin('assets as press', 'press.id', 'assets.mounted_on_asset_id')
+    .leftJoin('asset_counters as shots', (join) =>
+      join.onRef('shots.asset_id', '=', 'assets.id').on('shots.counter', '=', 'shots' satisfies CounterKind),
+    )
+    .selectAll('assets')
+    .select([
+      'owner.name as enterprise_name',
+      'custodian.name as custodian_name',
+      'plants.name as plant_name',
+      'lines.name as line_name',
+      'press.name as mounted_on_name',
+      'shots.value as shots',
+    ]);
+
+export interface AssetFilter {
+  kind?: AssetKind | undefined;
+  plantId?: string | undefined;
+  lineId?: string | undefined;
+  state?: AssetState | undefined;
+  q?: string | undefined;
+}
+
+function visibleTo(db: AssetDb, enterpriseId: string) {
+  return assetsWithNames(db).where((eb) =>
+    eb.or([eb('assets.enterprise_id', '=', enterpriseId), eb('assets.custodian_enterprise_id', '=', enterpriseId)]),
+  );
+}
+
+export function listAssets(db: AssetDb, enterpriseId: string, filter: AssetFilter, page: PageRequest) {
+  let query = visibleTo(db, enterpriseId);
+  if (filter.kind) query = query.where('assets.kind', '=', filter.kind);
+  if (filter.plantId) query = query.where('assets.plant_id', '=', filter.plantId);
+  if (filter.lineId) query = query.where('assets.line_id', '=', filter.lineId);
+  if (filter.state) query = query.where('assets.state', '=', filter.state);
+  if (filter.q) {
+    const q = `%${filter.q.trim()}%`;
+    query = query.where((eb) =>
+      eb.or([eb('assets.code', 'like', q), eb('assets.name', 'like', q), eb('assets.model', 'like', q), eb('assets.maker', 'like', q)]),
+    );
+  }
+  return paginate(query.orderBy('assets.code').orderBy('assets.id'), page);
+}
+
+/** The asset if the enterprise owns or keeps it; undefined otherwise (the caller answers 404). */
+export function findVisibleAsset(db: AssetDb, enterpriseId: string, id: string) {
+  return visibleTo(db, enterpriseId).where('assets.id', '=', id).executeTakeFirst();
+}
+
+export type AssetRow = NonNullable<Awaited<ReturnType<typeof findVisibleAsset>>>;
+
+export async function insertAsset(db: AssetDb, row: Insertable<AssetsTable>): Promise<void> {
+  await db.insertInto('assets').values(row).execute();
+}
+
+export async function updateAsset(db: AssetDb, id: string, changes: Updateable<AssetsTable>): Promise<void> {
+  await db.updateTable('assets').set(changes).where('id', '=', id).execute();
+}
+
+export function findAssetByCode(db: AssetDb, enterpriseId: string, code: string) {
+  return db.selectFrom('assets').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', code).executeTakeFirst();
+}
+
+export function countMountedOn(db: AssetDb, pressId: string) {
+  return db
+    .selectFrom('assets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('mounted_on_asset_id', '=', pressId)
+    .executeTakeFirstOrThrow();
+}
+
+// ---- timeline, counters, mounts ----
+
+export async function insertEvent(db: AssetDb, row: Insertable<AssetEventsTable>): Promise<void> {
+  await db.insertInto('asset_events').values(row).execute();
+}
+
+export function listEvents(db: AssetDb, assetId: string) {
+  return db.selectFrom('asset_events').selectAll().where('asset_id', '=', assetId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+}
+
+export function listCounters(db: AssetDb, assetId: string) {
+  return db.selectFrom('asset_counters').selectAll().where('asset_id', '=', assetId).orderBy('counter').execute();
+}
+
+export function findCounter(db: AssetDb, assetId: string, counter: CounterKind) {
+  return db.selectFrom('asset_counters').selectAll().where('asset_id', '=', assetId).where('counter', '=', counter).executeTakeFirst();
+}
+
+export async function insertCounter(db: AssetDb, row: Insertable<AssetCountersTable>): Promise<void> {
+  await db.insertInto('asset_counters').values(row).execute();
+}
+
+export async function updateCounter(db: AssetDb, assetId: string, counter: CounterKind, changes: Updateable<AssetCountersTable>) {
+  await db.updateTable('asset_counters').set(changes).where('asset_id', '=', assetId).where('counter', '=', counter).execute();
+}
+
+export async function insertReading(db: AssetDb, row: Insertable<CounterReadingsTable>): Promise<void> {
+  await db.insertInto('counter_readings').values(row).execute();
+}
+
+export function listReadings(db: AssetDb, assetId: string, limit: number) {
+  return db
+    .selectFrom('counter_readings')
+    .selectAll()
+    .where('asset_id', '=', assetId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertMount(db: AssetDb, row: Insertable<MoldMountsTable>): Promise<void> {
+  await db.insertInto('mold_mounts').values(row).execute();
+}
+
+export async function closeMount(db: AssetDb, moldId: string, at: string, by: string): Promise<void> {
+  await db
+    .updateTable('mold_mounts')
+    .set({ removed_at: at, removed_by: by })
+    .where('mold_id', '=', moldId)
+    .where('removed_at', 'is', null)
+    .execute();
+}
+
+/** Mounts of the asset as a mold or as a press, newest first. */
+export function listMounts(db: AssetDb, assetId: string) {
+  return db
+    .selectFrom('mold_mounts')
+    .innerJoin('assets as mold', 'mold.id', 'mold_mounts.mold_id')
+    .innerJoin('assets as press', 'press.id', 'mold_mounts.press_id')
+    .selectAll('mold_mounts')
+    .select(['mold.name as mold_name', 'press.name as press_name'])
+    .where((eb) => eb.or([eb('mold_mounts.mold_id', '=', assetId), eb('mold_mounts.press_id', '=', assetId)]))
+    .orderBy('mold_mounts.mounted_at', 'desc')
+    .orderBy('mold_mounts.id', 'desc')
+    .execute();
+}
+
+// ---- county aggregates ----
+
+/** Counts by kind, state and keeping enterprise; with `enterpriseId`, only what that enterprise sees. */
+export function countAssets(db: AssetDb, enterpriseId?: string) {
+  let query = db
+    .selectFrom('assets')
+    .select((eb) => [
+      'assets.kind',
+      'assets.state',
+      eb.fn.coalesce('assets.custodian_enterprise_id', 'assets.enterprise_id').as('holder'),
+      eb.fn.countAll<number>().as('n'),
+    ]);
+  if (enterpriseId)
+    query = query.where((eb) =>
+      eb.or([eb('assets.enterprise_id', '=', enterpriseId), eb('assets.custodian_enterprise_id', '=', enterpriseId)]),
+    );
+  return query.groupBy(['assets.kind', 'assets.state', 'holder']).execute();
+}
+
+export function countMoldsNearEndOfLife(db: AssetDb, share: number, enterpriseId?: string) {
+  let query = db
+    .selectFrom('assets')
+    .innerJoin('asset_counters', (join) =>
+      join.onRef('asset_counters.asset_id', '=', 'assets.id').on('asset_counters.counter', '=', 'shots' satisfies CounterKind),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('assets.kind', '=', 'mold')
+    .where('assets.state', '!=', 'scrapped')
+    .where('assets.design_life_shots', 'is not', null)
+    .where((eb) => eb('asset_counters.value', '>=', eb('assets.design_life_shots', '*', share)));
+  if (enterpriseId)
+    query = query.where((eb) =>
+      eb.or([eb('assets.enterprise_id', '=', enterpriseId), eb('assets.custodian_enterprise_id', '=', enterpriseId)]),
+    );
+  return query.executeTakeFirstOrThrow();
+}

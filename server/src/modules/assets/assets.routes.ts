@@ -1,0 +1,134 @@
+import {
+  assetBody,
+  assetDetailView,
+  assetListQuery,
+  assetSummaryView,
+  assetUpdateBody,
+  assetView,
+  lifecycleBody,
+  lineBody,
+  lineListQuery,
+  lineView,
+  mountBody,
+  paged,
+  plantBody,
+  plantView,
+  readingBody,
+  transferBody,
+} from '@tiantai/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../http/auth';
+import type { AssetService } from './assets.service';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export function assetRoutes(service: AssetService) {
+  return async function plugin(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['assets'];
+
+    app.get('/api/plants', { schema: { tags, response: { 200: z.array(plantView) } } }, async (request) =>
+      service.listPlants(requireActor(request)),
+    );
+    app.post('/api/plants', { schema: { tags, body: plantBody, response: { 201: plantView } } }, async (request, reply) =>
+      reply.status(201).send(await service.createPlant(requireActor(request), request.body)),
+    );
+    app.patch(
+      '/api/plants/:id',
+      { schema: { tags, params: idParams, body: plantBody.partial(), response: { 200: plantView } } },
+      async (request) => service.updatePlant(requireActor(request), request.params.id, request.body),
+    );
+
+    app.get('/api/lines', { schema: { tags, querystring: lineListQuery, response: { 200: z.array(lineView) } } }, async (request) =>
+      service.listLines(requireActor(request), request.query.plantId),
+    );
+    app.post('/api/lines', { schema: { tags, body: lineBody, response: { 201: lineView } } }, async (request, reply) =>
+      reply.status(201).send(await service.createLine(requireActor(request), request.body)),
+    );
+    app.patch(
+      '/api/lines/:id',
+      { schema: { tags, params: idParams, body: lineBody.partial(), response: { 200: lineView } } },
+      async (request) => service.updateLine(requireActor(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/assets',
+      {
+        schema: {
+          tags,
+          description: 'Assets the caller’s enterprise owns or keeps',
+          querystring: assetListQuery,
+          response: { 200: paged(assetView) },
+        },
+      },
+      async (request) => service.listAssets(requireActor(request), request.query),
+    );
+    app.post('/api/assets', { schema: { tags, body: assetBody, response: { 201: assetDetailView } } }, async (request, reply) =>
+      reply.status(201).send(await service.createAsset(requireActor(request), request.body)),
+    );
+    app.get(
+      '/api/assets/summary',
+      {
+        schema: { tags, description: 'Counts only: by kind, lifecycle state and keeping enterprise', response: { 200: assetSummaryView } },
+      },
+      async (request) => service.summary(requireActor(request)),
+    );
+    app.get('/api/assets/:id', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
+      service.getAsset(requireActor(request), request.params.id),
+    );
+    app.patch(
+      '/api/assets/:id',
+      { schema: { tags, params: idParams, body: assetUpdateBody, response: { 200: assetDetailView } } },
+      async (request) => service.updateAsset(requireActor(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/assets/:id/lifecycle',
+      {
+        schema: {
+          tags,
+          description: 'Illegal moves answer 409 INVALID_TRANSITION',
+          params: idParams,
+          body: lifecycleBody,
+          response: { 200: assetDetailView },
+        },
+      },
+      async (request) => service.changeLifecycle(requireActor(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/assets/:id/readings',
+      {
+        schema: {
+          tags,
+          description: 'A counter reading below the previous one answers 409 COUNTER_BACKWARDS unless it is a reset or a rollover',
+          params: idParams,
+          body: readingBody,
+          response: { 200: assetDetailView },
+        },
+      },
+      async (request) => service.recordReading(requireActor(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/assets/:id/mount',
+      { schema: { tags, params: idParams, body: mountBody, response: { 200: assetDetailView } } },
+      async (request) => service.mount(requireActor(request), request.params.id, request.body),
+    );
+    app.post('/api/assets/:id/unmount', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
+      service.unmount(requireActor(request), request.params.id),
+    );
+    app.post(
+      '/api/assets/:id/transfer',
+      { schema: { tags, params: idParams, body: transferBody, response: { 200: assetDetailView } } },
+      async (request) => service.transfer(requireActor(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/assets/:id/label',
+      { schema: { tags, description: 'A printable SVG QR label encoding <origin>/assets/<id>', params: idParams } },
+      async (request, reply) => {
+        const svg = await service.label(requireActor(request), request.params.id, `${request.protocol}://${request.host}`);
+        return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=300').send(svg);
+      },
+    );
+  };
+}

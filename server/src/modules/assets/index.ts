@@ -1,0 +1,6 @@
+// assets: plants (厂区) → lines → equipment, with molds and tooling as mobile assets of their own (mounted on
+// a press, kept for a customer, transferable); the lifecycle and its timeline; run-hour, cycle and shot counters.
+export type { AssetTables } from './assets.tables';
+export { AssetService } from './assets.service';
+export { assetRoutes } from './assets.routes';
+export { loadAssetDemo } from './assets.demo';
