@@ -19,6 +19,9 @@ interface Ctx {
   yinlunLineId: string;
   yinlunMoldId: string;
   yinlunPressId: string;
+  yinlunPlanId: string;
+  yinlunWorkOrderId: string;
+  yinlunPartId: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -303,6 +306,73 @@ const ACCESS: Record<string, Check> = {
     expect((await shanhe.get(`/api/assets/${yinlunMoldId}/label`)).statusCode).toBe(404);
     expect((await zhujian.get(`/api/assets/${yinlunMoldId}/label`)).statusCode).toBe(403);
   },
+  // maintenance: the enterprise keeping the asset; other enterprises 404, county staff and departments 403.
+  'GET /api/maintenance/plans': async ({ shanhe, admin, zhujian, yinlunPlanId }) => {
+    expect((await shanhe.get('/api/maintenance/plans')).json().map((p: { id: string }) => p.id)).not.toContain(yinlunPlanId);
+    expect((await admin.get('/api/maintenance/plans')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/maintenance/plans')).statusCode).toBe(403);
+  },
+  'POST /api/maintenance/plans': async ({ t, shanhe, admin, yinlunPressId }) => {
+    const body = { assetId: yinlunPressId, name: '冒名计划', trigger: 'time', intervalValue: 1, intervalUnit: 'days' };
+    expect((await shanhe.post('/api/maintenance/plans', body)).statusCode).toBe(404);
+    expect((await admin.post('/api/maintenance/plans', body)).statusCode).toBe(403);
+    expect((await (await login(t.app, 'yinlun.tech')).post('/api/maintenance/plans', body)).statusCode).toBe(403);
+  },
+  'GET /api/maintenance/plans/{id}': async ({ yinlun, shanhe, zhujian, yinlunPlanId }) => {
+    expect((await shanhe.get(`/api/maintenance/plans/${yinlunPlanId}`)).statusCode).toBe(404);
+    expect((await zhujian.get(`/api/maintenance/plans/${yinlunPlanId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/maintenance/plans/${yinlunPlanId}`)).statusCode).toBe(200);
+  },
+  'PATCH /api/maintenance/plans/{id}': async ({ yinlun, shanhe, admin, yinlunPlanId }) => {
+    expect((await shanhe.patch(`/api/maintenance/plans/${yinlunPlanId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await admin.patch(`/api/maintenance/plans/${yinlunPlanId}`, { name: 'pwned' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/maintenance/plans/${yinlunPlanId}`)).json().name).not.toBe('pwned');
+  },
+  'DELETE /api/maintenance/plans/{id}': async ({ yinlun, shanhe, zhujian, yinlunPlanId }) => {
+    expect((await shanhe.delete(`/api/maintenance/plans/${yinlunPlanId}`)).statusCode).toBe(404);
+    expect((await zhujian.delete(`/api/maintenance/plans/${yinlunPlanId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/maintenance/plans/${yinlunPlanId}`)).statusCode).toBe(200);
+  },
+  'GET /api/maintenance/plans/{id}/status': async ({ shanhe, admin, yinlunPlanId }) => {
+    expect((await shanhe.get(`/api/maintenance/plans/${yinlunPlanId}/status`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/maintenance/plans/${yinlunPlanId}/status`)).statusCode).toBe(403);
+  },
+  'GET /api/work-orders': async ({ shanhe, admin, zhujian, yinlunWorkOrderId }) => {
+    const items = (await shanhe.get('/api/work-orders?pageSize=200')).json().items as Array<{ id: string }>;
+    expect(items.map((o) => o.id)).not.toContain(yinlunWorkOrderId);
+    expect((await admin.get('/api/work-orders')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/work-orders')).statusCode).toBe(403);
+  },
+  'POST /api/work-orders': async ({ shanhe, zhujian, yinlunPressId }) => {
+    const body = { assetId: yinlunPressId, title: '冒名报修' };
+    expect((await shanhe.post('/api/work-orders', body)).statusCode).toBe(404);
+    expect((await zhujian.post('/api/work-orders', body)).statusCode).toBe(403);
+  },
+  'GET /api/work-orders/{id}': async ({ yinlun, shanhe, admin, yinlunWorkOrderId }) => {
+    expect((await shanhe.get(`/api/work-orders/${yinlunWorkOrderId}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/work-orders/${yinlunWorkOrderId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/work-orders/${yinlunWorkOrderId}`)).statusCode).toBe(200);
+  },
+  'POST /api/work-orders/{id}/actions': async ({ yinlun, shanhe, zhujian, yinlunWorkOrderId }) => {
+    const body = { action: 'assign', assigneeUserId: shanhe.userId };
+    expect((await shanhe.post(`/api/work-orders/${yinlunWorkOrderId}/actions`, body)).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/work-orders/${yinlunWorkOrderId}/actions`, body)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/work-orders/${yinlunWorkOrderId}`)).json().status).toBe('reported');
+  },
+  'GET /api/spare-parts': async ({ shanhe, admin, yinlunPartId }) => {
+    expect((await shanhe.get('/api/spare-parts')).json().map((p: { id: string }) => p.id)).not.toContain(yinlunPartId);
+    expect((await admin.get('/api/spare-parts')).statusCode).toBe(403);
+  },
+  'POST /api/spare-parts': async ({ admin, zhujian }) => {
+    expect((await admin.post('/api/spare-parts', { code: 'X', name: '冒名备件' })).statusCode).toBe(403);
+    expect((await zhujian.post('/api/spare-parts', { code: 'X', name: '冒名备件' })).statusCode).toBe(403);
+  },
+  'POST /api/spare-parts/{id}/adjust': async ({ yinlun, shanhe, zhujian, yinlunPartId }) => {
+    expect((await shanhe.post(`/api/spare-parts/${yinlunPartId}/adjust`, { delta: -1, reason: 'x' })).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/spare-parts/${yinlunPartId}/adjust`, { delta: -1, reason: 'x' })).statusCode).toBe(403);
+    const part = (await yinlun.get('/api/spare-parts')).json().find((p: { id: string }) => p.id === yinlunPartId);
+    expect(part.quantity).toBe(4);
+  },
   'GET /api/calendar': async ({ yinlun }) => {
     expect((await yinlun.get('/api/calendar')).statusCode).toBe(200);
   },
@@ -400,6 +470,10 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     const mounted = molds.find((m) => m.mountedOnAssetId !== null)!;
     ctx.yinlunMoldId = mounted.id;
     ctx.yinlunPressId = mounted.mountedOnAssetId!;
+    const plan = { assetId: ctx.yinlunPressId, name: '一级保养', trigger: 'time', intervalValue: 1, intervalUnit: 'months' };
+    ctx.yinlunPlanId = (await ctx.yinlun.post('/api/maintenance/plans', plan)).json().id;
+    ctx.yinlunWorkOrderId = (await ctx.yinlun.post('/api/work-orders', { assetId: ctx.yinlunPressId, title: '异响' })).json().id;
+    ctx.yinlunPartId = (await ctx.yinlun.post('/api/spare-parts', { code: 'SEAL-1', name: '油封', quantity: 4 })).json().id;
   });
   afterAll(async () => ctx.t?.close());
 

@@ -15,18 +15,19 @@ import { notFoundBody, registerErrorHandler } from './http/errors';
 import { registerOpenApi } from './http/openapi';
 import { AssetService, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
+import { MaintenanceService, maintenanceRoutes, type MaintenanceTables } from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables;
+export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables & MaintenanceTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
-  /** Background jobs (the SLA clock); off in tests that drive them by hand. */
+  /** Background jobs (the SLA clock, PM work-order generation); off in tests that drive them by hand. */
   runJobs?: boolean;
 }
 
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const registry = new RegistryService(deps.db);
   const serviceRequests = new ServiceRequestService(deps.db);
   const assets = new AssetService(deps.db);
+  const maintenance = new MaintenanceService(deps.db);
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -75,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes(registry));
   await app.register(serviceRequestRoutes(serviceRequests));
   await app.register(assetRoutes(assets));
+  await app.register(maintenanceRoutes(maintenance));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {
@@ -82,7 +85,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const clock = setInterval(() => {
       serviceRequests.runClock().catch((error: unknown) => app.log.error({ err: error }, 'SLA clock failed'));
     }, 60_000);
-    app.addHook('onClose', async () => clearInterval(clock));
+    // PM generation: due plans become work orders; the unique key on plan + due point makes it idempotent.
+    const pm = setInterval(() => {
+      maintenance.generateDueWorkOrders().catch((error: unknown) => app.log.error({ err: error }, 'PM generation failed'));
+    }, 60_000);
+    app.addHook('onClose', async () => {
+      clearInterval(clock);
+      clearInterval(pm);
+    });
   }
 
   await serveWebApp(app, deps.config.webDist);

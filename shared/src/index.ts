@@ -7,3 +7,4 @@ export * from './registry';
 export * from './health';
 export * from './service-requests';
 export * from './assets';
+export * from './maintenance';

@@ -233,3 +233,21 @@ export function countMoldsNearEndOfLife(db: AssetDb, share: number, enterpriseId
     );
   return query.executeTakeFirstOrThrow();
 }
+
+// ---- for other modules (through index.ts) ----
+
+/** The asset if this enterprise keeps it: the custodian, or the owner when nobody else keeps it. */
+export function findKeptAsset(db: AssetDb, enterpriseId: string, id: string) {
+  return db
+    .selectFrom('assets')
+    .select(['id', 'code', 'name', 'kind', 'state'])
+    .where('id', '=', id)
+    .where((eb) => eb(eb.fn.coalesce('custodian_enterprise_id', 'enterprise_id'), '=', enterpriseId))
+    .executeTakeFirst();
+}
+
+/** The accumulated total of one counter of an asset; 0 before its first reading. */
+export async function counterTotal(db: AssetDb, assetId: string, counter: CounterKind): Promise<number> {
+  const row = await findCounter(db, assetId, counter);
+  return row ? Number(row.value) : 0;
+}

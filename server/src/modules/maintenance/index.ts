@@ -1,0 +1,5 @@
+// maintenance: plans that fall due by time or by usage (WARNING before DUE), the idempotent job that turns
+// due plans into work orders, work orders 保养/巡检/维修 from 报修 to 验收 with downtime, labour and spare parts.
+export type { MaintenanceTables } from './maintenance.tables';
+export { MaintenanceService } from './maintenance.service';
+export { maintenanceRoutes } from './maintenance.routes';

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
+import { MaintenanceService } from './maintenance.service';
+
+interface Order {
+  id: string;
+  number: string;
+  status: string;
+  kind: string;
+  planId: string | null;
+  duePoint: string | null;
+  downtimeStart: string | null;
+  downtimeEnd: string | null;
+  labourMinutes: number | null;
+  allowedActions: string[];
+  events: Array<{ kind: string; fromStatus: string | null; toStatus: string | null; actorName: string | null }>;
+  parts: Array<{ partCode: string; quantity: number }>;
+}
+
+describe.each(ENGINES)('maintenance on %s', (engine) => {
+  let t: TestApp;
+  let yinlun: Client;
+  let tech: Client;
+  let shanhe: Client;
+  let admin: Client;
+  let zhujian: Client;
+  let pressId: string;
+  let moldId: string;
+  let seq = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    yinlun = await login(t.app, 'yinlun');
+    tech = await login(t.app, 'yinlun.tech');
+    shanhe = await login(t.app, 'shanhe');
+    admin = await login(t.app, 'admin');
+    zhujian = await login(t.app, 'zhujian');
+    const molds = (await yinlun.get('/api/assets?kind=mold&pageSize=200')).json<{
+      items: Array<{ id: string; holder: boolean; mountedOnAssetId: string | null }>;
+    }>().items;
+    const mold = molds.find((m) => m.holder && m.mountedOnAssetId)!;
+    moldId = mold.id;
+    pressId = mold.mountedOnAssetId!;
+  });
+  afterAll(async () => t?.close());
+
+  const createPlan = async (body: Record<string, unknown>) => {
+    const res = await yinlun.post('/api/maintenance/plans', { assetId: pressId, name: `保养计划 ${++seq}`, ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string; status: { status: string; duePoint: string } }>();
+  };
+  const report = async (client: Client = tech) => {
+    const res = await client.post('/api/work-orders', {
+      assetId: pressId,
+      title: `液压泄漏 ${++seq}`,
+      downtimeStart: '2026-01-05T01:00:00.000Z',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<Order>();
+  };
+  const act = (client: Client, id: string, body: Record<string, unknown>) => client.post(`/api/work-orders/${id}/actions`, body);
+  const toStatus = async (status: string) => {
+    const order = await report();
+    const steps: Array<[string, Record<string, unknown>]> = [
+      ['assigned', { action: 'assign', assigneeUserId: tech.userId }],
+      ['in_progress', { action: 'start' }],
+      ['done', { action: 'complete', result: '已更换密封圈', labourMinutes: 90 }],
+      ['accepted', { action: 'accept' }],
+    ];
+    const target = status === 'on_hold' ? 'in_progress' : status;
+    for (const [reached, body] of steps) {
+      if (target === 'reported') break;
+      expect((await act(yinlun, order.id, body)).statusCode).toBe(200);
+      if (reached === target) break;
+    }
+    if (status === 'on_hold') expect((await act(tech, order.id, { action: 'hold', reason: '等备件' })).statusCode).toBe(200);
+    return order.id;
+  };
+
+  it('reports the status of time and usage plans, warning at 90 % of a 50 000-shot interval', async () => {
+    const created = await createPlan({ trigger: 'usage', intervalValue: 50_000, intervalUnit: 'shots', assetId: moldId, startCounter: 0 });
+    const shots = (await yinlun.get(`/api/assets/${moldId}`)).json<{ shots: number }>().shots;
+    const status = (await yinlun.get(`/api/maintenance/plans/${created.id}/status`)).json<{
+      status: string;
+      duePoint: string;
+      counterValue: number;
+    }>();
+    expect(status.counterValue).toBe(shots);
+    expect(status.duePoint).toBe('50000');
+    const expected = shots >= 55_000 ? 'OVERDUE' : shots >= 50_000 ? 'DUE' : shots >= 45_000 ? 'WARNING' : 'OK';
+    expect(status.status).toBe(expected);
+    const wrongUnit = await yinlun.post('/api/maintenance/plans', {
+      assetId: pressId,
+      name: 'x',
+      trigger: 'time',
+      intervalValue: 1,
+      intervalUnit: 'shots',
+    });
+    expect(wrongUnit.statusCode).toBe(400);
+  });
+
+  it('generates one work order per plan and due point, even when two runs race', async () => {
+    const start = '2026-01-01T00:00:00.000Z';
+    const plan = await createPlan({
+      trigger: 'time',
+      intervalValue: 1,
+      intervalUnit: 'months',
+      startAt: start,
+      level: 'level2',
+      checklist: ['检查液压油位', '紧固螺栓'],
+    });
+    const a = new MaintenanceService(t.db);
+    const b = new MaintenanceService(t.db);
+    const feb2 = new Date('2026-02-02T00:00:00Z');
+    await Promise.all([a.generateDueWorkOrders(feb2), b.generateDueWorkOrders(feb2), a.generateDueWorkOrders(feb2)]);
+    await a.generateDueWorkOrders(feb2);
+    const orders = await t.db.selectFrom('work_orders').selectAll().where('plan_id', '=', plan.id).execute();
+    expect(orders.map((o) => o.due_point)).toEqual(['2026-02-01T00:00:00.000Z']);
+    expect(orders[0]!.kind).toBe('maintenance');
+    expect(orders[0]!.description).toContain('检查液压油位');
+    // numbers stay unique across all the orders the runs made
+    const numbers = (await t.db.selectFrom('work_orders').select('number').execute()).map((o) => o.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+
+    // completing it moves the plan: a fixed plan's next due point is 1 March, whenever the work was done
+    const id = orders[0]!.id;
+    for (const body of [
+      { action: 'assign', assigneeUserId: tech.userId },
+      { action: 'start' },
+      { action: 'complete', result: '完成二级保养', labourMinutes: 240 },
+    ]) {
+      const res = await act(tech.userId && body.action === 'assign' ? yinlun : tech, id, body);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const after = (await yinlun.get(`/api/maintenance/plans/${plan.id}`)).json<{
+      lastDuePoint: string;
+      lastDoneAt: string;
+      status: { duePoint: string };
+    }>();
+    expect(after.lastDuePoint).toBe('2026-02-01T00:00:00.000Z');
+    expect(after.lastDoneAt).not.toBeNull();
+    expect(after.status.duePoint).toBe('2026-03-01T00:00:00.000Z');
+    await Promise.all([
+      a.generateDueWorkOrders(new Date('2026-03-02T00:00:00Z')),
+      b.generateDueWorkOrders(new Date('2026-03-02T00:00:00Z')),
+    ]);
+    const points = (
+      await t.db.selectFrom('work_orders').select('due_point').where('plan_id', '=', plan.id).orderBy('due_point').execute()
+    ).map((o) => o.due_point);
+    expect(points).toEqual(['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']);
+  });
+
+  it('runs a repair from report to acceptance with who and when, downtime and labour', async () => {
+    const order = await report();
+    expect(order).toMatchObject({ kind: 'repair', status: 'reported', allowedActions: [] });
+    expect(order.number).toMatch(/^WO\d{4}\d{6}$/);
+    const steps: Array<[Client, Record<string, unknown>, string]> = [
+      [yinlun, { action: 'assign', assigneeUserId: tech.userId }, 'assigned'],
+      [tech, { action: 'start' }, 'in_progress'],
+      [tech, { action: 'hold', reason: '等备件' }, 'on_hold'],
+      [tech, { action: 'resume' }, 'in_progress'],
+      [tech, { action: 'complete', result: '已更换密封圈', labourMinutes: 90, downtimeEnd: '2026-01-05T05:00:00.000Z' }, 'done'],
+      [yinlun, { action: 'reject', reason: '仍有渗漏' }, 'in_progress'],
+      [tech, { action: 'complete', result: '重新更换', labourMinutes: 120, downtimeEnd: '2026-01-05T06:00:00.000Z' }, 'done'],
+      [yinlun, { action: 'accept', note: '验收通过' }, 'accepted'],
+    ];
+    for (const [client, body, status] of steps) {
+      const res = await act(client, order.id, body);
+      expect(res.statusCode, `${String(body.action)}: ${res.body}`).toBe(200);
+      expect(res.json<Order>().status).toBe(status);
+    }
+    const done = (await yinlun.get(`/api/work-orders/${order.id}`)).json<Order>();
+    expect(done).toMatchObject({ downtimeStart: '2026-01-05T01:00:00.000Z', downtimeEnd: '2026-01-05T06:00:00.000Z', labourMinutes: 120 });
+    expect(done.events.map((e) => e.kind)).toEqual([
+      'reported',
+      'assigned',
+      'started',
+      'held',
+      'resumed',
+      'completed',
+      'rejected',
+      'completed',
+      'accepted',
+    ]);
+    expect(done.events.every((e) => e.actorName)).toBe(true);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', order.id).execute();
+    expect(audit.length).toBe(9);
+  });
+
+  it.each([
+    ['reported', 'start'],
+    ['reported', 'complete'],
+    ['assigned', 'accept'],
+    ['in_progress', 'assign'],
+    ['in_progress', 'resume'],
+    ['on_hold', 'complete'],
+    ['done', 'hold'],
+    ['accepted', 'reject'],
+    ['accepted', 'use_part'],
+  ])('refuses from %s: %s (409 INVALID_TRANSITION)', async (status, action) => {
+    const id = await toStatus(status);
+    const bodies: Record<string, Record<string, unknown>> = {
+      start: { action },
+      complete: { action, result: 'x', labourMinutes: 1 },
+      accept: { action },
+      assign: { action, assigneeUserId: tech.userId },
+      resume: { action },
+      hold: { action, reason: 'x' },
+      reject: { action, reason: 'x' },
+      use_part: { action, partId: 'none', quantity: 1 },
+    };
+    const res = await act(yinlun, id, bodies[action]!);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(errorCode(res)).toBe('INVALID_TRANSITION');
+    expect((await yinlun.get(`/api/work-orders/${id}`)).json<Order>().status).toBe(status);
+  });
+
+  it('keeps assigning and acceptance with the admin (403 for a technician)', async () => {
+    const order = await report();
+    expect((await act(tech, order.id, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(403);
+    const id = await toStatus('done');
+    expect((await act(tech, id, { action: 'accept' })).statusCode).toBe(403);
+  });
+
+  it('takes parts from stock in the same step, never below zero, and flags low stock', async () => {
+    const part = (
+      await yinlun.post('/api/spare-parts', { code: `SEAL-${++seq}`, name: '油封', unit: '个', quantity: 5, minQuantity: 2 })
+    ).json<{
+      id: string;
+      lowStock: boolean;
+    }>();
+    expect(part.lowStock).toBe(false);
+    expect((await yinlun.post('/api/spare-parts', { code: `SEAL-${seq}`, name: '重复' })).statusCode).toBe(409);
+    const id = await toStatus('in_progress');
+    const used = await act(tech, id, { action: 'use_part', partId: part.id, quantity: 3 });
+    expect(used.statusCode, used.body).toBe(200);
+    expect(used.json<Order>().parts).toMatchObject([{ quantity: 3 }]);
+    const stock = (await yinlun.get('/api/spare-parts'))
+      .json<Array<{ id: string; quantity: number; lowStock: boolean }>>()
+      .find((p) => p.id === part.id)!;
+    expect(stock).toMatchObject({ quantity: 2, lowStock: true });
+    const tooMany = await act(tech, id, { action: 'use_part', partId: part.id, quantity: 3 });
+    expect(tooMany.statusCode).toBe(409);
+    expect(errorCode(tooMany)).toBe('INSUFFICIENT_STOCK');
+    expect((await yinlun.get(`/api/work-orders/${id}`)).json<Order>().parts.length).toBe(1); // no half write
+    const adjust = await yinlun.post(`/api/spare-parts/${part.id}/adjust`, { delta: -5, reason: '盘点' });
+    expect(errorCode(adjust)).toBe('INSUFFICIENT_STOCK');
+    const received = await yinlun.post(`/api/spare-parts/${part.id}/adjust`, { delta: 10, reason: '到货' });
+    expect(received.json()).toMatchObject({ quantity: 12, lowStock: false });
+    expect((await tech.post(`/api/spare-parts/${part.id}/adjust`, { delta: 1, reason: 'x' })).statusCode).toBe(403);
+  });
+
+  it('shows another enterprise nothing (404) and county staff and departments 403', async () => {
+    const plan = await createPlan({ trigger: 'time', intervalValue: 2, intervalUnit: 'weeks' });
+    const order = await report();
+    const part = (await yinlun.post('/api/spare-parts', { code: `P-${++seq}`, name: '滤芯' })).json<{ id: string }>();
+    expect((await shanhe.get(`/api/maintenance/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/maintenance/plans/${plan.id}/status`)).statusCode).toBe(404);
+    expect((await shanhe.patch(`/api/maintenance/plans/${plan.id}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await shanhe.delete(`/api/maintenance/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/work-orders/${order.id}`)).statusCode).toBe(404);
+    expect((await act(shanhe, order.id, { action: 'assign', assigneeUserId: shanhe.userId })).statusCode).toBe(404);
+    expect((await shanhe.post('/api/work-orders', { assetId: pressId, title: 'x' })).statusCode).toBe(404);
+    expect(
+      (
+        await shanhe.post('/api/maintenance/plans', {
+          assetId: pressId,
+          name: 'x',
+          trigger: 'time',
+          intervalValue: 1,
+          intervalUnit: 'days',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await shanhe.post(`/api/spare-parts/${part.id}/adjust`, { delta: 1, reason: 'x' })).statusCode).toBe(404);
+    expect((await shanhe.get('/api/work-orders')).json<{ total: number }>().total).toBe(0);
+    expect((await shanhe.get('/api/maintenance/plans')).json()).toEqual([]);
+    expect((await shanhe.get('/api/spare-parts')).json()).toEqual([]);
+    for (const client of [admin, zhujian]) {
+      expect((await client.get('/api/work-orders')).statusCode).toBe(403);
+      expect((await client.get(`/api/work-orders/${order.id}`)).statusCode).toBe(403);
+      expect((await client.get('/api/maintenance/plans')).statusCode).toBe(403);
+    }
+    expect((await yinlun.get(`/api/maintenance/plans/${plan.id}`)).json().name).not.toBe('pwned');
+    const filtered = (await yinlun.get(`/api/work-orders?kind=repair&status=reported&assetId=${pressId}`)).json<{ items: Order[] }>();
+    expect(filtered.items.map((o) => o.id)).toContain(order.id);
+    expect(filtered.items.every((o) => o.kind === 'repair' && o.status === 'reported')).toBe(true);
+  });
+
+  it('lets the admin delete an unused plan but not one with work orders', async () => {
+    const plan = await createPlan({ trigger: 'time', intervalValue: 1, intervalUnit: 'days', startAt: '2026-01-01T00:00:00.000Z' });
+    await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2026-01-03T00:00:00Z'));
+    expect((await tech.delete(`/api/maintenance/plans/${plan.id}`)).statusCode).toBe(403);
+    expect((await yinlun.delete(`/api/maintenance/plans/${plan.id}`)).statusCode).toBe(409);
+    expect((await yinlun.patch(`/api/maintenance/plans/${plan.id}`, { active: false })).json().active).toBe(false);
+    const unused = await createPlan({ trigger: 'time', intervalValue: 1, intervalUnit: 'months' });
+    expect((await yinlun.delete(`/api/maintenance/plans/${unused.id}`)).statusCode).toBe(204);
+  });
+});

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { COUNTER_KINDS } from './assets';
+
+// Maintenance (保养/巡检/维修): plans that fall due by time or by usage, and the work orders that carry
+// the work from report (报修) through assignment (派工) and repair (维修) to acceptance (验收).
+export const PLAN_LEVELS = ['level1', 'level2'] as const;
+export type PlanLevel = (typeof PLAN_LEVELS)[number];
+
+export const PLAN_TRIGGERS = ['time', 'usage'] as const;
+export type PlanTrigger = (typeof PLAN_TRIGGERS)[number];
+
+export const TIME_UNITS = ['days', 'weeks', 'months'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+/** Usage plans count on the asset's counters. */
+export const INTERVAL_UNITS = [...TIME_UNITS, ...COUNTER_KINDS] as const;
+export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
+
+/** fixed: the next due point follows the scheduled one; floating: it follows the last completion. */
+export const PLAN_ANCHORS = ['fixed', 'floating'] as const;
+export type PlanAnchor = (typeof PLAN_ANCHORS)[number];
+
+export const PLAN_STATUSES = ['OK', 'WARNING', 'DUE', 'OVERDUE'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const WORK_ORDER_KINDS = ['maintenance', 'inspection', 'repair'] as const;
+export type WorkOrderKind = (typeof WORK_ORDER_KINDS)[number];
+
+export const WORK_ORDER_STATUSES = ['reported', 'assigned', 'in_progress', 'on_hold', 'done', 'accepted'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+export const WORK_ORDER_ACTIONS = ['assign', 'start', 'hold', 'resume', 'use_part', 'complete', 'accept', 'reject'] as const;
+export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
+
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const checklist = z.array(text(200)).max(100);
+
+const planFields = z.object({
+  assetId: id,
+  name: text(200),
+  level: z.enum(PLAN_LEVELS),
+  trigger: z.enum(PLAN_TRIGGERS),
+  intervalValue: z.number().positive().max(1e10),
+  intervalUnit: z.enum(INTERVAL_UNITS),
+  anchor: z.enum(PLAN_ANCHORS),
+  /** WARNING in the last share of the interval before DUE (0.1 = the last 10 %). */
+  warningShare: z.number().min(0).max(0.9),
+  checklist,
+  active: z.boolean(),
+  /** Time plans: where the schedule starts (default: now). Usage plans: the counter value it starts from (default: the current one). */
+  startAt: z.iso.datetime().optional(),
+  startCounter: z.number().min(0).max(1e12).optional(),
+});
+
+const unitMatchesTrigger = (p: { trigger?: PlanTrigger | undefined; intervalUnit?: IntervalUnit | undefined }) =>
+  p.trigger === undefined ||
+  p.intervalUnit === undefined ||
+  (p.trigger === 'time') === (TIME_UNITS as readonly string[]).includes(p.intervalUnit);
+const unitMessage = { message: 'intervalUnit: days, weeks or months for a time plan; shots, cycles or run_hours for a usage plan' };
+
+export const planBody = planFields
+  .extend({
+    level: planFields.shape.level.default('level1'),
+    anchor: planFields.shape.anchor.default('fixed'),
+    warningShare: planFields.shape.warningShare.default(0.1),
+    checklist: checklist.default([]),
+    active: z.boolean().default(true),
+  })
+  .refine(unitMatchesTrigger, unitMessage);
+export type PlanBody = z.input<typeof planBody>;
+/** The asset, trigger and start of a plan stay; make a new plan to change them. */
+export const planUpdateBody = planFields
+  .pick({ name: true, level: true, intervalValue: true, anchor: true, warningShare: true, checklist: true, active: true })
+  .partial();
+export type PlanUpdateBody = z.infer<typeof planUpdateBody>;
+
+export const planStatusView = z.object({
+  planId: z.string(),
+  status: z.enum(PLAN_STATUSES),
+  /** ISO time for time plans, counter value for usage plans (as text): the key of its work order. */
+  duePoint: z.string(),
+  dueAt: z.string().nullable(),
+  dueCounter: z.number().nullable(),
+  /** The asset's counter now (usage plans). */
+  counterValue: z.number().nullable(),
+  /** Share of the interval used so far (1 = due). */
+  progress: z.number(),
+  workOrderId: z.string().nullable(),
+});
+export type PlanStatusView = z.infer<typeof planStatusView>;
+
+export const planView = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  assetId: z.string(),
+  assetCode: z.string(),
+  assetName: z.string(),
+  name: z.string(),
+  level: z.enum(PLAN_LEVELS),
+  trigger: z.enum(PLAN_TRIGGERS),
+  intervalValue: z.number(),
+  intervalUnit: z.enum(INTERVAL_UNITS),
+  anchor: z.enum(PLAN_ANCHORS),
+  warningShare: z.number(),
+  checklist: z.array(z.string()),
+  active: z.boolean(),
+  startAt: z.string(),
+  startCounter: z.number().nullable(),
+  lastDoneAt: z.string().nullable(),
+  lastDoneCounter: z.number().nullable(),
+  /** The due point the last completion served. */
+  lastDuePoint: z.string().nullable(),
+  status: planStatusView.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PlanView = z.infer<typeof planView>;
+export const planListQuery = z.object({ assetId: id.optional() });
+
+export const workOrderListQuery = z.object({
+  kind: z.enum(WORK_ORDER_KINDS).optional(),
+  status: z.enum(WORK_ORDER_STATUSES).optional(),
+  assetId: id.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
+
+/** A technician reports a fault (报修) or an inspection on an asset the enterprise keeps. */
+export const createWorkOrderBody = z.object({
+  assetId: id,
+  kind: z.enum(['repair', 'inspection']).default('repair'),
+  title: text(200),
+  description: z.string().trim().max(5000).default(''),
+  /** When the asset stopped, if it did. */
+  downtimeStart: z.iso.datetime().optional(),
+});
+export type CreateWorkOrderBody = z.input<typeof createWorkOrderBody>;
+
+export const workOrderActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), assigneeUserId: id, dueAt: z.iso.datetime().optional() }),
+  z.object({ action: z.literal('start') }),
+  z.object({ action: z.literal('hold'), reason: text(1000) }),
+  z.object({ action: z.literal('resume') }),
+  z.object({ action: z.literal('use_part'), partId: id, quantity: z.number().positive().max(1e6) }),
+  z.object({
+    action: z.literal('complete'),
+    result: text(5000),
+    labourMinutes: z.number().int().min(0).max(100_000),
+    downtimeStart: z.iso.datetime().optional(),
+    downtimeEnd: z.iso.datetime().optional(),
+  }),
+  z.object({ action: z.literal('accept'), note: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal('reject'), reason: text(1000) }),
+]);
+export type WorkOrderActionBody = z.infer<typeof workOrderActionBody>;
+
+export const workOrderView = z.object({
+  id: z.string(),
+  number: z.string(),
+  enterpriseId: z.string(),
+  assetId: z.string(),
+  assetCode: z.string(),
+  assetName: z.string(),
+  kind: z.enum(WORK_ORDER_KINDS),
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(WORK_ORDER_STATUSES),
+  planId: z.string().nullable(),
+  duePoint: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  assigneeUserId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  reportedBy: z.string().nullable(),
+  downtimeStart: z.string().nullable(),
+  downtimeEnd: z.string().nullable(),
+  labourMinutes: z.number().nullable(),
+  result: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Actions the caller may take now. */
+  allowedActions: z.array(z.enum(WORK_ORDER_ACTIONS)),
+});
+export type WorkOrderView = z.infer<typeof workOrderView>;
+
+export const workOrderEventView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const workOrderPartView = z.object({
+  id: z.string(),
+  partId: z.string(),
+  partCode: z.string(),
+  partName: z.string(),
+  unit: z.string(),
+  quantity: z.number(),
+  at: z.string(),
+});
+export const workOrderDetailView = workOrderView.extend({
+  /** Oldest first. */
+  events: z.array(workOrderEventView),
+  parts: z.array(workOrderPartView),
+});
+export type WorkOrderDetailView = z.infer<typeof workOrderDetailView>;
+
+export const sparePartBody = z.object({
+  code: z.string().trim().min(1).max(64),
+  name: text(200),
+  unit: z.string().trim().min(1).max(20).default('件'),
+  quantity: z.number().min(0).max(1e9).default(0),
+  minQuantity: z.number().min(0).max(1e9).default(0),
+});
+export type SparePartBody = z.input<typeof sparePartBody>;
+/** A stock movement: positive for goods received, negative for a count correction. */
+export const stockAdjustBody = z.object({ delta: z.number().min(-1e9).max(1e9), reason: text(500) });
+export type StockAdjustBody = z.infer<typeof stockAdjustBody>;
+export const sparePartView = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  quantity: z.number(),
+  minQuantity: z.number(),
+  /** quantity ≤ minQuantity: time to reorder. */
+  lowStock: z.boolean(),
+  updatedAt: z.string(),
+});
+export type SparePartView = z.infer<typeof sparePartView>;
