@@ -373,6 +373,18 @@ const ACCESS: Record<string, Check> = {
     const part = (await yinlun.get('/api/spare-parts')).json().find((p: { id: string }) => p.id === yinlunPartId);
     expect(part.quantity).toBe(4);
   },
+  'GET /api/maintenance/kpis': async ({ shanhe, zhujian }) => {
+    // 山河 keeps no assets: none of 银轮's machines or repairs may show up in its figures.
+    expect((await shanhe.get('/api/maintenance/kpis')).json().total).toMatchObject({ assets: 0, failures: 0, pmDue: 0 });
+    expect((await zhujian.get('/api/maintenance/kpis')).statusCode).toBe(403);
+  },
+  'GET /api/maintenance/kpis/county': async ({ yinlun, zhujian, admin }) => {
+    expect((await yinlun.get('/api/maintenance/kpis/county')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/maintenance/kpis/county')).statusCode).toBe(403);
+    const county = (await admin.get('/api/maintenance/kpis/county')).json();
+    expect(county.enterprises).toBeGreaterThan(0);
+    expect(county).not.toHaveProperty('rows'); // aggregates only
+  },
   'GET /api/calendar': async ({ yinlun }) => {
     expect((await yinlun.get('/api/calendar')).statusCode).toBe(200);
   },

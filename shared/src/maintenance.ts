@@ -234,3 +234,38 @@ export const sparePartView = z.object({
   updatedAt: z.string(),
 });
 export type SparePartView = z.infer<typeof sparePartView>;
+
+// ---- KPIs ----
+
+export const KPI_GROUPS = ['asset', 'line', 'plant'] as const;
+
+export const kpiQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  groupBy: z.enum(KPI_GROUPS).default('plant'),
+});
+export type KpiQuery = z.infer<typeof kpiQuery>;
+
+export const kpiRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  assets: z.number().int(),
+  failures: z.number().int(),
+  downtimeHours: z.number(),
+  mttrHours: z.number().nullable(),
+  mtbfHours: z.number().nullable(),
+  availability: z.number().nullable(),
+  pmDue: z.number().int(),
+  pmOnTime: z.number().int(),
+  pmCompliance: z.number().nullable(),
+  overdue: z.number().int(),
+  moldsNearEnd: z.number().int(),
+});
+export type KpiRowView = z.infer<typeof kpiRow>;
+
+export const kpiView = z.object({ from: z.string(), to: z.string(), total: kpiRow, rows: z.array(kpiRow) });
+export type KpiView = z.infer<typeof kpiView>;
+
+/** The county's roll-up: the same figures over every enterprise, and how many there are — no enterprise's detail. */
+export const countyKpiView = z.object({ from: z.string(), to: z.string(), enterprises: z.number().int(), total: kpiRow });
+export type CountyKpiView = z.infer<typeof countyKpiView>;

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { Card, Skeleton } from 'antd';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { ForbiddenResult, NotFoundResult } from '@/components/status-result';
+import { AssetDetailPage } from '@/features/assets/components/asset-detail-page';
+import { AssetsPage } from '@/features/assets/components/assets-page';
 import { HomePage } from '@/features/home/components/home-page';
 import { ApiTokensPage } from '@/features/identity/components/api-tokens-page';
 import { AuditPage } from '@/features/identity/components/audit-page';
@@ -123,6 +125,23 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'requests/:id', element: <RequestDetailPage /> },
+      // Assets belong to enterprises; a QR label opens the detail directly (the server answers 404 for others).
+      {
+        path: 'assets',
+        element: (
+          <Allow permission="assets.read">
+            <AssetsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'assets/:id',
+        element: (
+          <Allow permission="assets.read">
+            <AssetDetailPage />
+          </Allow>
+        ),
+      },
       { path: 'tokens', element: <ApiTokensPage /> },
       { path: '*', element: <NotFoundResult /> },
     ],

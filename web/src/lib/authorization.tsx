@@ -14,7 +14,8 @@ export type Permission =
   | 'requests.file'
   | 'requests.office'
   | 'requests.statistics'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'assets.read';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 /** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
@@ -31,6 +32,7 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'requests.office': SERVICE_OFFICE,
   'requests.statistics': COUNTY_READERS,
   'calendar.manage': ['county_admin'],
+  'assets.read': ['enterprise_admin', 'enterprise_member'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

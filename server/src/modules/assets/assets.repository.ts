@@ -251,3 +251,48 @@ export async function counterTotal(db: AssetDb, assetId: string, counter: Counte
   const row = await findCounter(db, assetId, counter);
   return row ? Number(row.value) : 0;
 }
+
+/** Assets in service with plant, line and shot count, for the maintenance KPIs: those an enterprise keeps, or all. */
+export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
+  let query = db
+    .selectFrom('assets')
+    .leftJoin('plants', 'plants.id', 'assets.plant_id')
+    .leftJoin('lines', 'lines.id', 'assets.line_id')
+    .leftJoin('asset_counters', (join) =>
+      join.onRef('asset_counters.asset_id', '=', 'assets.id').on('asset_counters.counter', '=', 'shots'),
+    )
+    .select([
+      'assets.id',
+      'assets.name',
+      'assets.kind',
+      'assets.plant_id',
+      'plants.name as plant_name',
+      'assets.line_id',
+      'lines.name as line_name',
+      'assets.enterprise_id',
+      'assets.custodian_enterprise_id',
+      'assets.design_life_shots',
+      'asset_counters.value as shots',
+    ])
+    .where('assets.state', '!=', 'scrapped');
+  if (keptBy) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('assets.custodian_enterprise_id', '=', keptBy),
+        eb.and([eb('assets.custodian_enterprise_id', 'is', null), eb('assets.enterprise_id', '=', keptBy)]),
+      ]),
+    );
+  }
+  return (await query.execute()).map((a) => ({
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    plantId: a.plant_id,
+    plantName: a.plant_name,
+    lineId: a.line_id,
+    lineName: a.line_name,
+    enterpriseId: a.custodian_enterprise_id ?? a.enterprise_id,
+    designLifeShots: a.design_life_shots,
+    shots: a.shots === null ? null : Number(a.shots),
+  }));
+}

@@ -5,4 +5,4 @@ export { AssetService } from './assets.service';
 export { assetRoutes } from './assets.routes';
 export { loadAssetDemo } from './assets.demo';
 /** For maintenance: the asset an enterprise keeps, and a counter's total (usage-based plans). */
-export { counterTotal, findKeptAsset } from './assets.repository';
+export { assetsForKpis, counterTotal, findKeptAsset } from './assets.repository';

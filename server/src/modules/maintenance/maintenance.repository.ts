@@ -1,6 +1,7 @@
 import type { WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
+import type { KpiOrder } from './kpis';
 import type {
   MaintenancePlansTable,
   MaintenanceTables,
@@ -188,4 +189,23 @@ export async function moveStock(db: MaintenanceDb, id: string, delta: number, at
     .where('quantity', '>=', -delta)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+// ---- KPI inputs ----
+
+/** Work orders run by an enterprise (or by all), as the KPIs read them. */
+export async function kpiOrders(db: MaintenanceDb, enterpriseId: string | undefined): Promise<KpiOrder[]> {
+  let query = db
+    .selectFrom('work_orders')
+    .select(['asset_id', 'kind', 'status', 'due_at', 'completed_at', 'downtime_start', 'downtime_end']);
+  if (enterpriseId) query = query.where('enterprise_id', '=', enterpriseId);
+  return (await query.execute()).map((o) => ({
+    assetId: o.asset_id,
+    kind: o.kind,
+    status: o.status,
+    dueAt: o.due_at,
+    completedAt: o.completed_at,
+    downtimeStart: o.downtime_start,
+    downtimeEnd: o.downtime_end,
+  }));
 }

@@ -1,5 +1,8 @@
 import {
+  countyKpiView,
   createWorkOrderBody,
+  kpiQuery,
+  kpiView,
   paged,
   planBody,
   planListQuery,
@@ -105,6 +108,14 @@ export function maintenanceRoutes(service: MaintenanceService) {
       async (request) => service.act(requireActor(request), request.params.id, request.body),
     );
 
+    app.get('/api/maintenance/kpis', { schema: { tags, querystring: kpiQuery, response: { 200: kpiView } } }, async (request) =>
+      service.kpis(requireActor(request), request.query),
+    );
+    app.get(
+      '/api/maintenance/kpis/county',
+      { schema: { tags, querystring: kpiQuery, response: { 200: countyKpiView } } },
+      async (request) => service.countyKpis(requireActor(request), request.query),
+    );
     app.get('/api/spare-parts', { schema: { tags, response: { 200: z.array(sparePartView) } } }, async (request) =>
       service.listSpareParts(requireActor(request)),
     );

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  COUNTY_ROLES,
   type Actor,
+  type CountyKpiView,
   type CounterKind,
+  type KpiQuery,
+  type KpiView,
   type Paged,
   type PlanStatusView,
   type PlanUpdateBody,
@@ -21,11 +25,12 @@ import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
-import { counterTotal, findKeptAsset, type AssetTables } from '../assets';
+import { assetsForKpis, counterTotal, findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, PlanRow, WorkOrderRow } from './maintenance.repository';
 import type { MaintenanceTables, SparePartsTable, WorkOrdersTable } from './maintenance.tables';
+import { computeKpis } from './kpis';
 import { dueState, isDue, type SchedulePlan } from './plan-schedule';
 import { TRANSITIONS, allowedActions, partiesOf } from './workflow';
 
@@ -44,6 +49,18 @@ function requireAdmin(actor: Actor): string {
   if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin does this');
   return enterpriseId;
 }
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** Whole days in China time; this year by default. */
+function kpiPeriod(query: Pick<KpiQuery, 'from' | 'to'>, now: Date): { from: Date; to: Date } {
+  const year = new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+  const from = new Date(`${query.from ?? `${year}-01-01`}T00:00:00+08:00`);
+  const to = new Date(Date.parse(`${query.to ?? `${year}-12-31`}T00:00:00+08:00`) + 86_400_000);
+  return { from, to };
+}
+
+const periodStrings = (p: { from: Date; to: Date }) => ({ from: p.from.toISOString(), to: p.to.toISOString() });
 
 const scheduleOf = (p: PlanRow): SchedulePlan => ({
   trigger: p.trigger,
@@ -396,6 +413,25 @@ export class MaintenanceService {
   }
 
   // ---- spare parts ----
+
+  // ---- KPIs ----
+
+  /** The enterprise's own KPIs for a period (this year by default, China time), grouped by plant, line or asset. */
+  async kpis(actor: Actor, query: KpiQuery): Promise<KpiView> {
+    const enterpriseId = enterpriseOf(actor);
+    const period = kpiPeriod(query, this.now());
+    const [assets, orders] = await Promise.all([assetsForKpis(this.db, enterpriseId), repo.kpiOrders(this.db, enterpriseId)]);
+    return { ...periodStrings(period), ...computeKpis(assets, orders, query.groupBy, period, this.now()) };
+  }
+
+  /** The county's roll-up: the same figures over every enterprise — aggregates only, no enterprise's rows. */
+  async countyKpis(actor: Actor, query: KpiQuery): Promise<CountyKpiView> {
+    if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The county roll-up is for county staff');
+    const period = kpiPeriod(query, this.now());
+    const [assets, orders] = await Promise.all([assetsForKpis(this.db, undefined), repo.kpiOrders(this.db, undefined)]);
+    const { total } = computeKpis(assets, orders, 'plant', period, this.now());
+    return { ...periodStrings(period), enterprises: new Set(assets.map((a) => a.enterpriseId)).size, total };
+  }
 
   async listSpareParts(actor: Actor): Promise<SparePartView[]> {
     return (await repo.listSpareParts(this.db, enterpriseOf(actor))).map(toSparePartView);

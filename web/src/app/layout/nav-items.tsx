@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  DeploymentUnitOutlined,
   HomeOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -30,6 +31,7 @@ type NavKey =
   | 'departments'
   | 'enterprises'
   | 'ownEnterprise'
+  | 'assets'
   | 'users'
   | 'audit';
 
@@ -49,8 +51,8 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   service_officer: ['home', 'requests', 'requestStatistics', 'requestCategories', 'parks', 'departments', 'enterprises'],
   county_viewer: ['home', 'requests', 'requestStatistics', 'parks', 'departments', 'enterprises'],
   department_handler: ['home', 'requests', 'departments', 'enterprises'],
-  enterprise_admin: ['home', 'requests', 'ownEnterprise', 'users'],
-  enterprise_member: ['home', 'requests', 'ownEnterprise'],
+  enterprise_admin: ['home', 'assets', 'requests', 'ownEnterprise', 'users'],
+  enterprise_member: ['home', 'assets', 'requests', 'ownEnterprise'],
 };
 
 /** The side menu for a user: what each role works with, in the order they use it. */
@@ -69,6 +71,7 @@ export function navItemsFor(user: UserView): NavItem[] {
       label: 'nav.ownEnterprise',
       icon: <ShopOutlined />,
     },
+    assets: { path: '/assets', label: 'nav.assets', icon: <DeploymentUnitOutlined /> },
     users: { path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
     audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   };

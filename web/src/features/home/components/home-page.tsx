@@ -1,11 +1,20 @@
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, KeyOutlined, RiseOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  DeploymentUnitOutlined,
+  KeyOutlined,
+  RiseOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
 import { can, isEnterpriseRole, useCurrentUser } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
+import { useAssetSummary } from '../api/get-asset-summary';
 import { useDepartmentCount } from '../api/get-department-count';
 import { useEnterpriseTotal } from '../api/get-enterprise-total';
 import { useParkCount } from '../api/get-park-count';
@@ -56,7 +65,7 @@ function greetingKey(hour: number): MessageKey {
 const MODULES: { key: MessageKey; live: boolean }[] = [
   { key: 'home.module.registry', live: true },
   { key: 'home.module.identity', live: true },
-  { key: 'home.module.assets', live: false },
+  { key: 'home.module.assets', live: true },
   { key: 'home.module.maintenance', live: false },
   { key: 'home.module.telemetry', live: false },
   { key: 'home.module.serviceRequests', live: true },
@@ -75,6 +84,7 @@ export function HomePage() {
   const aboveScale = useEnterpriseTotal(true, seesRegister);
   const parks = useParkCount(seesParks);
   const departments = useDepartmentCount(!enterpriseUser);
+  const assets = useAssetSummary(enterpriseUser);
 
   const now = dayjs();
   const today = locale === 'zh-CN' ? now.format('YYYY年M月D日 dddd') : now.format('dddd, D MMMM YYYY');
@@ -145,7 +155,24 @@ export function HomePage() {
         )}
         {enterpriseUser && (
           <>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={8}>
+              <Link to="/assets" data-testid="home-assets">
+                <Card hoverable className="tt-stat">
+                  <Flex align="center" gap={16}>
+                    <div className="tt-stat__icon" style={{ background: '#d488061a', color: '#d48806' }}>
+                      <DeploymentUnitOutlined />
+                    </div>
+                    <div>
+                      <Typography.Text type="secondary">{t('home.assets')}</Typography.Text>
+                      <Typography.Title level={5} style={{ margin: '4px 0 0' }} data-testid="home-assets-text">
+                        {assets.data ? t('home.assetsText', { total: assets.data.total, near: assets.data.moldsNearEndOfLife }) : '—'}
+                      </Typography.Title>
+                    </div>
+                  </Flex>
+                </Card>
+              </Link>
+            </Col>
+            <Col xs={24} md={8}>
               <Link to={`/enterprises/${encodeURIComponent(user.organisationId)}`} data-testid="home-own-enterprise">
                 <Card hoverable className="tt-stat">
                   <Flex align="center" gap={16}>
@@ -162,7 +189,7 @@ export function HomePage() {
                 </Card>
               </Link>
             </Col>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={8}>
               <Link to={user.role === 'enterprise_admin' ? '/users' : '/tokens'}>
                 <Card hoverable className="tt-stat">
                   <Flex align="center" gap={16}>

@@ -1,0 +1,176 @@
+// Equipment and molds end to end in a real browser: 银轮's equipment admin picks a plant, opens a mold near
+// the end of its design life, records a shot reading (first one that runs backwards, then the right one),
+// sees the life bar move, mounts the mold on an injection press and sees its QR label. Then a technician
+// opens the label's address on a phone, as a scan would, and sees the same mold.
+import path from 'node:path';
+import type { AssetDetailView } from '@tiantai/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../server/test/engines';
+import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
+import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+
+const PASSWORD = 'Tiantai@2026';
+const PLANT = '一号厂区';
+// The demo's eighth mold: 90–100 % of its design life used, in 一号厂区's 注塑车间, not on a press.
+const MOLD = 'YL-MJ-008';
+const PRESS = 'YL-EQ-001';
+const SHOTS_ADDED = 5000;
+// Browser-side code as text: the e2e suites type-check without the DOM library.
+const imageLoaded = (page: Page, selector: string) =>
+  page.evaluate<boolean>(
+    `(() => { const img = document.querySelector('${selector}'); return Boolean(img && img.complete && img.naturalWidth > 0); })()`,
+  );
+
+describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s', (engine) => {
+  let server: TestPlatform;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+  let admin: Page;
+  let moldPath: string;
+  let step = 0;
+
+  // Full-page shots from the top: the sticky header would otherwise land in the middle of the picture.
+  const shot = async (page: Page, name: string, fullPage = true) => {
+    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${engine}-as-${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
+  };
+
+  const signIn = async (username: string, viewport = { width: 1440, height: 900 }, isMobile = false): Promise<Page> => {
+    const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
+    return page;
+  };
+
+  /** The asset as the API answers the signed-in user. */
+  const assetOf = (page: Page, id: string) =>
+    page.evaluate(async (assetId) => (await (await fetch(`/api/assets/${assetId}`)).json()) as AssetDetailView, id);
+
+  const lifeShots = async (page: Page) => Number(await page.getByTestId('mold-life').first().getAttribute('data-shots'));
+
+  beforeAll(async () => {
+    server = await startTestPlatform(engine, { WEB_DIST });
+    base = server.base;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the enterprise admin finds a mold near its end of life under its plant', async () => {
+    admin = await signIn('yinlun');
+    expect(await admin.getByTestId('side-menu').innerText()).toContain('设备与模具');
+    await expect.poll(() => admin.getByTestId('home-assets-text').innerText()).toMatch(/共 \d+ 台（套），\d+ 套模具接近寿命/);
+    await admin.getByTestId('side-menu').getByText('设备与模具', { exact: true }).click();
+    await expect.poll(() => admin.getByTestId('plant-tree').isVisible()).toBe(true);
+    await expect.poll(() => admin.getByTestId('new-asset').isVisible()).toBe(true);
+
+    await admin.getByTestId('plant-tree').getByText(PLANT, { exact: true }).click();
+    await expect.poll(() => new URL(admin.url()).searchParams.has('plantId')).toBe(true);
+    const row = admin.locator('.ant-table-row', { hasText: MOLD });
+    await expect.poll(() => row.count()).toBe(1);
+    // Every row is in the chosen plant, and the near-end mold's bar is red.
+    const places = await admin.locator('.ant-table-row td:nth-child(5)').allInnerTexts();
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places) expect(place).toContain(PLANT);
+    expect(await row.getByTestId('mold-life').getAttribute('data-near')).toBe('true');
+    await shot(admin, 'plant-list');
+
+    await row.getByTestId('asset-link').click();
+    await expect.poll(() => admin.getByTestId('asset-code').isVisible()).toBe(true);
+    expect(await admin.getByTestId('asset-code').innerText()).toBe(MOLD);
+    moldPath = new URL(admin.url()).pathname;
+    expect(moldPath).toMatch(/^\/assets\/[\w-]+$/);
+    expect(await admin.getByTestId('asset-state').getAttribute('data-state')).toBe('in_service');
+    expect(await admin.getByTestId('mounted-on-name').innerText()).toBe('未上机');
+    await shot(admin, 'mold-detail');
+  });
+
+  it('records a shot reading: a backwards one is explained, the right one moves the life bar', async () => {
+    const id = moldPath.split('/').pop()!;
+    const before = await assetOf(admin, id);
+    const meter = before.counters.find((c) => c.counter === 'shots')!;
+    expect(await lifeShots(admin)).toBe(before.shots);
+
+    // A reading below the meter's last one: the server answers 409 COUNTER_BACKWARDS and the form says why.
+    await admin.getByTestId('reading-value').fill(String(meter.lastReading - 100));
+    await admin.getByTestId('reading-submit').click();
+    await expect.poll(() => admin.getByTestId('reading-error').isVisible()).toBe(true);
+    const explanation = await admin.getByTestId('reading-error').innerText();
+    expect(explanation).toContain('读数小于上次读数');
+    expect(explanation).toContain('换表清零');
+    await admin.getByTestId('reading-error').scrollIntoViewIfNeeded();
+    await shot(admin, 'reading-backwards', false);
+    expect(await lifeShots(admin)).toBe(before.shots);
+
+    await admin.getByTestId('reading-value').fill(String(meter.lastReading + SHOTS_ADDED));
+    await admin.getByTestId('reading-submit').click();
+    await expect.poll(() => lifeShots(admin)).toBe((before.shots ?? 0) + SHOTS_ADDED);
+    await expect.poll(() => admin.getByTestId('reading-error').count()).toBe(0);
+    expect(Number(await admin.getByTestId('counter-shots').getAttribute('data-value'))).toBe(meter.value + SHOTS_ADDED);
+    const after = await assetOf(admin, id);
+    expect(after.shots).toBe((before.shots ?? 0) + SHOTS_ADDED);
+    // Past its design life the page says by how much, in red.
+    if (after.remainingShots !== null && after.remainingShots < 0)
+      expect(await admin.getByTestId('mold-remaining').innerText()).toContain('已超出设计寿命');
+    await shot(admin, 'reading-recorded');
+  });
+
+  it('mounts the mold on an injection press and shows its QR label', async () => {
+    const press = admin.getByTestId('mount-press');
+    await press.click();
+    await admin.keyboard.type(PRESS);
+    const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PRESS });
+    await option.first().waitFor({ state: 'visible' });
+    await admin.waitForTimeout(300); // the dropdown's opening motion
+    await option.first().click();
+    await admin.getByTestId('mount-submit').click();
+    await expect.poll(() => admin.getByTestId('mounted-on-name').innerText()).toContain('注塑机');
+    await expect.poll(() => admin.getByTestId('unmount').isVisible()).toBe(true);
+    const kinds = await admin.getByTestId('asset-event').evaluateAll((events) => events.map((e) => e.getAttribute('data-kind')));
+    expect(kinds[0]).toBe('mounted');
+    expect(await admin.getByTestId('mount-card').locator('.ant-table-row').count()).toBeGreaterThan(0);
+
+    // The label is an SVG the server draws; it loaded into the <img>.
+    const label = admin.getByTestId('asset-label');
+    await label.scrollIntoViewIfNeeded();
+    await expect.poll(() => imageLoaded(admin, '[data-testid=asset-label]')).toBe(true);
+    const svg = await admin.evaluate(async (src) => (await fetch(src)).text(), (await label.getAttribute('src'))!);
+    expect(svg).toContain('<svg');
+    expect(svg).toContain(MOLD);
+    await shot(admin, 'mounted-with-label');
+
+    // 打印标签 opens the label alone in a window of its own.
+    const [popup] = await Promise.all([admin.waitForEvent('popup'), admin.getByTestId('print-label').click()]);
+    await expect.poll(() => imageLoaded(popup, 'img')).toBe(true);
+    await popup.close();
+  });
+
+  it('a technician opens the label’s address on a phone and sees the mold', async () => {
+    const phone = await signIn('yinlun.tech', { width: 390, height: 844 }, true);
+    await phone.goto(`${base}${moldPath}`);
+    await expect.poll(() => phone.getByTestId('asset-code').isVisible()).toBe(true);
+    expect(await phone.getByTestId('asset-code').innerText()).toBe(MOLD);
+    expect(await phone.getByTestId('asset-name').innerText()).toContain('模具');
+    expect(await phone.getByTestId('asset-state').getAttribute('data-state')).toBe('in_service');
+    expect(await phone.getByTestId('mounted-on-name').innerText()).toContain('注塑机');
+    // A technician records readings but does not mount, unmount or transfer.
+    expect(await phone.getByTestId('reading-form').count()).toBe(1);
+    expect(await phone.getByTestId('unmount').count()).toBe(0);
+    expect(await phone.getByTestId('transfer').count()).toBe(0);
+    // Nothing runs off the side of the phone's screen.
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(phone, 'phone-top', false);
+    await shot(phone, 'phone-full');
+  });
+});

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Radio } from 'antd';
+import type { AssetDetailView, TransferRole } from '@tiantai/shared';
+import { useCurrentUser } from '@/lib/authorization';
+import { describeError } from '@/lib/error-message';
+import { useI18n } from '@/lib/i18n';
+import { useTransferAsset } from '../api/transfer-asset';
+
+interface TransferFormValues {
+  enterpriseId: string;
+  role: TransferRole;
+  reason?: string;
+}
+
+/**
+ * Hands the asset to another enterprise: its ownership (the owner's admin sells it) or its keeping (the
+ * keeper's admin sends it to be kept elsewhere). An enterprise user cannot list other enterprises, so the
+ * receiver is named by its platform id.
+ */
+export function TransferDialog({
+  asset,
+  onClose,
+  onDone,
+}: {
+  asset: AssetDetailView;
+  onClose: () => void;
+  onDone: (updated: AssetDetailView) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const [form] = Form.useForm<TransferFormValues>();
+  const transfer = useTransferAsset(asset.id);
+  const [failure, setFailure] = useState<string | null>(null);
+  const owns = asset.enterpriseId === user.organisationId;
+  const roles: TransferRole[] = [...(owns ? (['owner'] as const) : []), ...(asset.holder ? (['custodian'] as const) : [])];
+
+  const onFinish = async (values: TransferFormValues) => {
+    setFailure(null);
+    try {
+      const updated = await transfer.mutateAsync({
+        enterpriseId: values.enterpriseId.trim(),
+        role: values.role,
+        reason: values.reason?.trim() || undefined,
+      });
+      void message.success(t('transfer.done'));
+      onDone(updated);
+    } catch (error) {
+      setFailure(describeError(error, t));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`${t('transfer.title')} · ${asset.code}`}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('action.cancel')}
+        </Button>,
+        <Button key="confirm" type="primary" loading={transfer.isPending} onClick={() => form.submit()} data-testid="transfer-confirm">
+          {t('transfer.title')}
+        </Button>,
+      ]}
+    >
+      <Form<TransferFormValues> form={form} name="transfer" layout="vertical" initialValues={{ role: roles[0] }} onFinish={onFinish}>
+        <Form.Item name="role" label={t('transfer.role')} rules={[{ required: true }]}>
+          <Radio.Group options={roles.map((r) => ({ value: r, label: t(`transfer.${r}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="enterpriseId"
+          label={t('transfer.enterpriseId')}
+          extra={t('transfer.enterpriseHint')}
+          rules={[{ required: true, whitespace: true, max: 64 }]}
+        >
+          <Input maxLength={64} className="tt-mono" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('transfer.reason')} rules={[{ max: 500 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />
+        </Form.Item>
+        <Alert type="info" showIcon title={t('transfer.warning')} style={{ marginBottom: failure ? 12 : 0 }} />
+        {failure && <Alert type="error" showIcon title={failure} />}
+      </Form>
+    </Modal>
+  );
+}
