@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { withTablesOf } from '../db/connection';
 import { loadAssetDemo, type AssetTables } from '../modules/assets';
 import { claimAppState, createOrganisation, provisionUser, type IdentityTables } from '../modules/identity';
+import { loadMaintenanceDemo, type MaintenanceTables } from '../modules/maintenance';
 import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
 import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
 
@@ -52,6 +53,7 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
       });
     }
     // After the accounts: the requests' timeline names the office's officer.
+    await loadMaintenanceDemo(withTablesOf<MaintenanceTables>(trx), new Date(now));
     await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds, new Date(now));
     return true;
   });

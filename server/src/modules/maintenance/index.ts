@@ -3,3 +3,4 @@
 export type { MaintenanceTables } from './maintenance.tables';
 export { MaintenanceService } from './maintenance.service';
 export { maintenanceRoutes } from './maintenance.routes';
+export { loadMaintenanceDemo } from './maintenance.demo';
