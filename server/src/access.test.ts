@@ -22,6 +22,11 @@ interface Ctx {
   yinlunPlanId: string;
   yinlunWorkOrderId: string;
   yinlunPartId: string;
+  yinlunInspectionRouteId: string;
+  yinlunInspectionPointId: string;
+  yinlunInspectionItemId: string;
+  yinlunInspectionRoundId: string;
+  yinlunInspectionToken: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -385,6 +390,73 @@ const ACCESS: Record<string, Check> = {
     expect(county.enterprises).toBeGreaterThan(0);
     expect(county).not.toHaveProperty('rows'); // aggregates only
   },
+  // inspection: the enterprise walking its plant; other enterprises 404, county staff and departments 403.
+  'GET /api/inspection/routes': async ({ shanhe, admin, zhujian, yinlunInspectionRouteId }) => {
+    expect((await shanhe.get('/api/inspection/routes')).json().map((r: { id: string }) => r.id)).not.toContain(yinlunInspectionRouteId);
+    expect((await admin.get('/api/inspection/routes')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/inspection/routes')).statusCode).toBe(403);
+  },
+  'POST /api/inspection/routes': async ({ t, shanhe, admin, zhujian, yinlunPlantId }) => {
+    expect((await shanhe.post('/api/inspection/routes', { name: '冒名路线', plantId: yinlunPlantId })).statusCode).toBe(404);
+    expect((await admin.post('/api/inspection/routes', { name: '冒名路线' })).statusCode).toBe(403);
+    expect((await zhujian.post('/api/inspection/routes', { name: '冒名路线' })).statusCode).toBe(403);
+    expect((await (await login(t.app, 'yinlun.tech')).post('/api/inspection/routes', { name: '冒名路线' })).statusCode).toBe(403);
+  },
+  'GET /api/inspection/routes/{id}': async ({ yinlun, shanhe, zhujian, yinlunInspectionRouteId }) => {
+    expect((await shanhe.get(`/api/inspection/routes/${yinlunInspectionRouteId}`)).statusCode).toBe(404);
+    expect((await zhujian.get(`/api/inspection/routes/${yinlunInspectionRouteId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${yinlunInspectionRouteId}`)).statusCode).toBe(200);
+  },
+  'PATCH /api/inspection/routes/{id}': async ({ yinlun, shanhe, zhujian, yinlunInspectionRouteId }) => {
+    expect((await shanhe.patch(`/api/inspection/routes/${yinlunInspectionRouteId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/inspection/routes/${yinlunInspectionRouteId}`, { name: 'pwned' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${yinlunInspectionRouteId}`)).json().name).not.toBe('pwned');
+  },
+  'POST /api/inspection/routes/{id}/points': async ({ yinlun, shanhe, zhujian, yinlunInspectionRouteId }) => {
+    const body = { name: '冒名点', items: [{ label: 'x', kind: 'text' }] };
+    expect((await shanhe.post(`/api/inspection/routes/${yinlunInspectionRouteId}/points`, body)).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/inspection/routes/${yinlunInspectionRouteId}/points`, body)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${yinlunInspectionRouteId}`)).json().points).toHaveLength(1);
+  },
+  'GET /api/inspection/points/{id}/label': async ({ shanhe, zhujian, yinlunInspectionPointId, yinlunInspectionToken }) => {
+    const res = await shanhe.get(`/api/inspection/points/${yinlunInspectionPointId}/label`);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain(yinlunInspectionToken);
+    expect((await zhujian.get(`/api/inspection/points/${yinlunInspectionPointId}/label`)).statusCode).toBe(403);
+  },
+  'GET /api/inspection/rounds': async ({ shanhe, admin, zhujian, yinlunInspectionRoundId }) => {
+    const items = (await shanhe.get('/api/inspection/rounds?pageSize=200')).json().items as Array<{ id: string }>;
+    expect(items.map((r) => r.id)).not.toContain(yinlunInspectionRoundId);
+    expect((await admin.get('/api/inspection/rounds')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/inspection/rounds')).statusCode).toBe(403);
+  },
+  'POST /api/inspection/rounds': async ({ shanhe, zhujian, yinlunInspectionRouteId }) => {
+    expect((await shanhe.post('/api/inspection/rounds', { routeId: yinlunInspectionRouteId })).statusCode).toBe(404);
+    expect((await zhujian.post('/api/inspection/rounds', { routeId: yinlunInspectionRouteId })).statusCode).toBe(403);
+  },
+  'GET /api/inspection/rounds/{id}': async ({ yinlun, shanhe, admin, yinlunInspectionRoundId }) => {
+    expect((await shanhe.get(`/api/inspection/rounds/${yinlunInspectionRoundId}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/inspection/rounds/${yinlunInspectionRoundId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${yinlunInspectionRoundId}`)).statusCode).toBe(200);
+  },
+  'POST /api/inspection/rounds/{id}/check-in': async ({ yinlun, shanhe, zhujian, yinlunInspectionRoundId, yinlunInspectionToken }) => {
+    const url = `/api/inspection/rounds/${yinlunInspectionRoundId}/check-in`;
+    expect((await shanhe.post(url, { qrToken: yinlunInspectionToken })).statusCode).toBe(404);
+    expect((await zhujian.post(url, { qrToken: yinlunInspectionToken })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${yinlunInspectionRoundId}`)).json().pointsChecked).toBe(0);
+  },
+  'POST /api/inspection/rounds/{id}/results': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    const url = `/api/inspection/rounds/${c.yinlunInspectionRoundId}/results`;
+    const body = { pointId: c.yinlunInspectionPointId, itemId: c.yinlunInspectionItemId, value: 'fail' };
+    expect((await shanhe.post(url, body)).statusCode).toBe(404);
+    expect((await zhujian.post(url, body)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${c.yinlunInspectionRoundId}`)).json().itemsDone).toBe(0);
+  },
+  'POST /api/inspection/rounds/{id}/finish': async ({ yinlun, shanhe, zhujian, yinlunInspectionRoundId }) => {
+    expect((await shanhe.post(`/api/inspection/rounds/${yinlunInspectionRoundId}/finish`)).statusCode).toBe(404);
+    expect((await zhujian.post(`/api/inspection/rounds/${yinlunInspectionRoundId}/finish`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${yinlunInspectionRoundId}`)).json().finishedAt).toBeNull();
+  },
   'GET /api/calendar': async ({ yinlun }) => {
     expect((await yinlun.get('/api/calendar')).statusCode).toBe(200);
   },
@@ -486,6 +558,14 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     ctx.yinlunPlanId = (await ctx.yinlun.post('/api/maintenance/plans', plan)).json().id;
     ctx.yinlunWorkOrderId = (await ctx.yinlun.post('/api/work-orders', { assetId: ctx.yinlunPressId, title: '异响' })).json().id;
     ctx.yinlunPartId = (await ctx.yinlun.post('/api/spare-parts', { code: 'SEAL-1', name: '油封', quantity: 4 })).json().id;
+    ctx.yinlunInspectionRouteId = (await ctx.yinlun.post('/api/inspection/routes', { name: '日常点检' })).json().id;
+    const point = { name: '液压站', assetId: ctx.yinlunPressId, items: [{ label: '有无泄漏', kind: 'pass_fail' }] };
+    const withPoint = (await ctx.yinlun.post(`/api/inspection/routes/${ctx.yinlunInspectionRouteId}/points`, point)).json();
+    ctx.yinlunInspectionPointId = withPoint.points[0].id;
+    ctx.yinlunInspectionItemId = withPoint.points[0].items[0].id;
+    const label = (await ctx.yinlun.get(`/api/inspection/points/${ctx.yinlunInspectionPointId}/label`)).body;
+    ctx.yinlunInspectionToken = /\/inspect\/([\w-]+)</.exec(label)![1]!;
+    ctx.yinlunInspectionRoundId = (await ctx.yinlun.post('/api/inspection/rounds', { routeId: ctx.yinlunInspectionRouteId })).json().id;
   });
   afterAll(async () => ctx.t?.close());
 

@@ -15,12 +15,19 @@ import { notFoundBody, registerErrorHandler } from './http/errors';
 import { registerOpenApi } from './http/openapi';
 import { AssetService, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
-import { MaintenanceService, maintenanceRoutes, type MaintenanceTables } from './modules/maintenance';
+import {
+  InspectionService,
+  MaintenanceService,
+  inspectionRoutes,
+  maintenanceRoutes,
+  type InspectionTables,
+  type MaintenanceTables,
+} from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables & MaintenanceTables;
+export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables & MaintenanceTables & InspectionTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -63,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const serviceRequests = new ServiceRequestService(deps.db);
   const assets = new AssetService(deps.db);
   const maintenance = new MaintenanceService(deps.db);
+  const inspection = new InspectionService(deps.db, maintenance);
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -78,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(serviceRequestRoutes(serviceRequests));
   await app.register(assetRoutes(assets));
   await app.register(maintenanceRoutes(maintenance));
+  await app.register(inspectionRoutes(inspection));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {

@@ -269,3 +269,156 @@ export type KpiView = z.infer<typeof kpiView>;
 /** The county's roll-up: the same figures over every enterprise, and how many there are — no enterprise's detail. */
 export const countyKpiView = z.object({ from: z.string(), to: z.string(), enterprises: z.number().int(), total: kpiRow });
 export type CountyKpiView = z.infer<typeof countyKpiView>;
+
+// ---- inspection (巡检/点检): routes of points with check items, walked in rounds; a failed item opens a repair ----
+
+export const INSPECTION_ITEM_KINDS = ['pass_fail', 'number', 'text', 'photo', 'meter'] as const;
+export type InspectionItemKind = (typeof INSPECTION_ITEM_KINDS)[number];
+
+export const inspectionItemBody = z
+  .object({
+    label: text(200),
+    kind: z.enum(INSPECTION_ITEM_KINDS),
+    unit: z.string().trim().max(20).nullable().default(null),
+    /** number and meter items: the accepted range; a value outside it fails the item. */
+    min: z.number().min(-1e12).max(1e12).nullable().default(null),
+    max: z.number().min(-1e12).max(1e12).nullable().default(null),
+    required: z.boolean().default(true),
+  })
+  .refine((i) => i.min === null || i.max === null || i.min <= i.max, { message: 'min: above max' });
+export type InspectionItemBody = z.input<typeof inspectionItemBody>;
+
+export const inspectionPointBody = z.object({
+  name: text(200),
+  /** The asset a failed item opens a repair work order for; none for a point that is not an asset. */
+  assetId: id.nullable().default(null),
+  items: z.array(inspectionItemBody).min(1).max(50),
+});
+export type InspectionPointBody = z.input<typeof inspectionPointBody>;
+
+export const inspectionRouteBody = z.object({
+  name: text(200),
+  plantId: id.nullable().default(null),
+  active: z.boolean().default(true),
+});
+export type InspectionRouteBody = z.input<typeof inspectionRouteBody>;
+
+export const inspectionRouteUpdateBody = z
+  .object({ name: text(200), plantId: id.nullable(), active: z.boolean() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
+export type InspectionRouteUpdateBody = z.infer<typeof inspectionRouteUpdateBody>;
+
+export const inspectionItemView = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  label: z.string(),
+  kind: z.enum(INSPECTION_ITEM_KINDS),
+  unit: z.string().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  required: z.boolean(),
+});
+export type InspectionItemView = z.infer<typeof inspectionItemView>;
+
+/** The QR token is not here: it only travels on the printed label, so checking in proves the walk. */
+export const inspectionPointView = z.object({
+  id: z.string(),
+  routeId: z.string(),
+  seq: z.number().int(),
+  name: z.string(),
+  assetId: z.string().nullable(),
+  assetCode: z.string().nullable(),
+  assetName: z.string().nullable(),
+  items: z.array(inspectionItemView),
+});
+export type InspectionPointView = z.infer<typeof inspectionPointView>;
+
+export const inspectionRouteView = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  name: z.string(),
+  plantId: z.string().nullable(),
+  active: z.boolean(),
+  pointCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type InspectionRouteView = z.infer<typeof inspectionRouteView>;
+
+export const inspectionRouteDetailView = inspectionRouteView.extend({ points: z.array(inspectionPointView) });
+export type InspectionRouteDetailView = z.infer<typeof inspectionRouteDetailView>;
+
+export const inspectionRoundBody = z.object({ routeId: id });
+export type InspectionRoundBody = z.infer<typeof inspectionRoundBody>;
+
+export const inspectionRoundListQuery = z.object({
+  routeId: id.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type InspectionRoundListQuery = z.infer<typeof inspectionRoundListQuery>;
+
+export const inspectionCheckInBody = z.object({ qrToken: z.string().trim().min(1).max(64) });
+export type InspectionCheckInBody = z.infer<typeof inspectionCheckInBody>;
+
+/**
+ * pass_fail: 'pass' or 'fail'; number and meter: a number, failed outside [min, max]; text and photo (a
+ * reference to the stored picture): not empty when required.
+ */
+export const inspectionResultBody = z.object({
+  pointId: id,
+  itemId: id,
+  value: z.string().trim().max(2000),
+  note: z.string().trim().max(2000).optional(),
+});
+export type InspectionResultBody = z.infer<typeof inspectionResultBody>;
+
+export const inspectionResultView = z.object({
+  id: z.string(),
+  pointId: z.string(),
+  itemId: z.string(),
+  checkedInAt: z.string(),
+  value: z.string().nullable(),
+  /** null: not recorded yet, or an item that is not judged (text, photo). */
+  passed: z.boolean().nullable(),
+  note: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  workOrderId: z.string().nullable(),
+  workOrderNumber: z.string().nullable(),
+});
+export type InspectionResultView = z.infer<typeof inspectionResultView>;
+
+export const inspectionFailureView = z.object({
+  pointId: z.string(),
+  pointName: z.string(),
+  itemId: z.string(),
+  itemLabel: z.string(),
+  value: z.string().nullable(),
+  workOrderId: z.string().nullable(),
+  workOrderNumber: z.string().nullable(),
+});
+export type InspectionFailureView = z.infer<typeof inspectionFailureView>;
+
+export const inspectionRoundView = z.object({
+  id: z.string(),
+  routeId: z.string(),
+  routeName: z.string(),
+  enterpriseId: z.string(),
+  startedBy: z.string(),
+  startedByName: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  pointsTotal: z.number().int(),
+  pointsChecked: z.number().int(),
+  itemsTotal: z.number().int(),
+  itemsDone: z.number().int(),
+  failures: z.array(inspectionFailureView),
+});
+export type InspectionRoundView = z.infer<typeof inspectionRoundView>;
+
+export const inspectionRoundDetailView = inspectionRoundView.extend({ results: z.array(inspectionResultView) });
+export type InspectionRoundDetailView = z.infer<typeof inspectionRoundDetailView>;
+
+export const inspectionCheckInView = z.object({ point: inspectionPointView, results: z.array(inspectionResultView) });
+export type InspectionCheckInView = z.infer<typeof inspectionCheckInView>;

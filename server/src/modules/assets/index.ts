@@ -6,3 +6,6 @@ export { assetRoutes } from './assets.routes';
 export { loadAssetDemo } from './assets.demo';
 /** For maintenance: the asset an enterprise keeps, and a counter's total (usage-based plans). */
 export { assetsForKpis, counterTotal, findKeptAsset } from './assets.repository';
+/** For maintenance's inspection routes: a route's plant, and the printable QR label. */
+export { findPlant } from './assets.repository';
+export { assetLabelSvg } from './label';

@@ -3,4 +3,8 @@
 export type { MaintenanceTables } from './maintenance.tables';
 export { MaintenanceService } from './maintenance.service';
 export { maintenanceRoutes } from './maintenance.routes';
+/** 巡检/点检: routes of QR-labelled points walked in rounds; a failed check item opens a repair work order. */
+export type { InspectionTables } from './inspection.tables';
+export { InspectionService } from './inspection.service';
+export { inspectionRoutes } from './inspection.routes';
 export { loadMaintenanceDemo } from './maintenance.demo';

@@ -281,40 +281,53 @@ export class MaintenanceService {
       throw new AppError(400, 'VALIDATION_FAILED', 'downtimeStart: the asset cannot stop in the future');
     const id = randomUUID();
     await this.insertNumbered(now, async (trx, number) => {
-      await repo.insertWorkOrder(trx, {
-        id,
-        enterprise_id: enterpriseId,
-        asset_id: body.assetId,
-        kind: body.kind,
-        number,
-        title: body.title,
-        description: body.description,
-        status: 'reported',
-        plan_id: null,
-        due_point: null,
-        due_at: null,
-        assignee_user_id: null,
-        reported_by: actor.userId,
-        downtime_start: body.downtimeStart ?? null,
-        downtime_end: null,
-        labour_minutes: null,
-        result: null,
-        completed_at: null,
-        accepted_at: null,
-        created_at: at,
-        updated_at: at,
-      });
-      await this.recordStep(trx, actor, id, 'reported', { to: 'reported', note: body.title, at });
-      await recordAudit(trx, actor, {
-        action: 'create',
-        entity: 'work_order',
-        entityId: id,
-        organisationId: enterpriseId,
-        after: { number, ...body },
-      });
+      await this.insertReportedOrder(trx, actor, { id, enterpriseId, number, at, ...body });
       return true;
     });
     return this.getWorkOrder(actor, id);
+  }
+
+  /**
+   * The insert behind 报修, inside the caller's transaction: the order, its first timeline step and the
+   * audit row. The inspection service opens repairs for failed check items through it.
+   */
+  async insertReportedOrder(
+    trx: MaintenanceDb,
+    actor: Actor,
+    order: CreateOrderInput & { id: string; enterpriseId: string; number: string; at: string },
+  ): Promise<void> {
+    const { id, enterpriseId, number, at, ...body } = order;
+    await repo.insertWorkOrder(trx, {
+      id,
+      enterprise_id: enterpriseId,
+      asset_id: body.assetId,
+      kind: body.kind,
+      number,
+      title: body.title,
+      description: body.description,
+      status: 'reported',
+      plan_id: null,
+      due_point: null,
+      due_at: null,
+      assignee_user_id: null,
+      reported_by: actor.userId,
+      downtime_start: body.downtimeStart ?? null,
+      downtime_end: null,
+      labour_minutes: null,
+      result: null,
+      completed_at: null,
+      accepted_at: null,
+      created_at: at,
+      updated_at: at,
+    });
+    await this.recordStep(trx, actor, id, 'reported', { to: 'reported', note: body.title, at });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'work_order',
+      entityId: id,
+      organisationId: enterpriseId,
+      after: { number, ...body },
+    });
   }
 
   async act(actor: Actor, id: string, body: WorkOrderActionBody): Promise<WorkOrderDetailView> {
@@ -638,9 +651,9 @@ export class MaintenanceService {
 
   /**
    * Runs `write` in a transaction with the next work-order number (WO + year in China + 6 digits). Two
-   * writers may draw the same number: the loser retries with the next one.
+   * writers may draw the same number: the loser retries with the next one, so `write` must be repeatable.
    */
-  private async insertNumbered(now: Date, write: (trx: MaintenanceDb, number: string) => Promise<boolean>): Promise<boolean> {
+  async insertNumbered(now: Date, write: (trx: MaintenanceDb, number: string) => Promise<boolean>): Promise<boolean> {
     const prefix = `WO${new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()}`;
     for (let attempt = 0; ; attempt++) {
       try {

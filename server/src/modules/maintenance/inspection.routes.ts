@@ -1,0 +1,144 @@
+import {
+  inspectionCheckInBody,
+  inspectionCheckInView,
+  inspectionPointBody,
+  inspectionResultBody,
+  inspectionRoundBody,
+  inspectionRoundDetailView,
+  inspectionRoundListQuery,
+  inspectionRoundView,
+  inspectionRouteBody,
+  inspectionRouteDetailView,
+  inspectionRouteUpdateBody,
+  inspectionRouteView,
+  paged,
+} from '@tiantai/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../http/auth';
+import type { InspectionService } from './inspection.service';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export function inspectionRoutes(service: InspectionService) {
+  return async function plugin(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['inspection'];
+
+    app.get('/api/inspection/routes', { schema: { tags, response: { 200: z.array(inspectionRouteView) } } }, async (request) =>
+      service.listRoutes(requireActor(request)),
+    );
+    app.post(
+      '/api/inspection/routes',
+      {
+        schema: {
+          tags,
+          description: '巡检路线: the enterprise admin',
+          body: inspectionRouteBody,
+          response: { 201: inspectionRouteDetailView },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.createRoute(requireActor(request), request.body)),
+    );
+    app.get(
+      '/api/inspection/routes/:id',
+      {
+        schema: {
+          tags,
+          description: 'The route with its points and check items',
+          params: idParams,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.getRoute(requireActor(request), request.params.id),
+    );
+    app.patch(
+      '/api/inspection/routes/:id',
+      { schema: { tags, params: idParams, body: inspectionRouteUpdateBody, response: { 200: inspectionRouteDetailView } } },
+      async (request) => service.updateRoute(requireActor(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/inspection/routes/:id/points',
+      {
+        schema: {
+          tags,
+          description: 'Adds a point with its check items at the end of the route',
+          params: idParams,
+          body: inspectionPointBody,
+          response: { 201: inspectionRouteDetailView },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.addPoint(requireActor(request), request.params.id, request.body)),
+    );
+    app.get(
+      '/api/inspection/points/:id/label',
+      { schema: { tags, description: 'A printable SVG QR label encoding <origin>/inspect/<qrToken>', params: idParams } },
+      async (request, reply) => {
+        const svg = await service.pointLabel(requireActor(request), request.params.id, `${request.protocol}://${request.host}`);
+        return reply.type('image/svg+xml').send(svg);
+      },
+    );
+
+    app.get(
+      '/api/inspection/rounds',
+      { schema: { tags, querystring: inspectionRoundListQuery, response: { 200: paged(inspectionRoundView) } } },
+      async (request) => service.listRounds(requireActor(request), request.query),
+    );
+    app.post(
+      '/api/inspection/rounds',
+      {
+        schema: {
+          tags,
+          description: 'Starts a round on an active route',
+          body: inspectionRoundBody,
+          response: { 201: inspectionRoundDetailView },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.startRound(requireActor(request), request.body.routeId)),
+    );
+    app.get(
+      '/api/inspection/rounds/:id',
+      {
+        schema: {
+          tags,
+          description: 'Progress: points checked, items done, failures with their work-order numbers',
+          params: idParams,
+          response: { 200: inspectionRoundDetailView },
+        },
+      },
+      async (request) => service.getRound(requireActor(request), request.params.id),
+    );
+    app.post(
+      '/api/inspection/rounds/:id/check-in',
+      {
+        schema: {
+          tags,
+          description: 'Scanning a point’s QR label; a token off the round’s route answers 404',
+          params: idParams,
+          body: inspectionCheckInBody,
+          response: { 200: inspectionCheckInView },
+        },
+      },
+      async (request) => service.checkIn(requireActor(request), request.params.id, request.body.qrToken),
+    );
+    app.post(
+      '/api/inspection/rounds/:id/results',
+      {
+        schema: {
+          tags,
+          description: 'Records an item of a checked-in point; a failed item opens one repair work order for the point’s asset',
+          params: idParams,
+          body: inspectionResultBody,
+          response: { 200: inspectionRoundDetailView },
+        },
+      },
+      async (request) => service.recordResult(requireActor(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/inspection/rounds/:id/finish',
+      { schema: { tags, params: idParams, response: { 200: inspectionRoundDetailView } } },
+      async (request) => service.finishRound(requireActor(request), request.params.id),
+    );
+  };
+}

@@ -1,0 +1,480 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type {
+  Actor,
+  InspectionCheckInView,
+  InspectionItemView,
+  InspectionPointView,
+  InspectionResultBody,
+  InspectionResultView,
+  InspectionRoundDetailView,
+  InspectionRoundListQuery,
+  InspectionRoundView,
+  InspectionRouteDetailView,
+  InspectionRouteUpdateBody,
+  InspectionRouteView,
+  Paged,
+  inspectionPointBody,
+  inspectionRouteBody,
+} from '@tiantai/shared';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { withTablesOf } from '../../db/connection';
+import { AppError, forbidden, notFound } from '../../http/errors';
+import { assetLabelSvg, findKeptAsset, findPlant, type AssetTables } from '../assets';
+import { recordAudit } from '../identity';
+import * as repo from './inspection.repository';
+import type { InspectionDb, PointRow, ResultRow, RouteRow, RoundRow } from './inspection.repository';
+import type { InspectionItemsTable, InspectionTables } from './inspection.tables';
+import type { MaintenanceService } from './maintenance.service';
+
+type RouteInput = z.output<typeof inspectionRouteBody>;
+type PointInput = z.output<typeof inspectionPointBody>;
+
+/** Inspection belongs to the enterprise walking its plant: county staff and departments get nothing here. */
+function enterpriseOf(actor: Actor): string {
+  if (actor.organisationKind !== 'enterprise') throw forbidden('Inspection belongs to enterprises');
+  return actor.organisationId;
+}
+
+function requireAdmin(actor: Actor): string {
+  const enterpriseId = enterpriseOf(actor);
+  if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin does this');
+  return enterpriseId;
+}
+
+const invalid = (message: string) => new AppError(400, 'VALIDATION_FAILED', message);
+
+/**
+ * Judges a recorded value: pass_fail by the answer, number and meter by the range [min, max]; text and
+ * photo are not judged. A value that does not fit the item's kind is a 400, not a failure.
+ */
+export function evaluateItem(item: Pick<InspectionItemsTable, 'kind' | 'min' | 'max' | 'required'>, value: string): boolean | null {
+  if (value === '') {
+    if (item.required) throw invalid('value: this item is required');
+    return null;
+  }
+  switch (item.kind) {
+    case 'pass_fail':
+      if (value !== 'pass' && value !== 'fail') throw invalid("value: 'pass' or 'fail'");
+      return value === 'pass';
+    case 'number':
+    case 'meter': {
+      const n = Number(value);
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) || !Number.isFinite(n)) throw invalid('value: a number');
+      const min = item.min === null ? null : Number(item.min);
+      const max = item.max === null ? null : Number(item.max);
+      return (min === null || n >= min) && (max === null || n <= max);
+    }
+    case 'text':
+    case 'photo':
+      return null;
+  }
+}
+
+const qrToken = () => randomBytes(24).toString('base64url');
+
+const toItemView = (i: InspectionItemsTable): InspectionItemView => ({
+  id: i.id,
+  seq: Number(i.seq),
+  label: i.label,
+  kind: i.kind,
+  unit: i.unit,
+  min: i.min === null ? null : Number(i.min),
+  max: i.max === null ? null : Number(i.max),
+  required: Number(i.required) === 1,
+});
+
+const toRouteView = (r: RouteRow): InspectionRouteView => ({
+  id: r.id,
+  enterpriseId: r.enterprise_id,
+  name: r.name,
+  plantId: r.plant_id,
+  active: Number(r.active) === 1,
+  pointCount: Number(r.point_count ?? 0),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toResultView = (r: ResultRow): InspectionResultView => ({
+  id: r.id,
+  pointId: r.point_id,
+  itemId: r.item_id,
+  checkedInAt: r.checked_in_at,
+  value: r.value,
+  passed: r.passed === null ? null : Number(r.passed) === 1,
+  note: r.note,
+  recordedAt: r.recorded_at,
+  workOrderId: r.work_order_id,
+  workOrderNumber: r.work_order_number,
+});
+
+const rangeText = (item: InspectionItemsTable) => {
+  const unit = item.unit ?? '';
+  const bound = (v: number | null) => (v === null ? '' : `${Number(v)}${unit}`);
+  return item.min === null && item.max === null ? '—' : `${bound(item.min)} ~ ${bound(item.max)}`;
+};
+
+export class InspectionService {
+  private readonly db: InspectionDb;
+
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    db: Kysely<any>,
+    /** A failed item opens its repair order through the same insert as 报修. */
+    private readonly maintenance: MaintenanceService,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.db = withTablesOf<InspectionTables>(db);
+  }
+
+  // ---- routes, points, items ----
+
+  async listRoutes(actor: Actor): Promise<InspectionRouteView[]> {
+    return (await repo.listRoutes(this.db, enterpriseOf(actor))).map(toRouteView);
+  }
+
+  async getRoute(actor: Actor, id: string): Promise<InspectionRouteDetailView> {
+    return this.routeDetail(this.db, await this.visibleRoute(this.db, actor, id));
+  }
+
+  async createRoute(actor: Actor, body: RouteInput): Promise<InspectionRouteDetailView> {
+    const enterpriseId = requireAdmin(actor);
+    const id = randomUUID();
+    const at = this.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      await this.checkPlant(trx, enterpriseId, body.plantId);
+      await repo.insertRoute(trx, {
+        id,
+        enterprise_id: enterpriseId,
+        name: body.name,
+        plant_id: body.plantId,
+        active: body.active ? 1 : 0,
+        created_at: at,
+        updated_at: at,
+      });
+      const created = await this.routeDetail(trx, (await repo.findRoute(trx, enterpriseId, id))!);
+      await recordAudit(trx, actor, {
+        action: 'create',
+        entity: 'inspection_route',
+        entityId: id,
+        organisationId: enterpriseId,
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  async updateRoute(actor: Actor, id: string, body: InspectionRouteUpdateBody): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.visibleRoute(trx, actor, id);
+      requireAdmin(actor);
+      if (body.plantId !== undefined) await this.checkPlant(trx, before.enterprise_id, body.plantId);
+      await repo.updateRoute(trx, id, {
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.plantId !== undefined && { plant_id: body.plantId }),
+        ...(body.active !== undefined && { active: body.active ? 1 : 0 }),
+        updated_at: this.now().toISOString(),
+      });
+      const after = (await repo.findRoute(trx, before.enterprise_id, id))!;
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'inspection_route',
+        entityId: id,
+        organisationId: before.enterprise_id,
+        before: toRouteView(before),
+        after: toRouteView(after),
+      });
+      return this.routeDetail(trx, after);
+    });
+  }
+
+  /** Adds a point at the end of the route, with its check items in the given order and a fresh QR token. */
+  async addPoint(actor: Actor, routeId: string, body: PointInput): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const route = await this.visibleRoute(trx, actor, routeId);
+      requireAdmin(actor);
+      if (body.assetId !== null && !(await findKeptAsset(withTablesOf<AssetTables>(trx), route.enterprise_id, body.assetId)))
+        throw notFound('Asset');
+      const id = randomUUID();
+      const at = this.now().toISOString();
+      await repo.insertPoint(trx, {
+        id,
+        route_id: routeId,
+        seq: await repo.nextPointSeq(trx, routeId),
+        asset_id: body.assetId,
+        name: body.name,
+        qr_token: qrToken(),
+        created_at: at,
+      });
+      await repo.insertItems(
+        trx,
+        body.items.map((item, index) => ({
+          id: randomUUID(),
+          point_id: id,
+          seq: index + 1,
+          label: item.label,
+          kind: item.kind,
+          unit: item.unit,
+          min: item.min,
+          max: item.max,
+          required: item.required ? 1 : 0,
+        })),
+      );
+      await repo.updateRoute(trx, routeId, { updated_at: at });
+      await recordAudit(trx, actor, {
+        action: 'add_point',
+        entity: 'inspection_route',
+        entityId: routeId,
+        organisationId: route.enterprise_id,
+        after: { pointId: id, ...body },
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, route.enterprise_id, routeId))!);
+    });
+  }
+
+  /** The printable QR label of a point: only the admin prints it, as the token proves a visit. */
+  async pointLabel(actor: Actor, pointId: string, origin: string): Promise<string> {
+    const point = await repo.findPoint(this.db, enterpriseOf(actor), pointId);
+    if (!point) throw notFound('Inspection point');
+    requireAdmin(actor);
+    return assetLabelSvg(`${origin}/inspect/${point.qr_token}`, point.route_name, `${point.seq}. ${point.name}`);
+  }
+
+  // ---- rounds ----
+
+  async startRound(actor: Actor, routeId: string): Promise<InspectionRoundDetailView> {
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      const route = await this.visibleRoute(trx, actor, routeId);
+      if (Number(route.active) !== 1) throw new AppError(409, 'CONFLICT', 'The route is inactive');
+      if (Number(route.point_count ?? 0) === 0) throw new AppError(409, 'CONFLICT', 'The route has no points yet');
+      const at = this.now().toISOString();
+      await repo.insertRound(trx, {
+        id,
+        route_id: routeId,
+        enterprise_id: route.enterprise_id,
+        started_by: actor.userId,
+        started_at: at,
+        finished_at: null,
+      });
+      await recordAudit(trx, actor, {
+        action: 'start',
+        entity: 'inspection_round',
+        entityId: id,
+        organisationId: route.enterprise_id,
+        after: { routeId },
+      });
+    });
+    return this.getRound(actor, id);
+  }
+
+  async listRounds(actor: Actor, query: InspectionRoundListQuery): Promise<Paged<InspectionRoundView>> {
+    const { page, pageSize, routeId } = query;
+    const { rows, total } = await repo.listRounds(this.db, enterpriseOf(actor), routeId, { page, pageSize });
+    const items = await Promise.all(rows.map(async (r) => this.roundProgress(this.db, r, await repo.listResults(this.db, r.id))));
+    return { items, total, page, pageSize };
+  }
+
+  async getRound(actor: Actor, id: string): Promise<InspectionRoundDetailView> {
+    return this.roundDetail(this.db, await this.visibleRound(this.db, actor, id));
+  }
+
+  /** Scanning a point's label: opens a result for each of its items. A token off this round's route is a 404. */
+  async checkIn(actor: Actor, roundId: string, token: string): Promise<InspectionCheckInView> {
+    return this.db.transaction().execute(async (trx) => {
+      const round = await this.openRound(trx, actor, roundId);
+      const point = await repo.findPointByToken(trx, round.route_id, token);
+      if (!point) throw notFound('Inspection point');
+      const items = await repo.listItems(trx, [point.id]);
+      const at = this.now().toISOString();
+      await repo.checkIn(
+        trx,
+        items.map((item) => ({
+          id: randomUUID(),
+          round_id: round.id,
+          point_id: point.id,
+          item_id: item.id,
+          checked_in_at: at,
+          checked_in_by: actor.userId,
+          value: null,
+          passed: null,
+          note: null,
+          photo_ref: null,
+          recorded_at: null,
+          recorded_by: null,
+          work_order_id: null,
+        })),
+      );
+      await recordAudit(trx, actor, {
+        action: 'check_in',
+        entity: 'inspection_round',
+        entityId: round.id,
+        organisationId: round.enterprise_id,
+        after: { pointId: point.id },
+      });
+      const results = (await repo.listResults(trx, round.id)).filter((r) => r.point_id === point.id);
+      return { point: this.pointView(point, items), results: results.map(toResultView) };
+    });
+  }
+
+  /**
+   * Records one item of a point checked in this round. A failed item opens a repair work order for the
+   * point's asset in the same transaction; the result keeps the link, so resubmitting opens no second one.
+   */
+  async recordResult(actor: Actor, roundId: string, body: InspectionResultBody): Promise<InspectionRoundDetailView> {
+    const round = await this.openRound(this.db, actor, roundId);
+    const point = await repo.findPoint(this.db, round.enterprise_id, body.pointId);
+    if (!point || point.route_id !== round.route_id) throw notFound('Inspection point');
+    const item = await repo.findItem(this.db, point.id, body.itemId);
+    if (!item) throw notFound('Inspection item');
+    const passed = evaluateItem(item, body.value);
+    const now = this.now();
+    const at = now.toISOString();
+
+    await this.maintenance.insertNumbered(now, async (orderTrx, number) => {
+      const trx = withTablesOf<InspectionTables>(orderTrx);
+      const before = await repo.findResult(trx, round.id, item.id);
+      if (!before) throw new AppError(409, 'CONFLICT', 'Check in at the point first: scan its QR label');
+      // The update comes first: on PostgreSQL it locks the row, so a concurrent submission waits and then sees our link.
+      await repo.updateResult(trx, before.id, {
+        value: body.value,
+        passed: passed === null ? null : passed ? 1 : 0,
+        note: body.note ?? null,
+        photo_ref: item.kind === 'photo' && body.value !== '' ? body.value : null,
+        recorded_at: at,
+        recorded_by: actor.userId,
+      });
+      const current = await repo.findResult(trx, round.id, item.id);
+      let workOrderId = current?.work_order_id ?? null;
+      if (passed === false && workOrderId === null && point.asset_id !== null) {
+        if (await findKeptAsset(withTablesOf<AssetTables>(trx), round.enterprise_id, point.asset_id)) {
+          workOrderId = randomUUID();
+          await this.maintenance.insertReportedOrder(orderTrx, actor, {
+            id: workOrderId,
+            enterpriseId: round.enterprise_id,
+            number,
+            at,
+            assetId: point.asset_id,
+            kind: 'repair',
+            title: `巡检异常：${point.name} · ${item.label}`.slice(0, 200),
+            description: [
+              `巡检路线：${point.route_name}（第 ${Number(point.seq)} 点：${point.name}）`,
+              `检查项：${item.label}`,
+              `记录值：${body.value}${item.unit ?? ''}`,
+              ...(item.kind === 'number' || item.kind === 'meter' ? [`允许范围：${rangeText(item)}`] : []),
+              ...(body.note ? [`备注：${body.note}`] : []),
+            ].join('\n'),
+          });
+          if (!(await repo.linkWorkOrder(trx, before.id, workOrderId)))
+            throw new AppError(409, 'CONFLICT', 'The item was recorded meanwhile; reload and try again');
+        }
+      }
+      await recordAudit(trx, actor, {
+        action: 'record',
+        entity: 'inspection_result',
+        entityId: before.id,
+        organisationId: round.enterprise_id,
+        before: { value: before.value, passed: before.passed },
+        after: { roundId: round.id, itemId: item.id, value: body.value, passed, workOrderId },
+      });
+      return true;
+    });
+    return this.getRound(actor, round.id);
+  }
+
+  async finishRound(actor: Actor, roundId: string): Promise<InspectionRoundDetailView> {
+    await this.db.transaction().execute(async (trx) => {
+      const round = await this.openRound(trx, actor, roundId);
+      const at = this.now().toISOString();
+      if (!(await repo.finishRound(trx, round.id, at))) throw new AppError(409, 'CONFLICT', 'The round is finished already');
+      await recordAudit(trx, actor, {
+        action: 'finish',
+        entity: 'inspection_round',
+        entityId: round.id,
+        organisationId: round.enterprise_id,
+        after: { finishedAt: at },
+      });
+    });
+    return this.getRound(actor, roundId);
+  }
+
+  // ---- helpers ----
+
+  private async visibleRoute(db: InspectionDb, actor: Actor, id: string): Promise<RouteRow> {
+    const route = await repo.findRoute(db, enterpriseOf(actor), id);
+    if (!route) throw notFound('Inspection route');
+    return route;
+  }
+
+  private async visibleRound(db: InspectionDb, actor: Actor, id: string): Promise<RoundRow> {
+    const round = await repo.findRound(db, enterpriseOf(actor), id);
+    if (!round) throw notFound('Inspection round');
+    return round;
+  }
+
+  private async openRound(db: InspectionDb, actor: Actor, id: string): Promise<RoundRow> {
+    const round = await this.visibleRound(db, actor, id);
+    if (round.finished_at !== null) throw new AppError(409, 'CONFLICT', 'The round is finished');
+    return round;
+  }
+
+  private async checkPlant(db: InspectionDb, enterpriseId: string, plantId: string | null): Promise<void> {
+    if (plantId !== null && !(await findPlant(withTablesOf<AssetTables>(db), enterpriseId, plantId))) throw notFound('Plant');
+  }
+
+  private pointView(p: PointRow, items: InspectionItemsTable[]): InspectionPointView {
+    return {
+      id: p.id,
+      routeId: p.route_id,
+      seq: Number(p.seq),
+      name: p.name,
+      assetId: p.asset_id,
+      assetCode: p.asset_code,
+      assetName: p.asset_name,
+      items: items.filter((i) => i.point_id === p.id).map(toItemView),
+    };
+  }
+
+  private async routeDetail(db: InspectionDb, route: RouteRow): Promise<InspectionRouteDetailView> {
+    const points = await repo.listPoints(db, route.id);
+    const items = await repo.listItems(
+      db,
+      points.map((p) => p.id),
+    );
+    return { ...toRouteView(route), points: points.map((p) => this.pointView(p, items)) };
+  }
+
+  private async roundDetail(db: InspectionDb, round: RoundRow): Promise<InspectionRoundDetailView> {
+    const results = await repo.listResults(db, round.id);
+    return { ...(await this.roundProgress(db, round, results)), results: results.map(toResultView) };
+  }
+
+  private async roundProgress(db: InspectionDb, round: RoundRow, results: ResultRow[]): Promise<InspectionRoundView> {
+    const totals = await repo.routeTotals(db, round.route_id);
+    return {
+      id: round.id,
+      routeId: round.route_id,
+      routeName: round.route_name,
+      enterpriseId: round.enterprise_id,
+      startedBy: round.started_by,
+      startedByName: round.started_by_name,
+      startedAt: round.started_at,
+      finishedAt: round.finished_at,
+      pointsTotal: totals.points,
+      pointsChecked: new Set(results.map((r) => r.point_id)).size,
+      itemsTotal: totals.items,
+      itemsDone: results.filter((r) => r.recorded_at !== null).length,
+      failures: results
+        .filter((r) => r.passed !== null && Number(r.passed) === 0)
+        .map((r) => ({
+          pointId: r.point_id,
+          pointName: r.point_name,
+          itemId: r.item_id,
+          itemLabel: r.item_label,
+          value: r.value,
+          workOrderId: r.work_order_id,
+          workOrderNumber: r.work_order_number,
+        })),
+    };
+  }
+}

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
+
+interface Route {
+  id: string;
+  points: Array<{ id: string; name: string; assetId: string | null; items: Array<{ id: string; kind: string; label: string }> }>;
+}
+interface Round {
+  id: string;
+  pointsTotal: number;
+  pointsChecked: number;
+  itemsTotal: number;
+  itemsDone: number;
+  finishedAt: string | null;
+  failures: Array<{ itemId: string; workOrderId: string | null; workOrderNumber: string | null }>;
+  results: Array<{ itemId: string; passed: boolean | null; workOrderId: string | null }>;
+}
+interface Order {
+  id: string;
+  number: string;
+  assetId: string;
+  kind: string;
+  title: string;
+  description: string;
+  status: string;
+}
+
+describe.each(ENGINES)('inspection on %s', (engine) => {
+  let t: TestApp;
+  let yinlun: Client;
+  let tech: Client;
+  let shanhe: Client;
+  let zhujian: Client;
+  let route: Route;
+  let assetIds: string[];
+  const tokens: string[] = [];
+
+  /** The token travels only on the printed label: read it back from the label's URL. */
+  const tokenOf = async (pointId: string) => {
+    const res = await yinlun.get(`/api/inspection/points/${pointId}/label`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('image/svg+xml');
+    const url = /<title>([^<]+)<\/title>/.exec(res.body)![1]!;
+    expect(url).toMatch(/^http:\/\/[^/]+\/inspect\/[\w-]{32}$/);
+    return url.slice(url.lastIndexOf('/') + 1);
+  };
+  const repairsOf = async (assetId: string) =>
+    (await yinlun.get(`/api/work-orders?kind=repair&assetId=${assetId}&pageSize=200`)).json<{ items: Order[] }>().items;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    yinlun = await login(t.app, 'yinlun');
+    tech = await login(t.app, 'yinlun.tech');
+    shanhe = await login(t.app, 'shanhe');
+    zhujian = await login(t.app, 'zhujian');
+    const assets = (await yinlun.get('/api/assets?pageSize=200')).json<{ items: Array<{ id: string; holder: boolean }> }>().items;
+    assetIds = assets
+      .filter((a) => a.holder)
+      .map((a) => a.id)
+      .slice(0, 2);
+    expect(assetIds).toHaveLength(2);
+
+    const created = await yinlun.post('/api/inspection/routes', { name: '一号厂房日常点检' });
+    expect(created.statusCode, created.body).toBe(201);
+    const routeId = created.json<Route>().id;
+    const first = await yinlun.post(`/api/inspection/routes/${routeId}/points`, {
+      name: '液压站',
+      assetId: assetIds[0],
+      items: [
+        { label: '油温', kind: 'number', unit: '℃', min: 30, max: 55 },
+        { label: '有无泄漏', kind: 'pass_fail' },
+      ],
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await yinlun.post(`/api/inspection/routes/${routeId}/points`, {
+      name: '空压机',
+      assetId: assetIds[1],
+      items: [
+        { label: '排气压力', kind: 'meter', unit: 'MPa', min: 0.6, max: 0.8 },
+        { label: '现场情况', kind: 'text', required: false },
+      ],
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    route = second.json<Route>();
+    for (const point of route.points) tokens.push(await tokenOf(point.id));
+  });
+  afterAll(async () => t?.close());
+
+  const startRound = async () => {
+    const res = await tech.post('/api/inspection/rounds', { routeId: route.id });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<Round>();
+  };
+  const record = (roundId: string, point: number, item: number, value: string, client: Client = tech) =>
+    client.post(`/api/inspection/rounds/${roundId}/results`, {
+      pointId: route.points[point]!.id,
+      itemId: route.points[point]!.items[item]!.id,
+      value,
+    });
+
+  it('keeps the points in order with their items, and never shows the QR token in JSON', async () => {
+    const got = await tech.get(`/api/inspection/routes/${route.id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.json<Route>().points.map((p) => [p.name, p.items.map((i) => i.kind)])).toEqual([
+      ['液压站', ['number', 'pass_fail']],
+      ['空压机', ['meter', 'text']],
+    ]);
+    expect(new Set(tokens).size).toBe(2);
+    expect(got.body).not.toContain(tokens[0]);
+    expect((await tech.get('/api/inspection/routes')).json<Array<{ id: string; pointCount: number }>>()).toContainEqual(
+      expect.objectContaining({ id: route.id, pointCount: 2 }),
+    );
+    // only the admin edits routes and prints labels
+    expect((await tech.post('/api/inspection/routes', { name: 'x' })).statusCode).toBe(403);
+    expect((await tech.get(`/api/inspection/points/${route.points[0]!.id}/label`)).statusCode).toBe(403);
+  });
+
+  it('a failed item opens exactly one repair work order for the point’s asset, however often it is sent', async () => {
+    const round = await startRound();
+    expect(round).toMatchObject({ pointsTotal: 2, pointsChecked: 0, itemsTotal: 4, itemsDone: 0 });
+    // recording before scanning the point is refused
+    expect((await record(round.id, 0, 0, '42')).statusCode).toBe(409);
+
+    const checkIn = await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: tokens[0] });
+    expect(checkIn.statusCode, checkIn.body).toBe(200);
+    expect(checkIn.json<{ point: { id: string; items: unknown[] } }>().point).toMatchObject({ id: route.points[0]!.id });
+    expect(checkIn.json<{ point: { items: unknown[] } }>().point.items).toHaveLength(2);
+
+    const before = (await repairsOf(assetIds[0]!)).length;
+    const passing = await record(round.id, 0, 0, '42');
+    expect(passing.statusCode, passing.body).toBe(200);
+    expect(passing.json<Round>().results.find((r) => r.itemId === route.points[0]!.items[0]!.id)).toMatchObject({
+      passed: true,
+      workOrderId: null,
+    });
+
+    const failing = await record(round.id, 0, 1, 'fail');
+    expect(failing.statusCode, failing.body).toBe(200);
+    const progress = failing.json<Round>();
+    expect(progress).toMatchObject({ pointsChecked: 1, itemsDone: 2 });
+    expect(progress.failures).toHaveLength(1);
+    const failure = progress.failures[0]!;
+    expect(failure.workOrderNumber).toMatch(/^WO\d{10}$/);
+
+    const repairs = await repairsOf(assetIds[0]!);
+    expect(repairs).toHaveLength(before + 1);
+    const order = repairs.find((o) => o.id === failure.workOrderId)!;
+    expect(order).toMatchObject({
+      kind: 'repair',
+      status: 'reported',
+      number: failure.workOrderNumber,
+      title: '巡检异常：液压站 · 有无泄漏',
+    });
+    expect(order.description).toContain('记录值：fail');
+    expect((await tech.get(`/api/work-orders/${order.id}`)).json<{ events: Array<{ kind: string }> }>().events.map((e) => e.kind)).toEqual([
+      'reported',
+    ]);
+
+    // resubmitting, even concurrently, keeps the one order
+    const again = await Promise.all([record(round.id, 0, 1, 'fail'), record(round.id, 0, 1, 'fail')]);
+    expect(again.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(await repairsOf(assetIds[0]!)).toHaveLength(before + 1);
+    expect((await tech.get(`/api/inspection/rounds/${round.id}`)).json<Round>().failures).toEqual([failure]);
+  });
+
+  it('fails a reading outside its range, rejects values that do not fit the item, and 404s foreign tokens', async () => {
+    const round = await startRound();
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: 'not-a-token' })).statusCode).toBe(404);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: tokens[1] })).statusCode).toBe(200);
+
+    const before = (await repairsOf(assetIds[1]!)).length;
+    const low = await record(round.id, 1, 0, '0.45');
+    expect(low.statusCode, low.body).toBe(200);
+    const failures = low.json<Round>().failures;
+    expect(failures.map((f) => f.itemId)).toEqual([route.points[1]!.items[0]!.id]);
+    const repairs = await repairsOf(assetIds[1]!);
+    expect(repairs).toHaveLength(before + 1);
+    expect(repairs[0]!.description).toContain('允许范围：0.6MPa ~ 0.8MPa');
+
+    const bad = await record(round.id, 1, 0, 'high');
+    expect(bad.statusCode).toBe(400);
+    expect(errorCode(bad)).toBe('VALIDATION_FAILED');
+    expect((await record(round.id, 1, 1, '')).statusCode).toBe(200); // an optional text may stay empty
+    // a point of this route not scanned in this round
+    expect((await record(round.id, 0, 1, 'pass')).statusCode).toBe(409);
+
+    // a token of another route does not check in here
+    const other = (await yinlun.post('/api/inspection/routes', { name: '二号厂房' })).json<Route>();
+    const otherPoint = await yinlun.post(`/api/inspection/routes/${other.id}/points`, {
+      name: '冷却塔',
+      assetId: null,
+      items: [{ label: '风机运转', kind: 'pass_fail' }],
+    });
+    const otherToken = await tokenOf(otherPoint.json<Route>().points[0]!.id);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: otherToken })).statusCode).toBe(404);
+
+    const finished = await tech.post(`/api/inspection/rounds/${round.id}/finish`);
+    expect(finished.statusCode).toBe(200);
+    expect(finished.json<Round>().finishedAt).not.toBeNull();
+    expect((await record(round.id, 1, 0, '0.7')).statusCode).toBe(409);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/finish`)).statusCode).toBe(409);
+  });
+
+  it('another enterprise gets 404 on every route, point and round; a department handler 403', async () => {
+    const round = await startRound();
+    const point = route.points[0]!;
+    const attempts: Array<[string, string, unknown?]> = [
+      ['GET', `/api/inspection/routes/${route.id}`],
+      ['PATCH', `/api/inspection/routes/${route.id}`, { name: 'pwned' }],
+      ['POST', `/api/inspection/routes/${route.id}/points`, { name: 'x', items: [{ label: 'x', kind: 'text' }] }],
+      ['GET', `/api/inspection/points/${point.id}/label`],
+      ['POST', '/api/inspection/rounds', { routeId: route.id }],
+      ['GET', `/api/inspection/rounds/${round.id}`],
+      ['POST', `/api/inspection/rounds/${round.id}/check-in`, { qrToken: tokens[0] }],
+      ['POST', `/api/inspection/rounds/${round.id}/results`, { pointId: point.id, itemId: point.items[1]!.id, value: 'fail' }],
+      ['POST', `/api/inspection/rounds/${round.id}/finish`],
+    ];
+    for (const [method, url, body] of attempts) {
+      expect((await shanhe.request(method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(404);
+      expect((await zhujian.request(method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(403);
+    }
+    expect((await shanhe.get('/api/inspection/routes')).json()).toEqual([]);
+    expect((await shanhe.get('/api/inspection/rounds')).json<{ total: number }>().total).toBe(0);
+    expect((await zhujian.get('/api/inspection/routes')).statusCode).toBe(403);
+    // nothing changed for 银轮
+    const after = (await tech.get(`/api/inspection/rounds/${round.id}`)).json<Round>();
+    expect(after).toMatchObject({ pointsChecked: 0, finishedAt: null });
+    expect((await tech.get(`/api/inspection/routes/${route.id}`)).json<Route & { name: string }>().name).toBe('一号厂房日常点检');
+  });
+});
