@@ -24,6 +24,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Not Vite's default /assets/: that path is the app's own (/assets/<id> is what an asset's QR label opens).
+    assetsDir: 'static',
     // antd and its icons are one large, rarely changing vendor chunk; keep it apart from app code.
     chunkSizeWarningLimit: 1600,
   },
