@@ -5,6 +5,10 @@ import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { ForbiddenResult, NotFoundResult } from '@/components/status-result';
 import { AssetDetailPage } from '@/features/assets/components/asset-detail-page';
 import { AssetsPage } from '@/features/assets/components/assets-page';
+import { PlansPage } from '@/features/maintenance/components/plans-page';
+import { SparePartsPage } from '@/features/maintenance/components/spare-parts-page';
+import { WorkOrderDetailPage } from '@/features/maintenance/components/work-order-detail-page';
+import { WorkOrdersPage } from '@/features/maintenance/components/work-orders-page';
 import { HomePage } from '@/features/home/components/home-page';
 import { ApiTokensPage } from '@/features/identity/components/api-tokens-page';
 import { AuditPage } from '@/features/identity/components/audit-page';
@@ -33,6 +37,12 @@ const CategoriesPage = lazy(() =>
 );
 const CalendarPage = lazy(() =>
   import('@/features/service-requests/components/calendar-page').then((module) => ({ default: module.CalendarPage })),
+);
+
+// The KPI pages bring ECharts along; only those who open them load it.
+const KpisPage = lazy(() => import('@/features/maintenance/components/kpis-page').then((module) => ({ default: module.KpisPage })));
+const CountyKpisPage = lazy(() =>
+  import('@/features/maintenance/components/county-kpis-page').then((module) => ({ default: module.CountyKpisPage })),
 );
 
 function PageLoading() {
@@ -139,6 +149,59 @@ const router = createBrowserRouter([
         element: (
           <Allow permission="assets.read">
             <AssetDetailPage />
+          </Allow>
+        ),
+      },
+      // Maintenance (维保): the enterprise's work orders, plans, parts and KPIs; the county sees a roll-up.
+      {
+        path: 'work-orders',
+        element: (
+          <Allow permission="maintenance.work">
+            <WorkOrdersPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'work-orders/:id',
+        element: (
+          <Allow permission="maintenance.work">
+            <WorkOrderDetailPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'maintenance/plans',
+        element: (
+          <Allow permission="maintenance.work">
+            <PlansPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'maintenance/spare-parts',
+        element: (
+          <Allow permission="maintenance.work">
+            <SparePartsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'maintenance/kpis',
+        element: (
+          <Allow permission="maintenance.work">
+            <Suspense fallback={<PageLoading />}>
+              <KpisPage />
+            </Suspense>
+          </Allow>
+        ),
+      },
+      {
+        path: 'maintenance/county',
+        element: (
+          <Allow permission="maintenance.county">
+            <Suspense fallback={<PageLoading />}>
+              <CountyKpisPage />
+            </Suspense>
           </Allow>
         ),
       },

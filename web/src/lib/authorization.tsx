@@ -15,7 +15,9 @@ export type Permission =
   | 'requests.office'
   | 'requests.statistics'
   | 'calendar.manage'
-  | 'assets.read';
+  | 'assets.read'
+  | 'maintenance.work'
+  | 'maintenance.county';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 /** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
@@ -33,6 +35,9 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'requests.statistics': COUNTY_READERS,
   'calendar.manage': ['county_admin'],
   'assets.read': ['enterprise_admin', 'enterprise_member'],
+  // Work orders, plans, spare parts and KPIs of the user's own enterprise; the county sees only roll-ups.
+  'maintenance.work': ['enterprise_admin', 'enterprise_member'],
+  'maintenance.county': COUNTY_READERS,
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -6,11 +6,16 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
+  FundOutlined,
   HomeOutlined,
+  InboxOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TagsOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { Role, UserView } from '@tiantai/shared';
 import type { MessageKey } from '@/lib/i18n';
@@ -32,6 +37,11 @@ type NavKey =
   | 'enterprises'
   | 'ownEnterprise'
   | 'assets'
+  | 'workOrders'
+  | 'maintenancePlans'
+  | 'spareParts'
+  | 'maintenanceKpis'
+  | 'maintenanceCounty'
   | 'users'
   | 'audit';
 
@@ -42,17 +52,37 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'requestStatistics',
     'requestCategories',
     'workCalendar',
+    'maintenanceCounty',
     'parks',
     'departments',
     'enterprises',
     'users',
     'audit',
   ],
-  service_officer: ['home', 'requests', 'requestStatistics', 'requestCategories', 'parks', 'departments', 'enterprises'],
-  county_viewer: ['home', 'requests', 'requestStatistics', 'parks', 'departments', 'enterprises'],
+  service_officer: [
+    'home',
+    'requests',
+    'requestStatistics',
+    'requestCategories',
+    'maintenanceCounty',
+    'parks',
+    'departments',
+    'enterprises',
+  ],
+  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises'],
   department_handler: ['home', 'requests', 'departments', 'enterprises'],
-  enterprise_admin: ['home', 'assets', 'requests', 'ownEnterprise', 'users'],
-  enterprise_member: ['home', 'assets', 'requests', 'ownEnterprise'],
+  enterprise_admin: [
+    'home',
+    'assets',
+    'workOrders',
+    'maintenancePlans',
+    'spareParts',
+    'maintenanceKpis',
+    'requests',
+    'ownEnterprise',
+    'users',
+  ],
+  enterprise_member: ['home', 'workOrders', 'assets', 'maintenancePlans', 'spareParts', 'maintenanceKpis', 'requests', 'ownEnterprise'],
 };
 
 /** The side menu for a user: what each role works with, in the order they use it. */
@@ -72,6 +102,11 @@ export function navItemsFor(user: UserView): NavItem[] {
       icon: <ShopOutlined />,
     },
     assets: { path: '/assets', label: 'nav.assets', icon: <DeploymentUnitOutlined /> },
+    workOrders: { path: '/work-orders', label: 'nav.workOrders', icon: <ToolOutlined /> },
+    maintenancePlans: { path: '/maintenance/plans', label: 'nav.maintenancePlans', icon: <ScheduleOutlined /> },
+    spareParts: { path: '/maintenance/spare-parts', label: 'nav.spareParts', icon: <InboxOutlined /> },
+    maintenanceKpis: { path: '/maintenance/kpis', label: 'nav.maintenanceKpis', icon: <DashboardOutlined /> },
+    maintenanceCounty: { path: '/maintenance/county', label: 'nav.maintenanceCounty', icon: <FundOutlined /> },
     users: { path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
     audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   };

@@ -1,0 +1,168 @@
+// Maintenance end to end in a real browser: a technician reports a stopped press (报修) on a phone, the
+// enterprise admin assigns it to him at a desk (派工), he starts and completes the repair on the phone,
+// the admin accepts it (验收), and the KPI page counts one more failure than before.
+import path from 'node:path';
+import type { KpiView, WorkOrderDetailView } from '@tiantai/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../server/test/engines';
+import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
+import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+
+const PASSWORD = 'Tiantai@2026';
+const PRESS = 'YL-EQ-001';
+const TECHNICIAN = '林志强';
+const PHONE = { width: 390, height: 844 };
+const TITLE = '液压系统漏油，设备停机';
+
+describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium on %s', (engine) => {
+  let server: TestPlatform;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+  let admin: Page;
+  let phone: Page;
+  let orderPath: string;
+  let failuresBefore: number;
+  let step = 0;
+
+  const shot = async (page: Page, name: string, fullPage = true) => {
+    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${engine}-mt-${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
+  };
+
+  const signIn = async (username: string, viewport = { width: 1440, height: 900 }, isMobile = false): Promise<Page> => {
+    const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
+    return page;
+  };
+
+  const kpisOf = (page: Page) => page.evaluate(async () => (await (await fetch('/api/maintenance/kpis')).json()) as KpiView);
+  const orderOf = (page: Page, id: string) =>
+    page.evaluate(async (orderId) => (await (await fetch(`/api/work-orders/${orderId}`)).json()) as WorkOrderDetailView, id);
+
+  /** Picks an option of an antd Select by typing part of its label. */
+  const choose = async (page: Page, testId: string, text: string) => {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
+    await option.first().waitFor({ state: 'visible' });
+    await page.waitForTimeout(300); // the dropdown's opening motion
+    await option.first().click();
+  };
+
+  const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
+    await page.getByTestId(`action-${action}`).click();
+    await expect.poll(() => page.getByTestId('action-submit').isVisible()).toBe(true);
+    await page.waitForTimeout(300); // the dialog's opening motion
+    if (fill) await fill();
+    await page.getByTestId('action-submit').click();
+    await expect.poll(() => page.getByTestId('action-submit').count()).toBe(0);
+  };
+
+  beforeAll(async () => {
+    server = await startTestPlatform(engine, { WEB_DIST });
+    base = server.base;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a technician reports a stopped press on a phone', async () => {
+    admin = await signIn('yinlun');
+    failuresBefore = (await kpisOf(admin)).total.failures;
+
+    phone = await signIn('yinlun.tech', PHONE, true);
+    await phone.goto(`${base}/work-orders`);
+    // A technician's list opens on his own tasks.
+    await expect.poll(() => phone.getByTestId('report-fault').isVisible()).toBe(true);
+    expect(await phone.getByTestId('work-order-scope').locator('.ant-segmented-item-selected').innerText()).toBe('我的任务');
+    await shot(phone, 'phone-my-tasks', false);
+
+    await phone.getByTestId('report-fault').click();
+    await choose(phone, 'report-asset', PRESS);
+    await phone.getByTestId('report-title').fill(TITLE);
+    await phone.getByTestId('report-description').fill('主缸下方有油迹，压力表读数下降');
+    await phone.getByTestId('report-stopped').check();
+    await shot(phone, 'phone-report', false);
+    await phone.getByTestId('report-submit').click();
+
+    await expect.poll(() => phone.getByTestId('work-order-title').isVisible()).toBe(true);
+    expect(await phone.getByTestId('work-order-title').innerText()).toBe(TITLE);
+    orderPath = new URL(phone.url()).pathname;
+    expect(orderPath).toMatch(/^\/work-orders\/[\w-]+$/);
+    expect(await phone.getByTestId('work-order-status').first().getAttribute('data-status')).toBe('reported');
+    // A technician may not assign: nothing to do until the admin has.
+    expect(await phone.getByTestId('action-panel').innerText()).toContain('当前没有您可执行的操作');
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(phone, 'phone-reported');
+  });
+
+  it('the enterprise admin sees the report and assigns it to the technician', async () => {
+    await admin.getByTestId('side-menu').getByText('维保工单', { exact: true }).click();
+    const row = admin.locator('.ant-table-row', { hasText: TITLE });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByTestId('work-order-status').getAttribute('data-status')).toBe('reported');
+    expect(await row.getByTestId('work-order-kind').innerText()).toBe('维修');
+    await shot(admin, 'admin-list');
+
+    await row.getByTestId('work-order-link').click();
+    await expect.poll(() => admin.getByTestId('action-assign').isVisible()).toBe(true);
+    await act(admin, 'assign', () => choose(admin, 'assign-user', TECHNICIAN));
+    await expect.poll(() => admin.getByTestId('work-order-assignee').innerText()).toContain(TECHNICIAN);
+    expect(await admin.getByTestId('work-order-status').first().getAttribute('data-status')).toBe('assigned');
+    await shot(admin, 'admin-assigned');
+  });
+
+  it('the technician starts and completes the repair on the phone', async () => {
+    await phone.goto(`${base}/work-orders`);
+    const card = phone.getByTestId('work-order-card').filter({ hasText: TITLE });
+    await expect.poll(() => card.count()).toBe(1);
+    await shot(phone, 'phone-assigned-task', false);
+    await card.click();
+
+    await expect.poll(() => phone.getByTestId('action-start').isVisible()).toBe(true);
+    await act(phone, 'start');
+    await expect.poll(() => phone.getByTestId('action-complete').isVisible()).toBe(true);
+    await act(phone, 'complete', async () => {
+      await phone.getByTestId('complete-result').fill('更换主缸密封圈，试压正常');
+      await phone.getByTestId('complete-labour').fill('90');
+      await shot(phone, 'phone-complete-form', false);
+    });
+    await expect.poll(() => phone.getByTestId('work-order-status').first().getAttribute('data-status')).toBe('done');
+    expect(await phone.getByTestId('work-order-labour').innerText()).toBe('90 分钟');
+    const id = orderPath.split('/').pop()!;
+    const order = await orderOf(phone, id);
+    expect(order.downtimeStart).not.toBeNull();
+    expect(order.downtimeEnd).not.toBeNull();
+    await shot(phone, 'phone-done');
+  });
+
+  it('the admin accepts the repair and the KPI page counts one more failure', async () => {
+    await admin.goto(`${base}${orderPath}`);
+    await expect.poll(() => admin.getByTestId('action-accept').isVisible()).toBe(true);
+    await act(admin, 'accept');
+    await expect.poll(() => admin.getByTestId('work-order-status').first().getAttribute('data-status')).toBe('accepted');
+    const kinds = await admin.getByTestId('work-order-event').evaluateAll((events) => events.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toEqual(['reported', 'assigned', 'started', 'completed', 'accepted']);
+    await shot(admin, 'admin-accepted');
+
+    const after = await kpisOf(admin);
+    expect(after.total.failures).toBe(failuresBefore + 1);
+    await admin.getByTestId('side-menu').getByText('维保指标', { exact: true }).click();
+    await expect.poll(() => admin.getByTestId('kpi-failures').innerText()).toContain(String(failuresBefore + 1));
+    await expect.poll(() => admin.getByTestId('kpi-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await admin.waitForTimeout(1200); // the bars' growing animation
+    await shot(admin, 'kpis');
+  });
+});
