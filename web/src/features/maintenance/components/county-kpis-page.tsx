@@ -5,7 +5,7 @@ import { QueryError } from '@/components/query-error';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useCountyKpis } from '../api/get-county-kpis';
-import { KpiPeriodPicker } from './kpi-period';
+import { KpiPeriodPicker, lastDayOf } from './kpi-period';
 import { KpiTiles } from './kpi-tiles';
 
 /** The county sees the roll-up over every enterprise and how many there are — never one enterprise's detail. */
@@ -45,7 +45,7 @@ export function CountyKpisPage() {
                 <Statistic title={t('kpis.downtimeHours')} value={formatNumber(kpis.data.total.downtimeHours, locale, 1)} />
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('kpis.period')}：{formatDate(kpis.data.from)} — {formatDate(kpis.data.to)}
+                {t('kpis.period')}：{formatDate(kpis.data.from)} — {formatDate(lastDayOf(kpis.data.to))}
               </Typography.Text>
             </Card>
             <KpiTiles total={kpis.data.total} />

@@ -18,3 +18,6 @@ export function KpiPeriodPicker({ value, onChange }: { value: KpiPeriod; onChang
     />
   );
 }
+
+/** The period's end is exclusive (the next midnight); people read the last day in it. */
+export const lastDayOf = (exclusiveEnd: string) => new Date(Date.parse(exclusiveEnd) - 1).toISOString();

@@ -11,7 +11,7 @@ import { QueryError } from '@/components/query-error';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useKpis } from '../api/get-kpis';
-import { KpiPeriodPicker } from './kpi-period';
+import { KpiPeriodPicker, lastDayOf } from './kpi-period';
 import { KpiTiles } from './kpi-tiles';
 
 type KpiGroup = (typeof KPI_GROUPS)[number];
@@ -78,7 +78,9 @@ export function KpisPage() {
     <>
       <PageHeader
         title={t('kpis.title')}
-        subtitle={kpis.data ? `${t('kpis.period')}：${formatDate(kpis.data.from)} — ${formatDate(kpis.data.to)}` : t('kpis.subtitle')}
+        subtitle={
+          kpis.data ? `${t('kpis.period')}：${formatDate(kpis.data.from)} — ${formatDate(lastDayOf(kpis.data.to))}` : t('kpis.subtitle')
+        }
         extra={
           <Flex gap={8} wrap>
             <KpiPeriodPicker value={{ from, to }} onChange={(period) => update({ from: period.from, to: period.to })} />
