@@ -9,6 +9,9 @@ import { PlansPage } from '@/features/maintenance/components/plans-page';
 import { SparePartsPage } from '@/features/maintenance/components/spare-parts-page';
 import { WorkOrderDetailPage } from '@/features/maintenance/components/work-order-detail-page';
 import { WorkOrdersPage } from '@/features/maintenance/components/work-orders-page';
+import { InspectPointPage } from '@/features/maintenance/inspection/components/inspect-point-page';
+import { InspectionPage } from '@/features/maintenance/inspection/components/inspection-page';
+import { RoundPage } from '@/features/maintenance/inspection/components/round-page';
 import { HomePage } from '@/features/home/components/home-page';
 import { ApiTokensPage } from '@/features/identity/components/api-tokens-page';
 import { AuditPage } from '@/features/identity/components/audit-page';
@@ -202,6 +205,31 @@ const router = createBrowserRouter([
             <Suspense fallback={<PageLoading />}>
               <CountyKpisPage />
             </Suspense>
+          </Allow>
+        ),
+      },
+      // Inspection (巡检): routes and rounds; a point's QR label opens /inspect/<token> on the technician's phone.
+      {
+        path: 'inspection',
+        element: (
+          <Allow permission="maintenance.work">
+            <InspectionPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'inspection/rounds/:id',
+        element: (
+          <Allow permission="maintenance.work">
+            <RoundPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'inspect/:token',
+        element: (
+          <Allow permission="maintenance.work">
+            <InspectPointPage />
           </Allow>
         ),
       },

@@ -11,6 +11,7 @@ import {
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -38,6 +39,7 @@ type NavKey =
   | 'ownEnterprise'
   | 'assets'
   | 'workOrders'
+  | 'inspection'
   | 'maintenancePlans'
   | 'spareParts'
   | 'maintenanceKpis'
@@ -75,6 +77,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'home',
     'assets',
     'workOrders',
+    'inspection',
     'maintenancePlans',
     'spareParts',
     'maintenanceKpis',
@@ -82,7 +85,17 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'ownEnterprise',
     'users',
   ],
-  enterprise_member: ['home', 'workOrders', 'assets', 'maintenancePlans', 'spareParts', 'maintenanceKpis', 'requests', 'ownEnterprise'],
+  enterprise_member: [
+    'home',
+    'workOrders',
+    'inspection',
+    'assets',
+    'maintenancePlans',
+    'spareParts',
+    'maintenanceKpis',
+    'requests',
+    'ownEnterprise',
+  ],
 };
 
 /** The side menu for a user: what each role works with, in the order they use it. */
@@ -103,6 +116,7 @@ export function navItemsFor(user: UserView): NavItem[] {
     },
     assets: { path: '/assets', label: 'nav.assets', icon: <DeploymentUnitOutlined /> },
     workOrders: { path: '/work-orders', label: 'nav.workOrders', icon: <ToolOutlined /> },
+    inspection: { path: '/inspection', label: 'nav.inspection', icon: <SafetyCertificateOutlined /> },
     maintenancePlans: { path: '/maintenance/plans', label: 'nav.maintenancePlans', icon: <ScheduleOutlined /> },
     spareParts: { path: '/maintenance/spare-parts', label: 'nav.spareParts', icon: <InboxOutlined /> },
     maintenanceKpis: { path: '/maintenance/kpis', label: 'nav.maintenanceKpis', icon: <DashboardOutlined /> },
