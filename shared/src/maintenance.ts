@@ -117,10 +117,21 @@ export const planView = z.object({
 export type PlanView = z.infer<typeof planView>;
 export const planListQuery = z.object({ assetId: id.optional() });
 
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
 export const workOrderListQuery = z.object({
   kind: z.enum(WORK_ORDER_KINDS).optional(),
   status: z.enum(WORK_ORDER_STATUSES).optional(),
   assetId: id.optional(),
+  /** Number, title or asset code/name contains this. */
+  q: z.string().trim().max(100).optional(),
+  /** Only orders assigned to the caller (a technician's task list). */
+  mine: flag,
+  /** Only orders not yet done or accepted. */
+  open: flag,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -68,6 +68,9 @@ export interface WorkOrderFilter {
   kind?: WorkOrderKind | undefined;
   status?: WorkOrderStatus | undefined;
   assetId?: string | undefined;
+  q?: string | undefined;
+  assigneeUserId?: string | undefined;
+  openOnly?: boolean | undefined;
 }
 
 export function listWorkOrders(db: MaintenanceDb, enterpriseId: string, filter: WorkOrderFilter, page: PageRequest) {
@@ -75,6 +78,19 @@ export function listWorkOrders(db: MaintenanceDb, enterpriseId: string, filter: 
   if (filter.kind) query = query.where('work_orders.kind', '=', filter.kind);
   if (filter.status) query = query.where('work_orders.status', '=', filter.status);
   if (filter.assetId) query = query.where('work_orders.asset_id', '=', filter.assetId);
+  if (filter.assigneeUserId) query = query.where('work_orders.assignee_user_id', '=', filter.assigneeUserId);
+  if (filter.openOnly) query = query.where('work_orders.status', 'not in', ['done', 'accepted']);
+  if (filter.q) {
+    const like = `%${filter.q}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('work_orders.number', 'like', like),
+        eb('work_orders.title', 'like', like),
+        eb('assets.code', 'like', like),
+        eb('assets.name', 'like', like),
+      ]),
+    );
+  }
   return paginate(query.orderBy('work_orders.created_at', 'desc').orderBy('work_orders.id', 'desc'), page);
 }
 

@@ -262,8 +262,13 @@ export class MaintenanceService {
   // ---- work orders ----
 
   async listWorkOrders(actor: Actor, query: WorkOrderListQuery): Promise<Paged<WorkOrderView>> {
-    const { page, pageSize, ...filter } = query;
-    const { rows, total } = await repo.listWorkOrders(this.db, enterpriseOf(actor), filter, { page, pageSize });
+    const { page, pageSize, mine, open, ...filter } = query;
+    const { rows, total } = await repo.listWorkOrders(
+      this.db,
+      enterpriseOf(actor),
+      { ...filter, assigneeUserId: mine ? actor.userId : undefined, openOnly: open },
+      { page, pageSize },
+    );
     return { items: rows.map((r) => this.orderView(actor, r)), total, page, pageSize };
   }
 

@@ -8,6 +8,8 @@ interface Order {
   number: string;
   status: string;
   kind: string;
+  assetCode: string;
+  assigneeUserId: string | null;
   planId: string | null;
   duePoint: string | null;
   downtimeStart: string | null;
@@ -214,6 +216,19 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(409);
     expect(errorCode(res)).toBe('INVALID_TRANSITION');
     expect((await yinlun.get(`/api/work-orders/${id}`)).json<Order>().status).toBe(status);
+  });
+
+  it('lists a technician his open assigned orders, and finds orders by number or asset', async () => {
+    const order = await report();
+    await act(yinlun, order.id, { action: 'assign', assigneeUserId: tech.userId });
+    const mine = (await tech.get('/api/work-orders?mine=true&open=true&pageSize=200')).json<{ items: Order[]; total: number }>();
+    expect(mine.items.map((o) => o.id)).toContain(order.id);
+    expect(mine.items.every((o) => o.assigneeUserId === tech.userId && o.status !== 'done' && o.status !== 'accepted')).toBe(true);
+    const byNumber = (await yinlun.get(`/api/work-orders?q=${order.number}`)).json<{ items: Order[] }>();
+    expect(byNumber.items.map((o) => o.id)).toEqual([order.id]);
+    const byAsset = (await yinlun.get(`/api/work-orders?q=${encodeURIComponent(order.assetCode)}&pageSize=200`)).json<{ items: Order[] }>();
+    expect(byAsset.items.length).toBeGreaterThan(0);
+    expect(byAsset.items.every((o) => o.assetCode === order.assetCode)).toBe(true);
   });
 
   it('keeps assigning and acceptance with the admin (403 for a technician)', async () => {

@@ -688,7 +688,6 @@ export const en: Record<MessageKey, string> = {
   'workOrders.total': '{count} work orders',
   'workOrders.overdue': 'Overdue',
   'workOrders.unassigned': 'Unassigned',
-  'workOrders.searchLimit': 'Search and “My tasks” look through the latest 200 orders',
   'workOrder.number': 'Number',
   'workOrder.title': 'Title',
   'workOrder.asset': 'Asset',

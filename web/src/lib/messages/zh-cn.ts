@@ -684,7 +684,6 @@ export const zhCN = {
   'workOrders.total': '共 {count} 张工单',
   'workOrders.overdue': '已逾期',
   'workOrders.unassigned': '未派工',
-  'workOrders.searchLimit': '搜索与“我的任务”在最近 200 张工单中查找',
   'workOrder.number': '单号',
   'workOrder.title': '标题',
   'workOrder.asset': '设备',

@@ -10,16 +10,26 @@ export interface WorkOrderFilter {
   kind?: WorkOrderKind;
   status?: WorkOrderStatus;
   assetId?: string;
+  q?: string;
+  /** Only the caller's assigned orders that are still open: a technician's task list. */
+  mine?: boolean;
+  page?: number;
+  pageSize?: number;
 }
-
-// The server offers no text search and no assignee filter: the list takes the newest 200 (its largest
-// page) and the page narrows them further.
-const PAGE_SIZE = 200;
 
 export function getWorkOrders(filter: WorkOrderFilter, signal?: AbortSignal): Promise<Paged<WorkOrderView>> {
   return api.get<Paged<WorkOrderView>>(
     '/api/work-orders',
-    { kind: filter.kind, status: filter.status, assetId: filter.assetId, page: 1, pageSize: PAGE_SIZE },
+    {
+      kind: filter.kind,
+      status: filter.status,
+      assetId: filter.assetId,
+      q: filter.q?.trim() || undefined,
+      mine: filter.mine ? 'true' : undefined,
+      open: filter.mine && !filter.status ? 'true' : undefined,
+      page: filter.page ?? 1,
+      pageSize: filter.pageSize ?? 20,
+    },
     signal,
   );
 }

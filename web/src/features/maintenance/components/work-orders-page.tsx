@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Grid, Segmented, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Pagination, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ToolOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -16,16 +16,10 @@ import { ReportDialog } from './report-dialog';
 import { WorkOrderKindTag, WorkOrderStatusTag, isOverdue } from './work-order-tags';
 
 type Scope = 'mine' | 'all';
-const OPEN_STATUSES: readonly WorkOrderStatus[] = ['reported', 'assigned', 'in_progress', 'on_hold', 'done'];
+const PAGE_SIZE = 20;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((v) => v === value);
-}
-
-function matches(order: WorkOrderView, q: string | undefined): boolean {
-  if (!q) return true;
-  const needle = q.toLowerCase();
-  return [order.number, order.title, order.assetCode, order.assetName].some((text) => text.toLowerCase().includes(needle));
 }
 
 function DueTime({ order }: { order: WorkOrderView }) {
@@ -83,22 +77,28 @@ export function WorkOrdersPage() {
   const kind = oneOf(WORK_ORDER_KINDS, params.get('kind'));
   const status = oneOf(WORK_ORDER_STATUSES, params.get('status'));
   const q = params.get('q') ?? undefined;
-  const orders = useWorkOrders({ kind, status });
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const orders = useWorkOrders({ kind, status, q, mine: scope === 'mine', page, pageSize: PAGE_SIZE });
 
-  const update = (patch: Record<string, string | undefined>) => {
+  // A new filter starts again from the first page; turning the page keeps the filter.
+  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined || value === '') next.delete(key);
       else next.set(key, value);
     }
+    if (!keepPage) next.delete('page');
     setParams(next, { replace: true });
   };
 
-  const shown = (orders.data?.items ?? []).filter(
-    (order) =>
-      matches(order, q) &&
-      (scope === 'all' || (order.assigneeUserId === user.id && (status !== undefined || OPEN_STATUSES.includes(order.status)))),
-  );
+  const shown = orders.data?.items ?? [];
+  const pagination = {
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: orders.data?.total ?? 0,
+    showTotal: (total: number) => t('workOrders.total', { count: total }),
+    onChange: (next: number) => update({ page: next === 1 ? undefined : String(next) }, true),
+  };
 
   const columns: TableColumnsType<WorkOrderView> = [
     {
@@ -204,6 +204,7 @@ export function WorkOrdersPage() {
                 <OrderCard order={order} />
               </Card>
             ))}
+            {pagination.total > PAGE_SIZE && <Pagination simple align="center" {...pagination} />}
           </Flex>
         ) : (
           <Table<WorkOrderView>
@@ -221,16 +222,8 @@ export function WorkOrdersPage() {
               },
               style: { cursor: 'pointer' },
             })}
-            pagination={{
-              pageSize: 20,
-              showTotal: (total) => t('workOrders.total', { count: total }),
-            }}
+            pagination={pagination}
           />
-        )}
-        {(orders.data?.total ?? 0) > (orders.data?.items.length ?? 0) && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('workOrders.searchLimit')}
-          </Typography.Text>
         )}
       </Card>
       {reporting && (
