@@ -2,15 +2,12 @@
 // the end of its design life, records a shot reading (first one that runs backwards, then the right one),
 // sees the life bar move, mounts the mold on an injection press and sees its QR label. Then a technician
 // opens the label's address on a phone, as a scan would, and sees the same mold.
-import path from 'node:path';
 import type { AssetDetailView } from '@tiantai/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
-import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+import { BrowserSuite, HAS_BROWSER } from './browser';
 
-const PASSWORD = 'Tiantai@2026';
 const PLANT = '一号厂区';
 // The demo's eighth mold: 90–100 % of its design life used, in 一号厂区's 注塑车间, not on a press.
 const MOLD = 'YL-MJ-008';
@@ -23,31 +20,11 @@ const imageLoaded = (page: Page, selector: string) =>
   );
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s', (engine) => {
-  let server: TestPlatform;
-  let browser: Browser;
+  const suite = new BrowserSuite(engine, 'as');
+  const { shot, signIn } = suite;
   let base: string;
-  const contexts: BrowserContext[] = [];
   let admin: Page;
   let moldPath: string;
-  let step = 0;
-
-  // Full-page shots from the top: the sticky header would otherwise land in the middle of the picture.
-  const shot = async (page: Page, name: string, fullPage = true) => {
-    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${engine}-as-${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
-  };
-
-  const signIn = async (username: string, viewport = { width: 1440, height: 900 }, isMobile = false): Promise<Page> => {
-    const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
-    return page;
-  };
 
   /** The asset as the API answers the signed-in user. */
   const assetOf = (page: Page, id: string) =>
@@ -56,15 +33,10 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
   const lifeShots = async (page: Page) => Number(await page.getByTestId('mold-life').first().getAttribute('data-shots'));
 
   beforeAll(async () => {
-    server = await startTestPlatform(engine, { WEB_DIST });
-    base = server.base;
-    browser = await launchBrowser();
+    await suite.start();
+    base = suite.base;
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(suite.stop);
 
   it('the enterprise admin finds a mold near its end of life under its plant', async () => {
     admin = await signIn('yinlun');

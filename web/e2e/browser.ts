@@ -1,7 +1,11 @@
 // Real Chromium (Debian's /usr/bin/chromium) through playwright-core; no browser download.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { DbEngine } from '../../server/src/db/connection';
+import { DEMO_PASSWORD } from '../../server/src/demo/load-demo';
+import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/e2e');
@@ -32,4 +36,57 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * One platform and one browser for a suite: each person signs in in a context of their own (desktop or
+ * phone), and screenshots are numbered in the order they are taken (`<engine>-<prefix>-NN-<name>.png`).
+ */
+export class BrowserSuite {
+  server!: TestPlatform;
+  private browser!: Browser;
+  private readonly contexts: BrowserContext[] = [];
+  private step = 0;
+
+  constructor(
+    private readonly engine: DbEngine,
+    private readonly prefix: string,
+  ) {}
+
+  get base(): string {
+    return this.server.base;
+  }
+
+  start = async (): Promise<void> => {
+    this.server = await startTestPlatform(this.engine, { WEB_DIST });
+    this.browser = await launchBrowser();
+  };
+
+  stop = async (): Promise<void> => {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser?.close();
+    await this.server?.close();
+  };
+
+  signIn = async (username: string, viewport = DESKTOP, isMobile = false): Promise<Page> => {
+    const context = await this.browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${this.base}/`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
+    return page;
+  };
+
+  /** Full-page shots start from the top: the sticky header would otherwise land mid-picture. */
+  shot = async (page: Page, name: string, fullPage = true): Promise<void> => {
+    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+    const file = `${this.engine}-${this.prefix}-${String(++this.step).padStart(2, '0')}-${name}.png`;
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage });
+  };
 }

@@ -2,14 +2,12 @@
 // (through the API), a technician starts a round on a phone, opens the point's label address as a scan would,
 // fails the oil level and enters a hydraulic temperature above its range, and sees the repair orders the
 // failures opened. The maintenance lead then finds them among the enterprise's repair orders.
-import path from 'node:path';
 import type { AssetView, InspectionRouteDetailView, InspectionRoundDetailView, Paged, WorkOrderView } from '@tiantai/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/connection';
 import { ENGINES } from '../../server/test/engines';
-import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PASSWORD = 'Tiantai@2026';
 const ROUTE = '注塑车间日常点检';
@@ -54,42 +52,22 @@ async function apiAs(base: string, username: string) {
 }
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s', (engine) => {
-  let server: TestPlatform;
-  let browser: Browser;
+  const suite = new BrowserSuite(engine, 'in');
+  const { shot, signIn } = suite;
   let base: string;
-  const contexts: BrowserContext[] = [];
   let press: AssetView;
   let route: InspectionRouteDetailView;
   let token: string;
   let phone: Page;
   let roundId: string;
   const orderNumbers: string[] = [];
-  let step = 0;
-
-  const shot = async (page: Page, name: string, fullPage = true) => {
-    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${engine}-in-${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
-  };
-
-  const signIn = async (username: string, viewport: { width: number; height: number }, isMobile = false): Promise<Page> => {
-    const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
-    return page;
-  };
 
   const noSideways = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   const item = (page: Page, label: string) => page.locator(`[data-testid=inspection-item][data-label="${label}"]`);
 
   beforeAll(async () => {
-    server = await startTestPlatform(engine, { WEB_DIST });
-    base = server.base;
-    browser = await launchBrowser();
+    await suite.start();
+    base = suite.base;
 
     const admin = await apiAs(base, 'yinlun');
     const presses = await admin<Paged<AssetView>>('GET', '/api/assets?kind=equipment&q=YL-EQ-001');
@@ -107,7 +85,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     expect(route.points).toHaveLength(1);
 
     // The label encodes <origin>/inspect/<token>; reading it back from the database stands in for the camera.
-    const { db } = openDatabase<TokenTables>(server.db.location);
+    const { db } = openDatabase<TokenTables>(suite.server.db.location);
     try {
       const row = await db
         .selectFrom('inspection_points')
@@ -119,11 +97,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
       await db.destroy();
     }
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(suite.stop);
 
   it('the admin sees the route and prints the point’s QR label', async () => {
     const admin = await signIn('yinlun', DESKTOP);

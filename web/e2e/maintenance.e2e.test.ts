@@ -1,47 +1,25 @@
 // Maintenance end to end in a real browser: a technician reports a stopped press (报修) on a phone, the
 // enterprise admin assigns it to him at a desk (派工), he starts and completes the repair on the phone,
 // the admin accepts it (验收), and the KPI page counts one more failure than before.
-import path from 'node:path';
 import type { KpiView, WorkOrderDetailView } from '@tiantai/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
-import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+import { BrowserSuite, HAS_BROWSER } from './browser';
 
-const PASSWORD = 'Tiantai@2026';
 const PRESS = 'YL-EQ-001';
 const TECHNICIAN = '林志强';
 const PHONE = { width: 390, height: 844 };
 const TITLE = '液压系统漏油，设备停机';
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium on %s', (engine) => {
-  let server: TestPlatform;
-  let browser: Browser;
+  const suite = new BrowserSuite(engine, 'mt');
+  const { shot, signIn } = suite;
   let base: string;
-  const contexts: BrowserContext[] = [];
   let admin: Page;
   let phone: Page;
   let orderPath: string;
   let failuresBefore: number;
-  let step = 0;
-
-  const shot = async (page: Page, name: string, fullPage = true) => {
-    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${engine}-mt-${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
-  };
-
-  const signIn = async (username: string, viewport = { width: 1440, height: 900 }, isMobile = false): Promise<Page> => {
-    const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
-    return page;
-  };
 
   const kpisOf = (page: Page) => page.evaluate(async () => (await (await fetch('/api/maintenance/kpis')).json()) as KpiView);
   const orderOf = (page: Page, id: string) =>
@@ -67,15 +45,10 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium o
   };
 
   beforeAll(async () => {
-    server = await startTestPlatform(engine, { WEB_DIST });
-    base = server.base;
-    browser = await launchBrowser();
+    await suite.start();
+    base = suite.base;
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(suite.stop);
 
   it('a technician reports a stopped press on a phone', async () => {
     admin = await signIn('yinlun');

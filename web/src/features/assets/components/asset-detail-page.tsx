@@ -6,12 +6,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { AssetDetailView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan, useCurrentUser } from '@/lib/authorization';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useAsset } from '../api/get-asset';
 import { AssetLabelCard } from './asset-label-card';
+import { AssetPlansCard } from './asset-plans-card';
 import { AssetStateTag } from './asset-state-tag';
+import { AssetWorkOrdersCard } from './asset-work-orders-card';
 import { CountersCard } from './counters-card';
 import { LifecycleCard } from './lifecycle-card';
 import { MoldLifeBar } from './mold-life-bar';
@@ -55,12 +57,13 @@ function AssetDescriptions({ asset }: { asset: AssetDetailView }) {
   return <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={items} data-testid="asset-descriptions" />;
 }
 
-/** One asset: what it is, where it stands, its counters, its history, its press and its QR label. */
+/** One asset: what it is, where it stands, its counters, its press, its maintenance plans and work orders, its history and its QR label. */
 export function AssetDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const user = useCurrentUser();
+  const maintains = useCan('maintenance.work');
   const asset = useAsset(id);
   const [transferring, setTransferring] = useState(false);
 
@@ -148,10 +151,12 @@ export function AssetDetailPage() {
             </Card>
             <CountersCard asset={a} canRecord={acts} />
             {(a.kind === 'mold' || a.mounts.length > 0) && <MountCard asset={a} canMount={admin && a.holder} />}
+            {maintains && <AssetWorkOrdersCard assetId={a.id} assetCode={a.code} />}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
+            {maintains && <AssetPlansCard assetId={a.id} />}
             <LifecycleCard asset={a} />
             <AssetLabelCard asset={a} />
           </Flex>
