@@ -378,6 +378,28 @@ const ACCESS: Record<string, Check> = {
     const part = (await yinlun.get('/api/spare-parts')).json().find((p: { id: string }) => p.id === yinlunPartId);
     expect(part.quantity).toBe(4);
   },
+  'POST /api/work-orders/{id}/attachments': async ({ yinlun, shanhe, zhujian, yinlunWorkOrderId }) => {
+    const headers = { 'content-type': 'application/pdf', 'x-filename': 'x.pdf' };
+    const count = async () => ((await yinlun.get(`/api/work-orders/${yinlunWorkOrderId}`)).json().attachments as unknown[]).length;
+    const before = await count();
+    expect(
+      (await shanhe.request('POST', `/api/work-orders/${yinlunWorkOrderId}/attachments`, Buffer.from('%PDF-1.4'), headers)).statusCode,
+    ).toBe(404);
+    expect(
+      (await zhujian.request('POST', `/api/work-orders/${yinlunWorkOrderId}/attachments`, Buffer.from('%PDF-1.4'), headers)).statusCode,
+    ).toBe(403);
+    expect(await count()).toBe(before); // nothing written by either
+  },
+  'GET /api/work-orders/{id}/attachments/{attachmentId}': async ({ yinlun, shanhe, admin, yinlunWorkOrderId }) => {
+    const uploaded = await yinlun.request('POST', `/api/work-orders/${yinlunWorkOrderId}/attachments`, Buffer.from('%PDF-1.4 test'), {
+      'content-type': 'application/pdf',
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const attachmentId = uploaded.json().attachments[0].id as string;
+    expect((await shanhe.get(`/api/work-orders/${yinlunWorkOrderId}/attachments/${attachmentId}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/work-orders/${yinlunWorkOrderId}/attachments/${attachmentId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/work-orders/${yinlunWorkOrderId}/attachments/${attachmentId}`)).statusCode).toBe(200);
+  },
   'GET /api/maintenance/kpis': async ({ shanhe, zhujian }) => {
     // 山河 keeps no assets: none of 银轮's machines or repairs may show up in its figures.
     expect((await shanhe.get('/api/maintenance/kpis')).json().total).toMatchObject({ assets: 0, failures: 0, pmDue: 0 });

@@ -5,6 +5,7 @@ export * from './industry';
 export * from './identity';
 export * from './registry';
 export * from './health';
+export * from './attachments';
 export * from './service-requests';
 export * from './assets';
 export * from './maintenance';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentView } from './attachments';
 import { COUNTER_KINDS } from './assets';
 
 // Maintenance (保养/巡检/维修): plans that fall due by time or by usage, and the work orders that carry
@@ -218,6 +219,8 @@ export const workOrderDetailView = workOrderView.extend({
   /** Oldest first. */
   events: z.array(workOrderEventView),
   parts: z.array(workOrderPartView),
+  /** Photos and PDFs, oldest first. */
+  attachments: z.array(attachmentView),
 });
 export type WorkOrderDetailView = z.infer<typeof workOrderDetailView>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentView } from './attachments';
 
 // Enterprise direct service (企业直通服务). Status is where a request stands in the workflow; resolution,
 // timeliness, rating and escalation are separate fields, not extra states.
@@ -135,20 +136,6 @@ export const requestView = z.object({
   allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
 });
 export type RequestView = z.infer<typeof requestView>;
-
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENTS_PER_REQUEST = 10;
-
-export const attachmentView = z.object({
-  id: z.string(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(),
-});
-export type AttachmentView = z.infer<typeof attachmentView>;
 
 export const requestDetailView = requestView.extend({ events: z.array(requestEventView), attachments: z.array(attachmentView) });
 export type RequestDetailView = z.infer<typeof requestDetailView>;

@@ -6,6 +6,7 @@ import type {
   MaintenancePlansTable,
   MaintenanceTables,
   SparePartsTable,
+  WorkOrderAttachmentsTable,
   WorkOrderEventsTable,
   WorkOrderPartsTable,
   WorkOrdersTable,
@@ -146,6 +147,29 @@ export async function insertEvent(db: MaintenanceDb, row: Insertable<WorkOrderEv
 
 export function listEvents(db: MaintenanceDb, workOrderId: string) {
   return db.selectFrom('work_order_events').selectAll().where('work_order_id', '=', workOrderId).orderBy('at').orderBy('id').execute();
+}
+
+export function listAttachments(db: MaintenanceDb, workOrderId: string) {
+  return db
+    .selectFrom('work_order_attachments')
+    .select(['id', 'filename', 'mime', 'size', 'uploaded_at', 'uploaded_by'])
+    .where('work_order_id', '=', workOrderId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertAttachment(db: MaintenanceDb, row: Insertable<WorkOrderAttachmentsTable>): Promise<void> {
+  await db.insertInto('work_order_attachments').values(row).execute();
+}
+
+export function findAttachment(db: MaintenanceDb, workOrderId: string, id: string) {
+  return db
+    .selectFrom('work_order_attachments')
+    .selectAll()
+    .where('work_order_id', '=', workOrderId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listOrderParts(db: MaintenanceDb, workOrderId: string) {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ATTACHMENTS_PER_REQUEST,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
   COUNTY_ROLES,
+  matchesFileSignature,
   type Actor,
   type CountyKpiView,
   type CounterKind,
@@ -430,6 +434,50 @@ export class MaintenanceService {
     });
   }
 
+  // ---- attachments ----
+
+  /**
+   * Photos and PDFs (the fault, the repaired part) from any user of the enterprise running the order,
+   * until it is accepted. The declared type must match the file's own first bytes.
+   */
+  async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<WorkOrderDetailView> {
+    const row = await this.visibleOrder(this.db, actor, id);
+    if (!partiesOf(actor, { enterpriseId: row.enterprise_id }).has('technician'))
+      throw forbidden('Only users of the enterprise running the work order attach files');
+    if (row.status === 'accepted')
+      throw new AppError(409, 'INVALID_TRANSITION', 'Cannot attach to an accepted work order', { from: row.status, action: 'attach' });
+    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
+    if (file.content.length === 0) throw rejectFile('The file is empty');
+    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
+    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    const existing = await repo.listAttachments(this.db, id);
+    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per work order`);
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const who = await repo.displayName(trx, actor.userId);
+      await repo.insertAttachment(trx, {
+        id: randomUUID(),
+        work_order_id: id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        uploaded_at: at,
+        uploaded_by: who?.display_name ?? null,
+      });
+      await this.recordStep(trx, actor, id, 'attach', { note: file.filename, at });
+    });
+    return this.getWorkOrder(actor, id);
+  }
+
+  async attachment(actor: Actor, id: string, attachmentId: string) {
+    await this.visibleOrder(this.db, actor, id);
+    const file = await repo.findAttachment(this.db, id, attachmentId);
+    if (!file) throw notFound('Attachment');
+    return file;
+  }
+
   // ---- spare parts ----
 
   // ---- KPIs ----
@@ -609,7 +657,11 @@ export class MaintenanceService {
   }
 
   private async detail(db: MaintenanceDb, actor: Actor, row: WorkOrderRow): Promise<WorkOrderDetailView> {
-    const [events, parts] = await Promise.all([repo.listEvents(db, row.id), repo.listOrderParts(db, row.id)]);
+    const [events, parts, attachments] = await Promise.all([
+      repo.listEvents(db, row.id),
+      repo.listOrderParts(db, row.id),
+      repo.listAttachments(db, row.id),
+    ]);
     return {
       ...this.orderView(actor, row),
       events: events.map((e) => ({
@@ -629,6 +681,14 @@ export class MaintenanceService {
         unit: p.unit,
         quantity: Number(p.quantity),
         at: p.at,
+      })),
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        mime: a.mime,
+        size: Number(a.size),
+        uploadedAt: a.uploaded_at,
+        uploadedBy: a.uploaded_by,
       })),
     };
   }

@@ -83,10 +83,22 @@ export interface WorkOrderPartsTable {
   actor_user_id: string | null;
 }
 
+export interface WorkOrderAttachmentsTable {
+  id: string;
+  work_order_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
 export interface MaintenanceTables extends AssetTables, IdentityTables {
   maintenance_plans: MaintenancePlansTable;
   work_orders: WorkOrdersTable;
   work_order_events: WorkOrderEventsTable;
   spare_parts: SparePartsTable;
   work_order_parts: WorkOrderPartsTable;
+  work_order_attachments: WorkOrderAttachmentsTable;
 }

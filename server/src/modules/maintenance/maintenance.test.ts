@@ -303,6 +303,43 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
     expect(filtered.items.every((o) => o.kind === 'repair' && o.status === 'reported')).toBe(true);
   });
 
+  it('takes photos and PDFs from the enterprise’s users until the order is accepted, checks their content, and serves them only within the enterprise', async () => {
+    const order = await report();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const upload = (who: Client, id: string, body: Buffer, type: string, name = '%E6%B3%84%E6%BC%8F.png') =>
+      who.request('POST', `/api/work-orders/${id}/attachments`, body, { 'content-type': type, 'x-filename': name });
+
+    const ok = await upload(tech, order.id, png, 'image/png');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const detail = ok.json<{ attachments: Array<{ id: string; filename: string; size: number }>; events: Array<{ kind: string }> }>();
+    const attachment = detail.attachments[0]!;
+    expect(attachment).toMatchObject({ filename: '泄漏.png', size: png.length });
+    expect(detail.events.map((e) => e.kind)).toContain('attach');
+    expect((await upload(yinlun, order.id, Buffer.from('%PDF-1.4 report'), 'application/pdf', 'report.pdf')).statusCode).toBe(201);
+
+    const fake = await upload(tech, order.id, Buffer.from('MZ this is an exe'), 'image/png');
+    expect([fake.statusCode, errorCode(fake)]).toEqual([400, 'ATTACHMENT_REJECTED']);
+    const zip = await upload(tech, order.id, Buffer.from('PK'), 'application/zip');
+    expect([zip.statusCode, errorCode(zip)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const huge = await upload(tech, order.id, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]), 'application/pdf');
+    expect([huge.statusCode, errorCode(huge)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect((await upload(shanhe, order.id, png, 'image/png')).statusCode).toBe(404);
+    expect((await upload(zhujian, order.id, png, 'image/png')).statusCode).toBe(403);
+
+    const download = await tech.get(`/api/work-orders/${order.id}/attachments/${attachment.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(download.rawPayload, png)).toBe(0);
+    expect((await shanhe.get(`/api/work-orders/${order.id}/attachments/${attachment.id}`)).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/work-orders/${order.id}/attachments/no-such-file`)).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/work-orders/${order.id}`)).json<{ attachments: unknown[] }>().attachments).toHaveLength(2);
+
+    const accepted = await toStatus('accepted');
+    const late = await upload(tech, accepted, png, 'image/png');
+    expect([late.statusCode, errorCode(late)]).toEqual([409, 'INVALID_TRANSITION']);
+  });
+
   it('lets the admin delete an unused plan but not one with work orders', async () => {
     const plan = await createPlan({ trigger: 'time', intervalValue: 1, intervalUnit: 'days', startAt: '2026-01-01T00:00:00.000Z' });
     await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2026-01-03T00:00:00Z'));

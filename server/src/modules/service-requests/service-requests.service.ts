@@ -18,6 +18,7 @@ import {
   type Role,
   type SlaColour,
   greenRateFormula,
+  matchesFileSignature,
   type GreenRateFormula,
   type StatisticsQuery,
   type StatisticsView,
@@ -455,7 +456,7 @@ export class ServiceRequestService {
     if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
     if (file.content.length === 0) throw rejectFile('The file is empty');
     if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
-    if (!contentMatches(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
     const existing = await repo.listAttachments(this.db, id);
     if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per request`);
     const at = this.now().toISOString();
@@ -705,22 +706,6 @@ export class ServiceRequestService {
 /** 2025-10-09 11:30, as the office reads a due time (China time). */
 function chinaTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** The file signatures of the accepted types. */
-function contentMatches(mime: string, content: Buffer): boolean {
-  switch (mime) {
-    case 'image/jpeg':
-      return content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff;
-    case 'image/png':
-      return content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    case 'image/webp':
-      return content.subarray(0, 4).toString('latin1') === 'RIFF' && content.subarray(8, 12).toString('latin1') === 'WEBP';
-    case 'application/pdf':
-      return content.subarray(0, 5).toString('latin1') === '%PDF-';
-    default:
-      return false;
-  }
 }
 
 const ACTION_LABELS: Record<ActionBody['action'], string> = {

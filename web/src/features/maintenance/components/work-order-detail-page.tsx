@@ -10,6 +10,7 @@ import { formatDateTime, formatNumber } from '@/lib/format';
 import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useWorkOrder } from '../api/get-work-order';
 import { WorkOrderActionDialog } from './work-order-action-dialog';
+import { WorkOrderAttachments } from './work-order-attachments';
 import { WorkOrderKindTag, WorkOrderStatusTag, isOverdue } from './work-order-tags';
 
 const BUTTON_LOOK: Partial<Record<WorkOrderAction, Pick<ButtonProps, 'type' | 'danger'>>> = {
@@ -20,7 +21,7 @@ const BUTTON_LOOK: Partial<Record<WorkOrderAction, Pick<ButtonProps, 'type' | 'd
   accept: { type: 'primary' },
   reject: { danger: true },
 };
-const EVENT_COLOURS: Record<string, string> = { rejected: 'red', held: 'orange', completed: 'green', accepted: 'green' };
+const EVENT_COLOURS: Record<string, string> = { rejected: 'red', held: 'orange', completed: 'green', accepted: 'green', attach: 'gray' };
 
 function downtimeHours(order: WorkOrderDetailView): number | null {
   if (!order.downtimeStart) return null;
@@ -226,6 +227,9 @@ export function WorkOrderDetailPage() {
                 ]}
                 data-testid="work-order-parts"
               />
+            </Card>
+            <Card size="small" title={t('workOrder.attachments')}>
+              <WorkOrderAttachments order={o} />
             </Card>
           </Flex>
         </Col>
