@@ -411,6 +411,17 @@ const ACCESS: Record<string, Check> = {
     const county = (await admin.get('/api/maintenance/kpis/county')).json();
     expect(county.enterprises).toBeGreaterThan(0);
     expect(county).not.toHaveProperty('rows'); // aggregates only
+    expect(county.sharedEnterprises).toEqual([]); // nobody has opted in to sharing
+  },
+  'GET /api/maintenance/sharing': async ({ shanhe, admin, zhujian }) => {
+    expect((await shanhe.get('/api/maintenance/sharing')).json()).toEqual({ shared: false, updatedAt: null, updatedBy: null });
+    expect((await admin.get('/api/maintenance/sharing')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/maintenance/sharing')).statusCode).toBe(403);
+  },
+  'PUT /api/maintenance/sharing': async ({ admin, zhujian }) => {
+    // Only an enterprise admin sets its own enterprise's choice; the county cannot opt anybody in.
+    expect((await admin.request('PUT', '/api/maintenance/sharing', { shared: true })).statusCode).toBe(403);
+    expect((await zhujian.request('PUT', '/api/maintenance/sharing', { shared: true })).statusCode).toBe(403);
   },
   // inspection: the enterprise walking its plant; other enterprises 404, county staff and departments 403.
   'GET /api/inspection/routes': async ({ shanhe, admin, zhujian, yinlunInspectionRouteId }) => {

@@ -280,9 +280,32 @@ export type KpiRowView = z.infer<typeof kpiRow>;
 export const kpiView = z.object({ from: z.string(), to: z.string(), total: kpiRow, rows: z.array(kpiRow) });
 export type KpiView = z.infer<typeof kpiView>;
 
-/** The county's roll-up: the same figures over every enterprise, and how many there are — no enterprise's detail. */
-export const countyKpiView = z.object({ from: z.string(), to: z.string(), enterprises: z.number().int(), total: kpiRow });
+/** One enterprise's total in the county roll-up — present only when that enterprise chose to share its figures. */
+export const sharedEnterpriseKpiRow = kpiRow.extend({ enterpriseName: z.string() });
+export type SharedEnterpriseKpiRowView = z.infer<typeof sharedEnterpriseKpiRow>;
+
+/**
+ * The county's roll-up: the same figures over every enterprise, and how many there are. No enterprise's
+ * detail, except the totals of enterprises that opted in to sharing (`sharedEnterprises`).
+ */
+export const countyKpiView = z.object({
+  from: z.string(),
+  to: z.string(),
+  enterprises: z.number().int(),
+  total: kpiRow,
+  sharedEnterprises: z.array(sharedEnterpriseKpiRow),
+});
 export type CountyKpiView = z.infer<typeof countyKpiView>;
+
+/** Whether an enterprise shows the county its own maintenance figures (off until its admin turns it on). */
+export const maintenanceSharingBody = z.object({ shared: z.boolean() });
+export type MaintenanceSharingBody = z.infer<typeof maintenanceSharingBody>;
+export const maintenanceSharingView = z.object({
+  shared: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type MaintenanceSharingView = z.infer<typeof maintenanceSharingView>;
 
 // ---- inspection (巡检/点检): routes of points with check items, walked in rounds; a failed item opens a repair ----
 

@@ -4,6 +4,7 @@ import { paginate, type PageRequest } from '../../db/paginate';
 import type { KpiOrder } from './kpis';
 import type {
   MaintenancePlansTable,
+  MaintenanceSharingTable,
   MaintenanceTables,
   SparePartsTable,
   WorkOrderAttachmentsTable,
@@ -248,4 +249,31 @@ export async function kpiOrders(db: MaintenanceDb, enterpriseId: string | undefi
     downtimeStart: o.downtime_start,
     downtimeEnd: o.downtime_end,
   }));
+}
+
+// ---- sharing with the county ----
+
+export function findSharing(db: MaintenanceDb, enterpriseId: string) {
+  return db.selectFrom('maintenance_sharing').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+
+export async function upsertSharing(db: MaintenanceDb, row: MaintenanceSharingTable): Promise<void> {
+  await db
+    .insertInto('maintenance_sharing')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('enterprise_id').doUpdateSet({ shared: row.shared, updated_at: row.updated_at, updated_by: row.updated_by }),
+    )
+    .execute();
+}
+
+/** The enterprises that chose to show the county their figures, with their names. */
+export function sharingEnterprises(db: MaintenanceDb) {
+  return db
+    .selectFrom('maintenance_sharing')
+    .innerJoin('organisations', 'organisations.id', 'maintenance_sharing.enterprise_id')
+    .select(['maintenance_sharing.enterprise_id as id', 'organisations.name as name'])
+    .where('maintenance_sharing.shared', '=', 1)
+    .orderBy('organisations.name')
+    .execute();
 }

@@ -5,6 +5,8 @@ import {
   createWorkOrderBody,
   kpiQuery,
   kpiView,
+  maintenanceSharingBody,
+  maintenanceSharingView,
   paged,
   planBody,
   planListQuery,
@@ -164,6 +166,29 @@ export function maintenanceRoutes(service: MaintenanceService) {
       '/api/maintenance/kpis/county',
       { schema: { tags, querystring: kpiQuery, response: { 200: countyKpiView } } },
       async (request) => service.countyKpis(requireActor(request), request.query),
+    );
+    app.get(
+      '/api/maintenance/sharing',
+      {
+        schema: {
+          tags,
+          description: "Whether the caller's enterprise shows the county its maintenance figures",
+          response: { 200: maintenanceSharingView },
+        },
+      },
+      async (request) => service.getSharing(requireActor(request)),
+    );
+    app.put(
+      '/api/maintenance/sharing',
+      {
+        schema: {
+          tags,
+          description: 'The enterprise admin opts in to (or out of) showing the county its maintenance figures',
+          body: maintenanceSharingBody,
+          response: { 200: maintenanceSharingView },
+        },
+      },
+      async (request) => service.setSharing(requireActor(request), request.body),
     );
     app.get('/api/spare-parts', { schema: { tags, response: { 200: z.array(sparePartView) } } }, async (request) =>
       service.listSpareParts(requireActor(request)),

@@ -10,6 +10,8 @@ import {
   type CounterKind,
   type KpiQuery,
   type KpiView,
+  type MaintenanceSharingBody,
+  type MaintenanceSharingView,
   type Paged,
   type PlanStatusView,
   type PlanUpdateBody,
@@ -65,6 +67,12 @@ function kpiPeriod(query: Pick<KpiQuery, 'from' | 'to'>, now: Date): { from: Dat
 }
 
 const periodStrings = (p: { from: Date; to: Date }) => ({ from: p.from.toISOString(), to: p.to.toISOString() });
+
+const toSharingView = (row: { shared: number; updated_at: string; updated_by: string | null } | undefined): MaintenanceSharingView => ({
+  shared: Boolean(row && Number(row.shared)),
+  updatedAt: row?.updated_at ?? null,
+  updatedBy: row?.updated_by ?? null,
+});
 
 const scheduleOf = (p: PlanRow): SchedulePlan => ({
   trigger: p.trigger,
@@ -490,13 +498,60 @@ export class MaintenanceService {
     return { ...periodStrings(period), ...computeKpis(assets, orders, query.groupBy, period, this.now()) };
   }
 
-  /** The county's roll-up: the same figures over every enterprise — aggregates only, no enterprise's rows. */
+  /**
+   * The county's roll-up: the same figures over every enterprise — aggregates only, plus one total row for
+   * each enterprise that chose to share (and for no other).
+   */
   async countyKpis(actor: Actor, query: KpiQuery): Promise<CountyKpiView> {
     if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The county roll-up is for county staff');
     const period = kpiPeriod(query, this.now());
-    const [assets, orders] = await Promise.all([assetsForKpis(this.db, undefined), repo.kpiOrders(this.db, undefined)]);
-    const { total } = computeKpis(assets, orders, 'plant', period, this.now());
-    return { ...periodStrings(period), enterprises: new Set(assets.map((a) => a.enterpriseId)).size, total };
+    const [assets, orders, sharing] = await Promise.all([
+      assetsForKpis(this.db, undefined),
+      repo.kpiOrders(this.db, undefined),
+      repo.sharingEnterprises(this.db),
+    ]);
+    const now = this.now();
+    const { total } = computeKpis(assets, orders, 'plant', period, now);
+    // Each shared row is computed exactly as the enterprise's own page computes its total.
+    const sharedEnterprises = await Promise.all(
+      sharing.map(async (e) => {
+        const [own, ownOrders] = await Promise.all([assetsForKpis(this.db, e.id), repo.kpiOrders(this.db, e.id)]);
+        const row = computeKpis(own, ownOrders, 'plant', period, now).total;
+        return { ...row, key: e.id, label: e.name, enterpriseName: e.name };
+      }),
+    );
+    return { ...periodStrings(period), enterprises: new Set(assets.map((a) => a.enterpriseId)).size, total, sharedEnterprises };
+  }
+
+  // ---- sharing with the county ----
+
+  /** The caller's own enterprise's choice; county staff and departments 403. */
+  async getSharing(actor: Actor): Promise<MaintenanceSharingView> {
+    return toSharingView(await repo.findSharing(this.db, enterpriseOf(actor)));
+  }
+
+  /** The enterprise admin turns sharing on or off; audited. */
+  async setSharing(actor: Actor, body: MaintenanceSharingBody): Promise<MaintenanceSharingView> {
+    const enterpriseId = requireAdmin(actor);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findSharing(trx, enterpriseId);
+      const row = {
+        enterprise_id: enterpriseId,
+        shared: body.shared ? 1 : 0,
+        updated_at: this.now().toISOString(),
+        updated_by: actor.username,
+      };
+      await repo.upsertSharing(trx, row);
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'maintenance_sharing',
+        entityId: enterpriseId,
+        organisationId: enterpriseId,
+        before: { shared: Boolean(before && Number(before.shared)) },
+        after: { shared: body.shared },
+      });
+      return toSharingView(row);
+    });
   }
 
   async listSpareParts(actor: Actor): Promise<SparePartView[]> {

@@ -94,6 +94,14 @@ export interface WorkOrderAttachmentsTable {
   uploaded_by: string | null;
 }
 
+/** One row per enterprise that has set its choice; no row means not shared. */
+export interface MaintenanceSharingTable {
+  enterprise_id: string;
+  shared: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface MaintenanceTables extends AssetTables, IdentityTables {
   maintenance_plans: MaintenancePlansTable;
   work_orders: WorkOrdersTable;
@@ -101,4 +109,5 @@ export interface MaintenanceTables extends AssetTables, IdentityTables {
   spare_parts: SparePartsTable;
   work_order_parts: WorkOrderPartsTable;
   work_order_attachments: WorkOrderAttachmentsTable;
+  maintenance_sharing: MaintenanceSharingTable;
 }

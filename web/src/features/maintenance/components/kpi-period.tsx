@@ -19,5 +19,12 @@ export function KpiPeriodPicker({ value, onChange }: { value: KpiPeriod; onChang
   );
 }
 
-/** The period's end is exclusive (the next midnight); people read the last day in it. */
-export const lastDayOf = (exclusiveEnd: string) => new Date(Date.parse(exclusiveEnd) - 1).toISOString();
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const chinaDate = (ms: number) => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * The period as the server counts it — whole days in China time, the end exclusive — written as its first
+ * and last day, whatever the browser's time zone.
+ */
+export const periodText = (from: string, exclusiveEnd: string) =>
+  `${chinaDate(Date.parse(from))} — ${chinaDate(Date.parse(exclusiveEnd) - 1)}`;
