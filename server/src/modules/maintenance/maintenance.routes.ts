@@ -1,6 +1,4 @@
 import {
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
   countyKpiView,
   createWorkOrderBody,
   kpiQuery,
@@ -24,8 +22,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptAttachmentBodies, readUpload, sendAttachment, uploadRouteOptions } from '../../http/attachments';
 import { requireActor } from '../../http/auth';
-import { AppError } from '../../http/errors';
 import type { MaintenanceService } from './maintenance.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -113,50 +111,26 @@ export function maintenanceRoutes(service: MaintenanceService) {
       async (request) => service.act(requireActor(request), request.params.id, request.body),
     );
 
-    // A photo or PDF is the raw body (as fetch or curl --data-binary sends it); its name travels in x-filename.
-    app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 }, (_request, body, done) =>
-      done(null, body),
-    );
+    acceptAttachmentBodies(fastify);
     app.post(
       '/api/work-orders/:id/attachments',
       {
-        bodyLimit: ATTACHMENT_MAX_BYTES + 1,
+        bodyLimit: uploadRouteOptions.bodyLimit,
         schema: {
           tags,
           params: idParams,
-          headers: z.object({ 'x-filename': z.string().min(1).max(400).optional() }),
-          description: `Upload a photo or PDF (${ATTACHMENT_TYPES.join(', ')}, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB) as the raw body; name it with the x-filename header (URI-encoded). An accepted order answers 409 INVALID_TRANSITION.`,
+          headers: uploadRouteOptions.headers,
+          description: `${uploadRouteOptions.description} An accepted order answers 409 INVALID_TRANSITION.`,
           response: { 201: workOrderDetailView },
         },
       },
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-        if (!Buffer.isBuffer(request.body))
-          throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as the raw body with one of ${ATTACHMENT_TYPES.join(', ')}`);
-        const rawName = request.headers['x-filename'] ?? 'attachment';
-        let filename = rawName;
-        try {
-          filename = decodeURIComponent(rawName);
-        } catch {
-          // a name that is not URI-encoded is kept as sent
-        }
-        return reply
-          .status(201)
-          .send(await service.attach(actor, request.params.id, { filename: filename.slice(0, 200), mime, content: request.body }));
-      },
+      async (request, reply) => reply.status(201).send(await service.attach(requireActor(request), request.params.id, readUpload(request))),
     );
     app.get(
       '/api/work-orders/:id/attachments/:attachmentId',
       { schema: { tags, params: z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) }) } },
-      async (request, reply) => {
-        const file = await service.attachment(requireActor(request), request.params.id, request.params.attachmentId);
-        return reply
-          .header('content-type', file.mime)
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-          .header('x-content-type-options', 'nosniff')
-          .send(Buffer.from(file.content));
-      },
+      async (request, reply) =>
+        sendAttachment(reply, await service.attachment(requireActor(request), request.params.id, request.params.attachmentId)),
     );
 
     app.get('/api/maintenance/kpis', { schema: { tags, querystring: kpiQuery, response: { 200: kpiView } } }, async (request) =>

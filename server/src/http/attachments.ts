@@ -1,0 +1,49 @@
+// Photos and PDFs as raw request bodies (as fetch or `curl --data-binary` send them), the name in the
+// x-filename header; and stored files sent back so a browser shows them but never runs them.
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '@tiantai/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from './errors';
+
+export interface UploadedFile {
+  filename: string;
+  mime: string;
+  content: Buffer;
+}
+
+/** Route options for an upload route: the size limit and the documented header. */
+export const uploadRouteOptions = {
+  bodyLimit: ATTACHMENT_MAX_BYTES + 1,
+  headers: z.object({ 'x-filename': z.string().min(1).max(400).optional() }),
+  description: `Upload a photo or PDF (${ATTACHMENT_TYPES.join(', ')}, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB) as the raw body; name it with the x-filename header (URI-encoded).`,
+};
+
+/** Lets the plugin's routes take the attachment types as raw bodies. */
+export function acceptAttachmentBodies(app: FastifyInstance): void {
+  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 }, (_request, body, done) =>
+    done(null, body),
+  );
+}
+
+export function readUpload(request: FastifyRequest): UploadedFile {
+  if (!Buffer.isBuffer(request.body)) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as the raw body with one of ${ATTACHMENT_TYPES.join(', ')}`);
+  }
+  const rawName = String(request.headers['x-filename'] ?? 'attachment');
+  let filename = rawName;
+  try {
+    filename = decodeURIComponent(rawName);
+  } catch {
+    // a name that is not URI-encoded is kept as sent
+  }
+  const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+  return { filename: filename.slice(0, 200), mime, content: request.body };
+}
+
+export function sendAttachment(reply: FastifyReply, file: { mime: string; filename: string; content: Uint8Array }) {
+  return reply
+    .header('content-type', file.mime)
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(Buffer.from(file.content));
+}
