@@ -9,11 +9,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config';
-import type { DbEngine } from './db/connection';
+import { withTablesOf, type DbEngine } from './db/connection';
 import { registerAuth } from './http/auth';
 import { notFoundBody, registerErrorHandler } from './http/errors';
 import { registerOpenApi } from './http/openapi';
-import { AssetService, assetRoutes, type AssetTables } from './modules/assets';
+import { AssetService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import {
   InspectionService,
@@ -25,9 +25,23 @@ import {
 } from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
+import { createTelemetry, telemetryRoutes, type Telemetry, type TelemetryTables } from './modules/telemetry';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The ingest side of telemetry, for the MQTT transport that platform.ts starts. */
+    telemetry: Telemetry;
+  }
+}
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables & MaintenanceTables & InspectionTables;
+export type Database = IdentityTables &
+  RegistryTables &
+  ServiceRequestTables &
+  AssetTables &
+  MaintenanceTables &
+  InspectionTables &
+  TelemetryTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -71,6 +85,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const assets = new AssetService(deps.db);
   const maintenance = new MaintenanceService(deps.db);
   const inspection = new InspectionService(deps.db, maintenance);
+  const telemetry = createTelemetry({
+    db: deps.db,
+    engine: deps.engine,
+    log: app.log,
+    hooks: {
+      applyCounter: (assetId, counter, raw, at) => applyTelemetryCounter(withTablesOf<AssetTables>(deps.db), assetId, counter, raw, at),
+      countersMoved: async (assetIds) => {
+        await maintenance.generateDueWorkOrders(new Date(), assetIds);
+      },
+      openRepair: (input) => maintenance.reportForAlarm(input),
+      publish: (event) => app.log.debug({ event }, 'telemetry event'),
+    },
+  });
+  app.decorate('telemetry', telemetry);
+  app.addHook('onClose', () => telemetry.close());
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -87,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes(assets));
   await app.register(maintenanceRoutes(maintenance));
   await app.register(inspectionRoutes(inspection));
+  await app.register(telemetryRoutes(telemetry.service, telemetry.ingest));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {
@@ -98,9 +128,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const pm = setInterval(() => {
       maintenance.generateDueWorkOrders().catch((error: unknown) => app.log.error({ err: error }, 'PM generation failed'));
     }, 60_000);
+    const stopTelemetryJobs = telemetry.startJobs();
     app.addHook('onClose', async () => {
       clearInterval(clock);
       clearInterval(pm);
+      stopTelemetryJobs();
     });
   }
 

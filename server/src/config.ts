@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,6 +14,12 @@ const configSchema = z.object({
     .string()
     .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL')
     .optional(),
+  /** The platform's client id on an external broker; stable, so its persistent session survives a restart. */
+  MQTT_CLIENT_ID: z.string().min(1).max(64).optional(),
+  /** The external broker is Mosquitto with the dynamic-security plugin and MQTT_URL's user is its admin. */
+  MQTT_DYNSEC: booleanFlag.default(false),
+  /** Run the demo machines' simulator (default: with demo data). */
+  SIMULATE: booleanFlag.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave it unset for the embedded SQLite file')
@@ -37,6 +44,9 @@ export interface Config {
   host: string;
   mqttPort: number;
   mqttUrl: string | undefined;
+  mqttClientId: string;
+  mqttDynsec: boolean;
+  simulate: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
   demoData: boolean;
@@ -70,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     mqttPort: c.MQTT_PORT,
     mqttUrl: c.MQTT_URL,
+    mqttClientId: c.MQTT_CLIENT_ID ?? `tiantai-${os.hostname()}-${c.PORT}`.slice(0, 64),
+    mqttDynsec: c.MQTT_DYNSEC,
+    simulate: c.SIMULATE ?? c.DEMO_DATA,
     databaseUrl: c.DATABASE_URL,
     dataDir,
     demoData: c.DEMO_DATA,

@@ -1,14 +1,15 @@
 // Starts and stops the whole platform: database, migrations, demo data, MQTT, HTTP. main.ts calls it for
 // the process; end-to-end tests call it on free ports.
 import type { FastifyInstance } from 'fastify';
-import mqtt, { type MqttClient } from 'mqtt';
 import { buildApp, type Database } from './app';
 import type { Config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/load-demo';
-import { CONNACK_BAD_CREDENTIALS, CONNACK_NOT_AUTHORIZED, startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker';
+import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker';
+import { connectExternalBroker, type ExternalBroker } from './mqtt/external';
 import { bootstrapCountyAdmin } from './modules/identity';
+import { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage, startSimulator, type MosquittoDynsec } from './modules/telemetry';
 
 export class PortInUseError extends Error {
   constructor(
@@ -33,12 +34,15 @@ function isAddressInUse(error: unknown): boolean {
 export async function startPlatform(config: Config): Promise<Platform> {
   const { db, engine } = openDatabase<Database>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let broker: EmbeddedBroker | null = null;
-  let mqttClient: MqttClient | null = null;
+  let external: ExternalBroker | null = null;
+  let simulator: { stop(): Promise<void> } | null = null;
   let app: FastifyInstance | null = null;
+  // Devices first (no new messages), then the app (its writer commits what waits), then the database.
   const close = async () => {
-    await app?.close();
+    await simulator?.stop();
     await broker?.close();
-    await mqttClient?.endAsync();
+    await external?.close();
+    await app?.close();
     await db.destroy();
   };
 
@@ -54,16 +58,34 @@ export async function startPlatform(config: Config): Promise<Platform> {
         log.warn(`first start without demo data: log in as "${admin.username}" with password "${admin.password}" and change it`);
     }
 
+    const telemetry = app.telemetry;
+    let dynsec: MosquittoDynsec | null = null;
     if (config.mqttUrl) {
-      // The platform's own client on an external broker (Mosquitto, EMQX); ingest subscribes through it.
-      mqttClient = mqtt.connect(config.mqttUrl, { clientId: `tiantai-${process.pid}-${Date.now()}`, reconnectPeriod: 2000 });
-      mqttClient.on('connect', () => log.info({ url: config.mqttUrl }, 'connected to external MQTT broker'));
-      mqttClient.on('error', (error) => log.warn({ err: error }, 'external MQTT broker error'));
+      // The platform's own connection to an external broker (Mosquitto, EMQX): a shared subscription to the
+      // devices' topics, acknowledged after commit; with MQTT_DYNSEC, device credentials are kept on the broker.
+      const brokerLink = connectExternalBroker({
+        url: config.mqttUrl,
+        clientId: config.mqttClientId,
+        subscriptions: EXTERNAL_SUBSCRIPTIONS,
+        onMessage: (topic, payload) => onExternalMessage(telemetry.ingest, topic, payload),
+        onConnected: () => {
+          dynsec?.syncAll(db).then(
+            (n) => log.info({ devices: n }, 'device credentials declared on the broker (dynamic security)'),
+            (error: unknown) => log.error({ err: error }, 'dynamic-security sync failed'),
+          );
+        },
+        log,
+      });
+      external = brokerLink;
+      if (config.mqttDynsec) dynsec = telemetry.useDynsec(brokerLink);
     } else {
-      // No device credentials exist yet: an empty username is refused with 4, any token with 5, as ThingsBoard does.
-      const authenticate = async (username: string | undefined) => (username ? CONNACK_NOT_AUTHORIZED : CONNACK_BAD_CREDENTIALS);
       try {
-        broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.host, authenticate, log });
+        broker = await startEmbeddedBroker({
+          port: config.mqttPort,
+          host: config.host,
+          hooks: embeddedBrokerHooks(telemetry.ingest, telemetry.monitor),
+          log,
+        });
       } catch (error) {
         throw isAddressInUse(error) ? new PortInUseError(config.mqttPort, 'MQTT_PORT') : error;
       }
@@ -76,6 +98,10 @@ export async function startPlatform(config: Config): Promise<Platform> {
     }
     const address = app.server.address();
     const httpPort = typeof address === 'object' && address ? address.port : config.port;
+    if (config.simulate) {
+      const brokerUrl = config.mqttUrl ?? `mqtt://127.0.0.1:${broker?.port ?? config.mqttPort}`;
+      simulator = await startSimulator({ db, brokerUrl, external: Boolean(config.mqttUrl), log });
+    }
     return { app, httpPort, mqttPort: broker?.port ?? null, close };
   } catch (error) {
     await close().catch(() => undefined);

@@ -9,3 +9,4 @@ export * from './attachments';
 export * from './service-requests';
 export * from './assets';
 export * from './maintenance';
+export * from './telemetry';

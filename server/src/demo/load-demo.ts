@@ -8,6 +8,7 @@ import { claimAppState, createOrganisation, provisionUser, type IdentityTables }
 import { loadMaintenanceDemo, type MaintenanceTables } from '../modules/maintenance';
 import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
 import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
+import { loadTelemetryDemo, type TelemetryTables } from '../modules/telemetry';
 
 export const DEMO_PASSWORD = 'Tiantai@2026';
 
@@ -54,6 +55,7 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
     }
     // After the accounts: the requests' timeline names the office's officer.
     await loadMaintenanceDemo(withTablesOf<MaintenanceTables>(trx), new Date(now));
+    await loadTelemetryDemo(withTablesOf<TelemetryTables>(trx), new Date(now));
     await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds, new Date(now));
     return true;
   });

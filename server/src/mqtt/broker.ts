@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { Aedes, type AuthenticateError } from 'aedes';
+import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** MQTT CONNACK return codes of v3.1.1 that the device contract uses (as ThingsBoard does). */
@@ -7,10 +7,21 @@ export const CONNACK_BAD_CREDENTIALS = 4;
 export const CONNACK_NOT_AUTHORIZED = 5;
 
 /**
- * Decides whether a CONNECT may proceed. Returns null to accept, or a CONNACK return code to refuse.
- * Supplied by the composition root, so this transport knows nothing of devices or tokens.
+ * What the broker asks the platform. Supplied by the composition root, so this transport knows nothing of
+ * devices or tokens; `session` is whatever `authenticate` returned for the connection.
  */
-export type MqttAuthenticator = (username: string | undefined, password: Buffer | undefined) => Promise<number | null>;
+export interface BrokerHooks<S> {
+  /** A session to accept the CONNECT, or a CONNACK return code to refuse it. */
+  authenticate(username: string | undefined, password: Buffer | undefined): Promise<{ session: S } | { refuse: number }>;
+  /**
+   * An incoming PUBLISH. For QoS 1 the PUBACK is sent only when this resolves, so a message is acknowledged
+   * once it is stored. 'ack' acknowledges (also a refused payload: the sender must not redeliver garbage);
+   * 'disconnect' closes the connection (a topic the client may not publish to).
+   */
+  publish(session: S, topic: string, payload: Buffer): Promise<'ack' | 'disconnect'>;
+  maySubscribe(session: S, topic: string): boolean;
+  disconnected(session: S): void;
+}
 
 export interface EmbeddedBroker {
   broker: Aedes;
@@ -18,28 +29,59 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedBroker(options: {
+const sessions = new WeakMap<Client, unknown>();
+
+export async function startEmbeddedBroker<S>(options: {
   port: number;
   host?: string;
-  authenticate: MqttAuthenticator;
+  hooks: BrokerHooks<S>;
   log: FastifyBaseLogger;
 }): Promise<EmbeddedBroker> {
+  const { hooks, log } = options;
+  const sessionOf = (client: Client | null) => (client && sessions.has(client) ? (sessions.get(client) as S) : undefined);
   const broker = await Aedes.createBroker({
-    authenticate: (_client, username, password, done) => {
-      options
+    authenticate: (client, username, password, done) => {
+      hooks
         .authenticate(username || undefined, password)
-        .then((refusal) => {
-          if (refusal === null) return done(null, true);
-          const error = Object.assign(new Error('connection refused'), { returnCode: refusal }) as AuthenticateError;
+        .then((result) => {
+          if ('session' in result) {
+            sessions.set(client, result.session);
+            return done(null, true);
+          }
+          const error = Object.assign(new Error('connection refused'), { returnCode: result.refuse }) as AuthenticateError;
           return done(error, false);
         })
         .catch((error: unknown) => {
-          options.log.error({ err: error }, 'mqtt authentication failed');
+          log.error({ err: error }, 'mqtt authentication failed');
           done(Object.assign(new Error('server unavailable'), { returnCode: 3 }) as AuthenticateError, false);
         });
     },
+    authorizePublish: (client, packet, done) => {
+      const session = sessionOf(client);
+      // The broker's own publications (a last will after the session ended) carry no session: drop them.
+      if (session === undefined) return done(new Error('no session'));
+      hooks
+        .publish(session, packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload))
+        .then((outcome) => done(outcome === 'ack' ? null : new Error(`not allowed to publish to ${packet.topic}`)))
+        .catch((error: unknown) => {
+          // Not stored (the database failed): no PUBACK; closing makes the client redeliver after reconnecting.
+          log.error({ err: error }, 'mqtt publish not stored');
+          done(error instanceof Error ? error : new Error('not stored'));
+        });
+    },
+    authorizeSubscribe: (client, subscription, done) => {
+      const session = sessionOf(client);
+      if (session !== undefined && hooks.maySubscribe(session, subscription.topic)) return done(null, subscription);
+      return done(new Error(`not allowed to subscribe to ${subscription.topic}`), null);
+    },
+    // Device messages are for the platform, never forwarded to other clients.
+    authorizeForward: () => null,
   });
-  broker.on('clientError', (client, error) => options.log.debug({ clientId: client.id, err: error }, 'mqtt client error'));
+  broker.on('clientDisconnect', (client) => {
+    const session = sessionOf(client);
+    if (session !== undefined) hooks.disconnected(session);
+  });
+  broker.on('clientError', (client, error) => log.debug({ clientId: client.id, err: error }, 'mqtt client error'));
   const server = net.createServer(broker.handle as (socket: net.Socket) => void);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,3 +9,5 @@ export { assetsForKpis, counterTotal, findKeptAsset } from './assets.repository'
 /** For maintenance's inspection routes: a route's plant, and the printable QR label. */
 export { findPlant } from './assets.repository';
 export { assetLabelSvg } from './label';
+/** For telemetry: machine counters feed the asset counters (and the mounted mold's shots). */
+export { applyTelemetryCounter } from './telemetry-counters';

@@ -40,8 +40,10 @@ export function findPlan(db: MaintenanceDb, enterpriseId: string, id: string) {
 export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
 /** Every active plan of every enterprise: the generation job's work list. */
-export function listActivePlans(db: MaintenanceDb) {
-  return plansWithAsset(db).where('maintenance_plans.active', '=', 1).orderBy('maintenance_plans.id').execute();
+export function listActivePlans(db: MaintenanceDb, assetIds?: readonly string[]) {
+  let query = plansWithAsset(db).where('maintenance_plans.active', '=', 1);
+  if (assetIds) query = query.where('maintenance_plans.asset_id', 'in', assetIds.length > 0 ? assetIds : ['']);
+  return query.orderBy('maintenance_plans.id').execute();
 }
 
 export async function insertPlan(db: MaintenanceDb, row: Insertable<MaintenancePlansTable>): Promise<void> {

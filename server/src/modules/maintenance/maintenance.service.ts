@@ -222,10 +222,11 @@ export class MaintenanceService {
   /**
    * The generation job: one maintenance work order per active plan that is DUE or OVERDUE, keyed by plan
    * and due point. Idempotent: the unique key (plan_id, due_point) lets only one of two instances insert.
+   * With `assetIds`, only those assets' plans (their counters just moved).
    */
-  async generateDueWorkOrders(now: Date = this.now()): Promise<number> {
+  async generateDueWorkOrders(now: Date = this.now(), assetIds?: readonly string[]): Promise<number> {
     let created = 0;
-    for (const plan of await repo.listActivePlans(this.db)) {
+    for (const plan of await repo.listActivePlans(this.db, assetIds)) {
       const state = await this.dueOf(this.db, plan, now);
       if (!isDue(state)) continue;
       if (await repo.findOrderForDuePoint(this.db, plan.id, state.duePoint)) continue;
@@ -305,12 +306,36 @@ export class MaintenanceService {
   }
 
   /**
+   * 报修 raised by the platform itself (an alarm rule that opens a repair): no user reports it. Returns the
+   * order's id; the caller checked that the enterprise keeps the asset.
+   */
+  async reportForAlarm(input: { enterpriseId: string; assetId: string; title: string; description: string; downtimeStart: string | null }) {
+    const now = this.now();
+    const id = randomUUID();
+    const { enterpriseId, downtimeStart, ...body } = input;
+    await this.insertNumbered(now, async (trx, number) => {
+      const at = now.toISOString();
+      await this.insertReportedOrder(trx, null, {
+        id,
+        enterpriseId,
+        number,
+        at,
+        kind: 'repair',
+        ...body,
+        downtimeStart: downtimeStart ?? undefined,
+      });
+      return true;
+    });
+    return id;
+  }
+
+  /**
    * The insert behind 报修, inside the caller's transaction: the order, its first timeline step and the
    * audit row. The inspection service opens repairs for failed check items through it.
    */
   async insertReportedOrder(
     trx: MaintenanceDb,
-    actor: Actor,
+    actor: Actor | null,
     order: CreateOrderInput & { id: string; enterpriseId: string; number: string; at: string },
   ): Promise<void> {
     const { id, enterpriseId, number, at, ...body } = order;
@@ -327,7 +352,7 @@ export class MaintenanceService {
       due_point: null,
       due_at: null,
       assignee_user_id: null,
-      reported_by: actor.userId,
+      reported_by: actor?.userId ?? null,
       downtime_start: body.downtimeStart ?? null,
       downtime_end: null,
       labour_minutes: null,

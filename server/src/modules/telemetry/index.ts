@@ -1,0 +1,97 @@
+// telemetry: devices and gateways with access tokens, ingest over MQTT (embedded or external broker) and
+// HTTP, group-committed storage with rollups and retention, machine state, counters that feed the assets,
+// and alarm rules.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DbEngine } from '../../db/connection';
+import type { ExternalBroker } from '../../mqtt/external';
+import { MosquittoDynsec } from './dynsec';
+import { DEFAULT_INGEST_OPTIONS, IngestService, type IngestOptions } from './ingest';
+import { MachineMonitor, type MonitorHooks } from './monitor';
+import { DEFAULT_RETENTION, applyRetention, ensurePartitions, rollupHour, type Retention } from './retention';
+import { TelemetryService } from './telemetry.service';
+import type { TelemetryTables } from './telemetry.tables';
+
+export type { TelemetryTables } from './telemetry.tables';
+export type { TelemetryEvent } from './monitor';
+export { telemetryRoutes } from './telemetry.routes';
+export { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage } from './device-topics';
+export { loadTelemetryDemo } from './telemetry.demo';
+export { startSimulator } from './simulator';
+export { TelemetryService, IngestService, MachineMonitor, MosquittoDynsec };
+
+const HOUR = 3600_000;
+
+export interface Telemetry {
+  service: TelemetryService;
+  ingest: IngestService;
+  monitor: MachineMonitor;
+  /** After an external broker is connected: keep its credentials in step with the devices. */
+  useDynsec(broker: ExternalBroker): MosquittoDynsec;
+  /** Interval jobs (state sweep, counters, rollups, retention); returns the stopper. */
+  startJobs(): () => void;
+  close(): Promise<void>;
+}
+
+export function createTelemetry(options: {
+  db: Kysely<TelemetryTables>;
+  engine: DbEngine;
+  log: FastifyBaseLogger;
+  hooks: MonitorHooks;
+  ingest?: Partial<IngestOptions>;
+  retention?: Retention;
+}): Telemetry {
+  const { db, engine, log } = options;
+  const monitor = new MachineMonitor(db, options.hooks, log);
+  const ingest = new IngestService(db, engine, log, { ...DEFAULT_INGEST_OPTIONS, ...options.ingest }, (points) =>
+    monitor.onCommitted(points),
+  );
+  let dynsec: MosquittoDynsec | undefined;
+  const service = new TelemetryService(db, ingest, monitor, {
+    upsert: (token, kind, oldToken) => dynsec?.upsert(token, kind, oldToken),
+    remove: (token) => dynsec?.remove(token),
+  });
+  const retention = options.retention ?? DEFAULT_RETENTION;
+  const safely = (what: string, work: () => Promise<unknown>) => () => {
+    work().catch((error: unknown) => log.error({ err: error }, `${what} failed`));
+  };
+  return {
+    service,
+    ingest,
+    monitor,
+    useDynsec: (broker) => {
+      dynsec = new MosquittoDynsec(broker);
+      return dynsec;
+    },
+    startJobs: () => {
+      const upkeep = async () => {
+        const now = Date.now();
+        if (engine === 'postgres') await ensurePartitions(db, now);
+        const hour = now - (now % HOUR);
+        await rollupHour(db, engine, hour - HOUR);
+        await rollupHour(db, engine, hour);
+      };
+      safely('telemetry upkeep', upkeep)();
+      const timers = [
+        setInterval(
+          safely('telemetry counts', () => ingest.flushCounts()),
+          5_000,
+        ),
+        setInterval(
+          safely('machine state sweep', () => monitor.tick()),
+          10_000,
+        ),
+        setInterval(safely('telemetry upkeep', upkeep), 10 * 60_000),
+        setInterval(
+          safely('telemetry retention', () => applyRetention(db, engine, retention, Date.now())),
+          24 * HOUR,
+        ),
+      ];
+      return () => timers.forEach(clearInterval);
+    },
+    close: async () => {
+      await ingest.close();
+      await monitor.idle();
+    },
+  };
+}

@@ -1,0 +1,380 @@
+// What the points mean, evaluated after each commit: the machine's state (from its `state` metric, else
+// from its counters moving), the counters that feed the asset (shots, cycles, run hours), and the alarm
+// rules (threshold held for a duration, cleared with hysteresis; silence for N seconds). State changes and
+// alarms are written through conditional statements, so two instances sharing the ingest agree.
+import { randomUUID } from 'node:crypto';
+import { COUNTER_KINDS, STATE_METRIC_CODES, type CounterKind, type MachineState } from '@tiantai/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DeviceRef } from './ingest';
+import type { SeriesPoint } from './point-writer';
+import type { AlarmRulesTable, TelemetryTables } from './telemetry.tables';
+
+/** No data for this long: offline. A counter that has not moved for this long: idle. */
+export const OFFLINE_AFTER_MS = 60_000;
+export const IDLE_AFTER_MS = 120_000;
+
+export type TelemetryEvent =
+  | { type: 'machine.state_changed'; enterpriseId: string; deviceId: string; assetId: string | null; state: MachineState; since: number }
+  | {
+      type: 'alarm.raised' | 'alarm.cleared';
+      enterpriseId: string;
+      deviceId: string;
+      assetId: string | null;
+      alarmId: string;
+      severity: string;
+      message: string;
+    };
+
+export interface MonitorHooks {
+  applyCounter(assetId: string, counter: CounterKind, raw: number, at: string): Promise<string[]>;
+  countersMoved(assetIds: string[]): Promise<void>;
+  openRepair(input: {
+    enterpriseId: string;
+    assetId: string;
+    title: string;
+    description: string;
+    downtimeStart: string | null;
+  }): Promise<string>;
+  publish(event: TelemetryEvent): void;
+}
+
+interface DeviceMemory {
+  device: DeviceRef;
+  lastSeen: number;
+  /** Time of the last explicit `state` point; while recent, counters do not decide the state. */
+  explicitStateAt: number;
+  counterMovedAt: number;
+  counters: Map<CounterKind, number>;
+  countersDirty: Set<CounterKind>;
+  lastCounterRaw: Map<string, number>;
+}
+
+interface RuleMemory {
+  since: number | null;
+  raised: boolean;
+}
+
+const isCounter = (key: string): key is CounterKind => (COUNTER_KINDS as readonly string[]).includes(key);
+
+/** The state a point implies, or null if it says nothing about the state. */
+export function stateFromPoint(key: string, value: number, previousCounter: number | undefined): MachineState | null {
+  if (key === 'state') return STATE_METRIC_CODES[Math.trunc(value)] ?? null;
+  if ((key === 'shots' || key === 'cycles') && previousCounter !== undefined && value !== previousCounter) return 'running';
+  return null;
+}
+
+/** Whether an above/below rule's condition holds, and whether a raised alarm may clear (hysteresis). */
+export function judge(rule: Pick<AlarmRulesTable, 'condition' | 'threshold' | 'clear_threshold'>, value: number) {
+  const threshold = rule.threshold ?? 0;
+  const clear = rule.clear_threshold ?? threshold;
+  if (rule.condition === 'above') return { breach: value > threshold, clear: value <= clear };
+  return { breach: value < threshold, clear: value >= clear };
+}
+
+export class MachineMonitor {
+  private readonly devices = new Map<string, DeviceMemory>();
+  private readonly states = new Map<string, MachineState>();
+  private readonly rules = new Map<string, AlarmRulesTable[]>();
+  private readonly ruleState = new Map<string, RuleMemory>();
+  private rulesLoadedAt = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<TelemetryTables>,
+    private readonly hooks: MonitorHooks,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Called after each commit; work is queued so evaluation never blocks the ingest path. */
+  onCommitted(points: Array<SeriesPoint & { device: DeviceRef; key: string }>): void {
+    this.enqueue(() => this.evaluate(points));
+  }
+
+  /** Offline and idle detection, counter sync and no-data alarms; run every few seconds. */
+  tick(now = Date.now()): Promise<void> {
+    return this.enqueue(() => this.sweep(now));
+  }
+
+  /** Waits for queued evaluations (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  /** A device was re-bound or deleted: its memory is rebuilt from the database on its next point. */
+  forget(deviceId: string): void {
+    this.devices.delete(deviceId);
+    this.states.delete(deviceId);
+    for (const key of this.ruleState.keys()) if (key.endsWith(`|${deviceId}`)) this.ruleState.delete(key);
+  }
+
+  reloadRules(): void {
+    this.rulesLoadedAt = 0;
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(work).catch((error: unknown) => this.log.error({ err: error }, 'telemetry evaluation failed'));
+    return this.chain;
+  }
+
+  private async memoryOf(device: DeviceRef): Promise<DeviceMemory> {
+    let m = this.devices.get(device.id);
+    if (!m) {
+      m = {
+        device,
+        lastSeen: 0,
+        explicitStateAt: 0,
+        counterMovedAt: 0,
+        counters: new Map(),
+        countersDirty: new Set(),
+        lastCounterRaw: new Map(),
+      };
+      this.devices.set(device.id, m);
+      const row = await this.db.selectFrom('machine_states').select('state').where('device_id', '=', device.id).executeTakeFirst();
+      if (row) this.states.set(device.id, row.state);
+    }
+    return m;
+  }
+
+  private async evaluate(points: Array<SeriesPoint & { device: DeviceRef; key: string }>): Promise<void> {
+    await this.loadRules();
+    const sorted = [...points].sort((a, b) => a.ts - b.ts);
+    for (const p of sorted) {
+      const m = await this.memoryOf(p.device);
+      m.lastSeen = Math.max(m.lastSeen, p.ts);
+      const previous = m.lastCounterRaw.get(p.key);
+      let next = stateFromPoint(p.key, p.value, previous);
+      if (p.key === 'state' && next) m.explicitStateAt = p.ts;
+      if (isCounter(p.key)) {
+        m.lastCounterRaw.set(p.key, p.value);
+        if (previous !== undefined && p.value !== previous) m.counterMovedAt = p.ts;
+        if (m.counters.get(p.key) !== p.value) {
+          m.counters.set(p.key, p.value);
+          m.countersDirty.add(p.key);
+        }
+      }
+      if (p.key !== 'state' && m.explicitStateAt > p.ts - IDLE_AFTER_MS) next = null;
+      if (next) await this.setState(p.device, next, p.ts);
+      else if ((this.states.get(p.device.id) ?? 'offline') === 'offline') await this.setState(p.device, 'idle', p.ts);
+      for (const rule of this.rulesFor(p.device)) {
+        if (rule.condition === 'no_data') {
+          if ((await this.ruleMemory(rule, p.device)).raised) await this.clear(rule, p.device, p.value, 'data received again');
+        } else if (rule.metric === p.key) {
+          await this.judgePoint(rule, p.device, p.value, p.ts);
+        }
+      }
+    }
+  }
+
+  private async judgePoint(rule: AlarmRulesTable, device: DeviceRef, value: number, ts: number): Promise<void> {
+    const memory = await this.ruleMemory(rule, device);
+    const { breach, clear } = judge(rule, value);
+    if (breach) {
+      memory.since ??= ts;
+      if (!memory.raised && ts - memory.since >= rule.duration_s * 1000) {
+        const op = rule.condition === 'above' ? '>' : '<';
+        await this.raise(rule, device, value, `${rule.name}：${rule.metric} = ${value}（${op} ${rule.threshold}）`);
+        memory.raised = true;
+      }
+    } else {
+      memory.since = null;
+      if (memory.raised && clear) {
+        await this.clear(rule, device, value, 'back within limits');
+        memory.raised = false;
+      }
+    }
+  }
+
+  private async sweep(now: number): Promise<void> {
+    await this.loadRules();
+    for (const m of this.devices.values()) {
+      const state = this.states.get(m.device.id) ?? 'offline';
+      if (state !== 'offline' && m.lastSeen < now - OFFLINE_AFTER_MS) await this.setState(m.device, 'offline', now);
+      else if (state === 'running' && m.explicitStateAt < now - IDLE_AFTER_MS && m.counterMovedAt < now - IDLE_AFTER_MS)
+        await this.setState(m.device, 'idle', now);
+      for (const rule of this.rulesFor(m.device)) {
+        if (rule.condition !== 'no_data' || m.lastSeen >= now - rule.duration_s * 1000) continue;
+        const memory = await this.ruleMemory(rule, m.device);
+        if (!memory.raised) {
+          await this.raise(rule, m.device, null, `${rule.name}：${Math.round((now - m.lastSeen) / 1000)} 秒无数据`);
+          memory.raised = true;
+        }
+      }
+      await this.syncCounters(m);
+    }
+  }
+
+  /** The device was disconnected (MQTT last will or a clean disconnect): offline now. */
+  disconnected(device: DeviceRef, now = Date.now()): Promise<void> {
+    return this.enqueue(async () => {
+      await this.memoryOf(device);
+      await this.setState(device, 'offline', now);
+    });
+  }
+
+  private async syncCounters(m: DeviceMemory): Promise<void> {
+    if (!m.device.assetId || m.countersDirty.size === 0) return;
+    const at = new Date().toISOString();
+    const moved = new Set<string>();
+    for (const counter of m.countersDirty) {
+      const raw = m.counters.get(counter);
+      if (raw === undefined) continue;
+      for (const id of await this.hooks.applyCounter(m.device.assetId, counter, raw, at)) moved.add(id);
+    }
+    m.countersDirty.clear();
+    if (moved.size > 0) await this.hooks.countersMoved([...moved]);
+  }
+
+  private async setState(device: DeviceRef, state: MachineState, at: number): Promise<void> {
+    const previous = this.states.get(device.id);
+    if (previous === state) return;
+    this.states.set(device.id, state);
+    const changed = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('machine_states').select('state').where('device_id', '=', device.id).executeTakeFirst();
+      if (row?.state === state) return false;
+      if (row) {
+        await trx
+          .updateTable('machine_states')
+          .set({ state, since: at, asset_id: device.assetId })
+          .where('device_id', '=', device.id)
+          .execute();
+      } else {
+        await trx
+          .insertInto('machine_states')
+          .values({ device_id: device.id, enterprise_id: device.enterpriseId, asset_id: device.assetId, state, since: at })
+          .execute();
+      }
+      await trx
+        .updateTable('machine_state_periods')
+        .set({ ended_at: at })
+        .where('device_id', '=', device.id)
+        .where('ended_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('machine_state_periods')
+        .values({ id: randomUUID(), device_id: device.id, enterprise_id: device.enterpriseId, state, started_at: at, ended_at: null })
+        .execute();
+      return true;
+    });
+    if (changed)
+      this.hooks.publish({
+        type: 'machine.state_changed',
+        enterpriseId: device.enterpriseId,
+        deviceId: device.id,
+        assetId: device.assetId,
+        state,
+        since: at,
+      });
+  }
+
+  private async loadRules(): Promise<void> {
+    if (Date.now() - this.rulesLoadedAt < 60_000) return;
+    this.rulesLoadedAt = Date.now();
+    const rows = await this.db.selectFrom('alarm_rules').selectAll().where('active', '=', 1).execute();
+    this.rules.clear();
+    for (const r of rows) {
+      const list = this.rules.get(r.enterprise_id) ?? [];
+      list.push(r);
+      this.rules.set(r.enterprise_id, list);
+    }
+  }
+
+  private rulesFor(device: DeviceRef): AlarmRulesTable[] {
+    return (this.rules.get(device.enterpriseId) ?? []).filter((r) => r.device_type === null || r.device_type === device.deviceType);
+  }
+
+  /** What this instance knows of a rule on a device; whether it is raised is read once from the database. */
+  private async ruleMemory(rule: AlarmRulesTable, device: DeviceRef): Promise<RuleMemory> {
+    const key = `${rule.id}|${device.id}`;
+    let memory = this.ruleState.get(key);
+    if (!memory) {
+      memory = { since: null, raised: await this.isRaised(rule.id, device.id) };
+      this.ruleState.set(key, memory);
+    }
+    return memory;
+  }
+
+  private async isRaised(ruleId: string, deviceId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('alarms')
+      .select('id')
+      .where('rule_id', '=', ruleId)
+      .where('device_id', '=', deviceId)
+      .where('status', '=', 'raised')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  private async raise(rule: AlarmRulesTable, device: DeviceRef, value: number | null, message: string): Promise<void> {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const inserted = await this.db
+      .insertInto('alarms')
+      .values({
+        id,
+        enterprise_id: device.enterpriseId,
+        rule_id: rule.id,
+        device_id: device.id,
+        asset_id: device.assetId,
+        severity: rule.severity,
+        status: 'raised',
+        message: message.slice(0, 500),
+        value,
+        raised_at: at,
+        cleared_at: null,
+        acknowledged_by: null,
+        acknowledged_at: null,
+        work_order_id: null,
+      })
+      .onConflict((oc) => oc.columns(['rule_id', 'device_id']).where('status', '=', 'raised').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return; // another instance raised it
+    if (rule.open_work_order && device.assetId) {
+      const workOrderId = await this.hooks.openRepair({
+        enterpriseId: device.enterpriseId,
+        assetId: device.assetId,
+        title: `告警：${device.name} · ${rule.name}`.slice(0, 200),
+        description: message,
+        downtimeStart: rule.severity === 'critical' ? at : null,
+      });
+      await this.db.updateTable('alarms').set({ work_order_id: workOrderId }).where('id', '=', id).execute();
+    }
+    this.hooks.publish({
+      type: 'alarm.raised',
+      enterpriseId: device.enterpriseId,
+      deviceId: device.id,
+      assetId: device.assetId,
+      alarmId: id,
+      severity: rule.severity,
+      message,
+    });
+  }
+
+  private async clear(rule: AlarmRulesTable, device: DeviceRef, value: number | null, why: string): Promise<void> {
+    const open = await this.db
+      .selectFrom('alarms')
+      .select(['id', 'message'])
+      .where('rule_id', '=', rule.id)
+      .where('device_id', '=', device.id)
+      .where('status', '=', 'raised')
+      .executeTakeFirst();
+    if (!open) return;
+    const result = await this.db
+      .updateTable('alarms')
+      .set({ status: 'cleared', cleared_at: new Date().toISOString(), ...(value !== null && { value }) })
+      .where('id', '=', open.id)
+      .where('status', '=', 'raised')
+      .executeTakeFirst();
+    this.ruleState.set(`${rule.id}|${device.id}`, { since: null, raised: false });
+    if (Number(result.numUpdatedRows) === 0) return;
+    this.hooks.publish({
+      type: 'alarm.cleared',
+      enterpriseId: device.enterpriseId,
+      deviceId: device.id,
+      assetId: device.assetId,
+      alarmId: open.id,
+      severity: rule.severity,
+      message: `${open.message}（${why}）`,
+    });
+  }
+}
