@@ -12,6 +12,8 @@ export function testConfig(db: TestDatabase, vars: Record<string, string> = {}):
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     WEB_DIST: '/nonexistent',
+    // The demo machines' simulator stays off unless a suite asks for it: tests publish what they assert on.
+    SIMULATE: 'false',
     DATA_DIR: db.location.dataDir,
     ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
     ...vars,
