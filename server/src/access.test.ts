@@ -27,6 +27,10 @@ interface Ctx {
   yinlunInspectionItemId: string;
   yinlunInspectionRoundId: string;
   yinlunInspectionToken: string;
+  yinlunDeviceId: string;
+  yinlunDeviceToken: string;
+  yinlunRuleId: string;
+  yinlunAlarmId: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -556,6 +560,87 @@ const ACCESS: Record<string, Check> = {
     const key = (await yinlun.post('/api/api-tokens', { name: 'Open311' })).json().token as string;
     expect((await t.app.inject({ method: 'GET', url: `/open311/v2/tokens/${shanheRequestId}.json?api_key=${key}` })).statusCode).toBe(404);
   },
+
+  // telemetry: another enterprise sees none of 银轮's devices, data, alarms or rules; county staff and
+  // departments get nothing here (the county sees machine aggregates on its screen).
+  'GET /api/telemetry/devices': async ({ shanhe, zhujian, yinlun, yinlunDeviceId }) => {
+    expect((await yinlun.get('/api/telemetry/devices')).json().map((d: { id: string }) => d.id)).toContain(yinlunDeviceId);
+    expect((await shanhe.get('/api/telemetry/devices')).json().map((d: { id: string }) => d.id)).not.toContain(yinlunDeviceId);
+    expect((await zhujian.get('/api/telemetry/devices')).statusCode).toBe(403);
+  },
+  'POST /api/telemetry/devices': async ({ shanhe, admin, yinlunPressId }) => {
+    // Binding to another enterprise's machine is a 404, as if it did not exist.
+    expect((await shanhe.post('/api/telemetry/devices', { name: 'x', assetId: yinlunPressId })).statusCode).toBe(404);
+    expect((await admin.post('/api/telemetry/devices', { name: 'x' })).statusCode).toBe(403);
+  },
+  'GET /api/telemetry/devices/{id}': async ({ shanhe, yinlunDeviceId }) => {
+    expect((await shanhe.get(`/api/telemetry/devices/${yinlunDeviceId}`)).statusCode).toBe(404);
+  },
+  'PATCH /api/telemetry/devices/{id}': async ({ shanhe, yinlun, yinlunDeviceId }) => {
+    expect((await shanhe.patch(`/api/telemetry/devices/${yinlunDeviceId}`, { name: 'stolen' })).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/telemetry/devices/${yinlunDeviceId}`)).json().name).not.toBe('stolen');
+  },
+  'DELETE /api/telemetry/devices/{id}': async ({ shanhe, yinlun, yinlunDeviceId }) => {
+    expect((await shanhe.delete(`/api/telemetry/devices/${yinlunDeviceId}`)).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/telemetry/devices/${yinlunDeviceId}`)).statusCode).toBe(200);
+  },
+  'GET /api/telemetry/devices/{id}/credentials': async ({ t, shanhe, yinlunDeviceId }) => {
+    expect((await shanhe.get(`/api/telemetry/devices/${yinlunDeviceId}/credentials`)).statusCode).toBe(404);
+    const tech = await login(t.app, 'yinlun.tech');
+    expect((await tech.get(`/api/telemetry/devices/${yinlunDeviceId}/credentials`)).statusCode).toBe(403);
+  },
+  'POST /api/telemetry/devices/{id}/rotate-token': async ({ yinlun, shanhe, yinlunDeviceId, yinlunDeviceToken }) => {
+    expect((await shanhe.post(`/api/telemetry/devices/${yinlunDeviceId}/rotate-token`)).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/telemetry/devices/${yinlunDeviceId}/credentials`)).json().accessToken).toBe(yinlunDeviceToken);
+  },
+  'GET /api/telemetry/devices/{id}/series': async ({ shanhe, yinlunDeviceId }) => {
+    const now = Date.now();
+    const url = `/api/telemetry/devices/${yinlunDeviceId}/series?key=oil_temp&from=${now - 3_600_000}&to=${now}`;
+    expect((await shanhe.get(url)).statusCode).toBe(404);
+  },
+  'GET /api/telemetry/devices/{id}/utilisation': async ({ shanhe, yinlunDeviceId }) => {
+    const now = Date.now();
+    expect((await shanhe.get(`/api/telemetry/devices/${yinlunDeviceId}/utilisation?from=${now - 3_600_000}&to=${now}`)).statusCode).toBe(
+      404,
+    );
+  },
+  'GET /api/telemetry/alarms': async ({ shanhe, yinlun, yinlunAlarmId }) => {
+    expect((await yinlun.get('/api/telemetry/alarms')).json().items.map((a: { id: string }) => a.id)).toContain(yinlunAlarmId);
+    expect((await shanhe.get('/api/telemetry/alarms')).json().items.map((a: { id: string }) => a.id)).not.toContain(yinlunAlarmId);
+  },
+  'POST /api/telemetry/alarms/{id}/acknowledge': async ({ shanhe, yinlun, yinlunAlarmId }) => {
+    expect((await shanhe.post(`/api/telemetry/alarms/${yinlunAlarmId}/acknowledge`)).statusCode).toBe(404);
+    const alarms = (await yinlun.get('/api/telemetry/alarms')).json().items as Array<{ id: string; acknowledgedAt: string | null }>;
+    expect(alarms.find((a) => a.id === yinlunAlarmId)?.acknowledgedAt).toBeNull();
+  },
+  'GET /api/telemetry/alarm-rules': async ({ shanhe, yinlunRuleId }) => {
+    expect((await shanhe.get('/api/telemetry/alarm-rules')).json().map((r: { id: string }) => r.id)).not.toContain(yinlunRuleId);
+  },
+  'POST /api/telemetry/alarm-rules': async ({ t, zhujian }) => {
+    const rule = { name: '油温', metric: 'oil_temp', condition: 'above', threshold: 60 };
+    expect((await zhujian.post('/api/telemetry/alarm-rules', rule)).statusCode).toBe(403);
+    const tech = await login(t.app, 'yinlun.tech');
+    expect((await tech.post('/api/telemetry/alarm-rules', rule)).statusCode).toBe(403);
+  },
+  'PATCH /api/telemetry/alarm-rules/{id}': async ({ shanhe, yinlunRuleId }) => {
+    const rule = { name: '改掉', metric: 'oil_temp', condition: 'above', threshold: 999 };
+    expect((await shanhe.patch(`/api/telemetry/alarm-rules/${yinlunRuleId}`, rule)).statusCode).toBe(404);
+  },
+  'DELETE /api/telemetry/alarm-rules/{id}': async ({ shanhe, yinlun, yinlunRuleId }) => {
+    expect((await shanhe.delete(`/api/telemetry/alarm-rules/${yinlunRuleId}`)).statusCode).toBe(404);
+    expect((await yinlun.get('/api/telemetry/alarm-rules')).json().map((r: { id: string }) => r.id)).toContain(yinlunRuleId);
+  },
+  'GET /api/telemetry/ingest-stats': async ({ admin, yinlun }) => {
+    expect((await admin.get('/api/telemetry/ingest-stats')).statusCode).toBe(200);
+    expect((await yinlun.get('/api/telemetry/ingest-stats')).statusCode).toBe(403);
+  },
+  'POST /api/v1/{token}/telemetry': async ({ t, yinlun, yinlunDeviceId }) => {
+    // The token is the credential: a session of another enterprise does not make a wrong token work.
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/not-a-token/telemetry', payload: { oil_temp: 1 } });
+    expect(res.statusCode).toBe(401);
+    const latest = (await yinlun.get(`/api/telemetry/devices/${yinlunDeviceId}`)).json().latest as Array<{ value: number }>;
+    expect(latest.map((l) => l.value)).not.toContain(1);
+  },
 };
 
 describe.each(ENGINES)('access boundaries on %s', (engine) => {
@@ -599,6 +684,14 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     const label = (await ctx.yinlun.get(`/api/inspection/points/${ctx.yinlunInspectionPointId}/label`)).body;
     ctx.yinlunInspectionToken = /\/inspect\/([\w-]+)</.exec(label)![1]!;
     ctx.yinlunInspectionRoundId = (await ctx.yinlun.post('/api/inspection/rounds', { routeId: ctx.yinlunInspectionRouteId })).json().id;
+    const device = (await ctx.yinlun.post('/api/telemetry/devices', { name: '压铸机 7#', assetId: ctx.yinlunPressId })).json();
+    ctx.yinlunDeviceId = device.device.id;
+    ctx.yinlunDeviceToken = device.credentials.accessToken;
+    const rule = { name: '油温过高', metric: 'oil_temp', condition: 'above', threshold: 60 };
+    ctx.yinlunRuleId = (await ctx.yinlun.post('/api/telemetry/alarm-rules', rule)).json().id;
+    await ctx.t.app.inject({ method: 'POST', url: `/api/v1/${ctx.yinlunDeviceToken}/telemetry`, payload: { oil_temp: 70 } });
+    await ctx.t.app.telemetry.monitor.idle();
+    ctx.yinlunAlarmId = (await ctx.yinlun.get('/api/telemetry/alarms')).json().items[0].id;
   });
   afterAll(async () => ctx.t?.close());
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { COUNTER_KINDS, STATE_METRIC_CODES, type CounterKind, type MachineState } from '@tiantai/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeviceRef } from './ingest';
 import type { SeriesPoint } from './point-writer';
 import type { AlarmRulesTable, TelemetryTables } from './telemetry.tables';
@@ -326,7 +326,8 @@ export class MachineMonitor {
         acknowledged_at: null,
         work_order_id: null,
       })
-      .onConflict((oc) => oc.columns(['rule_id', 'device_id']).where('status', '=', 'raised').doNothing())
+      // The conflict target repeats the partial index's predicate as a literal, as both engines require.
+      .onConflict((oc) => oc.columns(['rule_id', 'device_id']).where(sql.ref('status'), '=', sql.lit('raised')).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return; // another instance raised it
     if (rule.open_work_order && device.assetId) {
