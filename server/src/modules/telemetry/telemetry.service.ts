@@ -291,6 +291,9 @@ export class TelemetryService {
   async remove(actor: Actor, id: string): Promise<void> {
     const enterpriseId = requireAdmin(actor);
     const before = await this.visible(actor, id);
+    // Let the evaluation of points already committed finish, so it does not write state for a deleted device.
+    this.ingest.forget(id);
+    await this.monitor.idle();
     await this.db.transaction().execute(async (trx) => {
       const children = await trx.selectFrom('devices').select('id').where('gateway_id', '=', id).execute();
       const ids = [id, ...children.map((c) => c.id)];

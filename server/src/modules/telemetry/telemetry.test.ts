@@ -1,0 +1,319 @@
+// Machine data on each engine through the real app: provisioning, HTTP ingest, rollups, redelivery, machine
+// state and utilisation, counters that fire a usage plan exactly once, alarms with duration and hysteresis,
+// and refusals counted against the device. The MQTT paths run as processes in ingest.process.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
+import { parseGatewayTelemetry, parseTelemetry } from './payload';
+import { rollupsOf } from './point-writer';
+import { judge, stateFromPoint } from './monitor';
+import { resolutionFor, utilisationOf } from './telemetry.service';
+
+const NOW = Date.UTC(2026, 10, 28, 8, 0, 0);
+
+describe('payloads (ThingsBoard formats)', () => {
+  const parse = (body: unknown) => parseTelemetry(Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), NOW);
+
+  it('takes flat values, ts + values, and arrays; booleans and numeric strings are numbers, text is skipped', () => {
+    expect(parse({ temp: 61.5, state: 3 })).toEqual({
+      ok: true,
+      value: [
+        { key: 'temp', ts: NOW, value: 61.5 },
+        { key: 'state', ts: NOW, value: 3 },
+      ],
+    });
+    expect(parse([{ ts: NOW - 1000, values: { a: true, b: '2.5', c: 'text' } }, { d: 1 }])).toEqual({
+      ok: true,
+      value: [
+        { key: 'a', ts: NOW - 1000, value: 1 },
+        { key: 'b', ts: NOW - 1000, value: 2.5 },
+        { key: 'd', ts: NOW, value: 1 },
+      ],
+    });
+  });
+
+  it('refuses garbage with a reason', () => {
+    expect(parse('not json')).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parse(['a', 'b'])).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parse({ only: 'text' })).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parse({ ts: 'yesterday', values: { a: 1 } })).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parse({ ts: NOW + 2 * 24 * 3600_000, values: { a: 1 } })).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parse({ 'bad key!': 1 })).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parseTelemetry(Buffer.alloc(10 * 1024 * 1024, 0x20), NOW)).toMatchObject({ ok: false, reason: 'oversize' });
+  });
+
+  it('reads a gateway message per device', () => {
+    const parsed = parseGatewayTelemetry(
+      Buffer.from(JSON.stringify({ 'Press 7': [{ ts: NOW, values: { shots: 5 } }], 'Press 8': { shots: 6 } })),
+      NOW,
+    );
+    expect(parsed.ok && [...parsed.value.entries()]).toEqual([
+      ['Press 7', [{ key: 'shots', ts: NOW, value: 5 }]],
+      ['Press 8', [{ key: 'shots', ts: NOW, value: 6 }]],
+    ]);
+    expect(parseGatewayTelemetry(Buffer.from('[1]'), NOW)).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('rollups, state, alarms and utilisation (pure)', () => {
+  it('aggregates a minute: min, max, sum, count and the last value by time', () => {
+    const points = [
+      { seriesId: 1, ts: NOW + 1000, value: 5 },
+      { seriesId: 1, ts: NOW + 50_000, value: 1 },
+      { seriesId: 1, ts: NOW + 20_000, value: 9 },
+      { seriesId: 1, ts: NOW + 61_000, value: 4 },
+    ];
+    expect(rollupsOf(points, 60_000)).toEqual([
+      { seriesId: 1, bucket: NOW, min: 1, max: 9, sum: 15, count: 3, last: 1, lastTs: NOW + 50_000 },
+      { seriesId: 1, bucket: NOW + 60_000, min: 4, max: 4, sum: 4, count: 1, last: 4, lastTs: NOW + 61_000 },
+    ]);
+  });
+
+  it('reads the state metric and moving counters', () => {
+    expect(stateFromPoint('state', 1, undefined)).toBe('running');
+    expect(stateFromPoint('state', 3, undefined)).toBe('down');
+    expect(stateFromPoint('state', 9, undefined)).toBeNull();
+    expect(stateFromPoint('shots', 11, 10)).toBe('running');
+    expect(stateFromPoint('shots', 10, 10)).toBeNull();
+    expect(stateFromPoint('oil_temp', 50, undefined)).toBeNull();
+  });
+
+  it('judges thresholds with hysteresis', () => {
+    const rule = { condition: 'above' as const, threshold: 62, clear_threshold: 58 };
+    expect(judge(rule, 63)).toEqual({ breach: true, clear: false });
+    expect(judge(rule, 60)).toEqual({ breach: false, clear: false });
+    expect(judge(rule, 58)).toEqual({ breach: false, clear: true });
+    expect(judge({ condition: 'below', threshold: 10, clear_threshold: null }, 9)).toEqual({ breach: true, clear: false });
+  });
+
+  it('splits a range into states; uncovered time is offline', () => {
+    const hour = 3600_000;
+    const u = utilisationOf(
+      [
+        { state: 'running', started_at: NOW - 2 * hour, ended_at: NOW + hour / 2 },
+        { state: 'idle', started_at: NOW + hour / 2, ended_at: NOW + hour * 0.75 },
+        { state: 'down', started_at: NOW + hour * 0.75, ended_at: null },
+      ],
+      NOW,
+      NOW + 2 * hour,
+      NOW + hour,
+    );
+    expect(u.seconds).toEqual({ running: 1800, idle: 900, down: 900, offline: 0 });
+    expect(u.utilisation).toBe(0.5);
+    expect(u.poweredOnRate).toBe(0.75);
+    expect(resolutionFor(0, 6 * hour)).toBe('raw');
+    expect(resolutionFor(0, 7 * 24 * hour)).toBe('1m');
+    expect(resolutionFor(0, 8 * 24 * hour)).toBe('1h');
+  });
+});
+
+describe.each(ENGINES)('telemetry on %s', (engine) => {
+  let t: TestApp;
+  let yinlun: Client;
+  let shanhe: Client;
+  let pressId: string;
+  let device: { id: string; token: string };
+
+  const send = (token: string, body: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/${token}/telemetry`,
+      headers: { 'content-type': 'application/json' },
+      payload: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const detail = async (id = device.id) => (await yinlun.get(`/api/telemetry/devices/${id}`)).json();
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    yinlun = await login(t.app, 'yinlun');
+    shanhe = await login(t.app, 'shanhe');
+    const presses = (await yinlun.get('/api/assets?kind=equipment&pageSize=200')).json().items as Array<{ id: string; state: string }>;
+    pressId = presses.find((p) => p.state === 'in_service')!.id;
+    const created = await yinlun.post('/api/telemetry/devices', { name: '压铸机 9#', deviceType: 'press', assetId: pressId });
+    expect(created.statusCode).toBe(201);
+    device = { id: created.json().device.id, token: created.json().credentials.accessToken };
+  });
+  afterAll(async () => t?.close());
+
+  it('stores points over HTTP once, keeps the latest value and the minute rollup, and skips a redelivered message', async () => {
+    const base = Date.now() - (Date.now() % 60_000) - 120_000;
+    const body = [
+      { ts: base + 1_000, values: { oil_temp: 50 } },
+      { ts: base + 2_000, values: { oil_temp: 54 } },
+      { ts: base + 3_000, values: { oil_temp: 52 } },
+    ];
+    expect((await send(device.token, body)).json()).toEqual({ stored: 3 });
+    // The same message again (a QoS 1 redelivery): accepted, stored once, not counted twice in the rollup.
+    expect((await send(device.token, body)).statusCode).toBe(200);
+    const raw = (await yinlun.get(`/api/telemetry/devices/${device.id}/series?key=oil_temp&from=${base}&to=${base + 60_000}`)).json();
+    expect(raw.resolution).toBe('raw');
+    expect(raw.points.map((p: { value: number }) => p.value)).toEqual([50, 54, 52]);
+    const minute = (
+      await yinlun.get(`/api/telemetry/devices/${device.id}/series?key=oil_temp&from=${base}&to=${base + 60_000}&resolution=1m`)
+    ).json();
+    expect(minute.points).toEqual([{ ts: base, value: 52, min: 50, max: 54, count: 3 }]);
+    expect((await detail()).latest).toContainEqual({ key: 'oil_temp', ts: base + 3_000, value: 52 });
+  });
+
+  it('refuses bad input with 4xx codes and counts it against the device', async () => {
+    expect((await send(device.token, 'garbage')).statusCode).toBe(400);
+    expect((await send(device.token, '["a"]')).statusCode).toBe(400);
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/${device.token}/telemetry`,
+      headers: { 'content-type': 'application/json' },
+      payload: Buffer.alloc(10 * 1024 * 1024, 0x20),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(errorCode(huge)).toBe('PAYLOAD_TOO_LARGE');
+    const unknown = await send('no-such-token', { a: 1 });
+    expect(unknown.statusCode).toBe(401);
+    await t.app.telemetry.ingest.flushCounts();
+    const counts = (await detail()).counts;
+    expect(counts.rejectedMalformed).toBe(2);
+    expect(counts.rejectedSize).toBe(1);
+    expect(t.app.telemetry.ingest.stats().unknownToken).toBeGreaterThanOrEqual(1);
+  });
+
+  it('limits a flooding device without slowing another', async () => {
+    const flooder = (await yinlun.post('/api/telemetry/devices', { name: '失控网关' })).json().credentials.accessToken as string;
+    const answers = await Promise.all(Array.from({ length: 80 }, (_, i) => send(flooder, { n: i })));
+    const limited = answers.filter((r) => r.statusCode === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(errorCode(limited[0]!)).toBe('RATE_LIMITED');
+    expect((await send(device.token, { other: 1 })).statusCode).toBe(200);
+  });
+
+  it('derives machine state from the state metric and its utilisation from the periods', async () => {
+    await send(device.token, { state: 3 });
+    await t.app.telemetry.monitor.idle();
+    expect((await detail()).state).toBe('down');
+    await send(device.token, { state: 1 });
+    await t.app.telemetry.monitor.idle();
+    expect((await detail()).state).toBe('running');
+    const now = Date.now();
+    const u = (await yinlun.get(`/api/telemetry/devices/${device.id}/utilisation?from=${now - 3600_000}&to=${now + 1000}`)).json();
+    expect(u.seconds.running + u.seconds.idle + u.seconds.down + u.seconds.offline).toBeCloseTo(3600, -1);
+    expect(u.seconds.offline).toBeGreaterThan(3000);
+  });
+
+  it('feeds shots to the press and its usage plan: crossing the threshold opens exactly one work order', async () => {
+    const plan = await yinlun.post('/api/maintenance/plans', {
+      assetId: pressId,
+      name: '每 1000 模次保养',
+      trigger: 'usage',
+      intervalValue: 1000,
+      intervalUnit: 'shots',
+    });
+    expect(plan.statusCode).toBe(201);
+    const planId = plan.json().id as string;
+    const orders = async () =>
+      ((await yinlun.get(`/api/work-orders?assetId=${pressId}&pageSize=200`)).json().items as Array<{ planId: string | null }>).filter(
+        (o) => o.planId === planId,
+      );
+    const shotsOf = async () => (await yinlun.get(`/api/assets/${pressId}`)).json().shots as number;
+    const before = await shotsOf();
+    await send(device.token, { shots: 500_000 }); // the machine's own counter: the baseline
+    await t.app.telemetry.monitor.idle();
+    await t.app.telemetry.monitor.tick();
+    expect(await shotsOf()).toBe(before);
+    await send(device.token, { shots: 500_600 });
+    await t.app.telemetry.monitor.idle();
+    await t.app.telemetry.monitor.tick();
+    expect(await shotsOf()).toBe(before + 600);
+    expect(await orders()).toHaveLength(0);
+    await send(device.token, { shots: 501_050 });
+    await t.app.telemetry.monitor.idle();
+    await Promise.all([t.app.telemetry.monitor.tick(), t.app.telemetry.monitor.tick()]);
+    expect(await shotsOf()).toBe(before + 1050);
+    expect(await orders()).toHaveLength(1);
+    await send(device.token, { shots: 501_100 });
+    await t.app.telemetry.monitor.idle();
+    await t.app.telemetry.monitor.tick();
+    expect(await orders()).toHaveLength(1);
+    // A restarted counter counts in full, not backwards.
+    await send(device.token, { shots: 30 });
+    await t.app.telemetry.monitor.idle();
+    await t.app.telemetry.monitor.tick();
+    expect(await shotsOf()).toBe(before + 1130);
+  });
+
+  it('raises an alarm after its duration, opens a repair order, clears with hysteresis, and is acknowledged once', async () => {
+    const rule = await yinlun.post('/api/telemetry/alarm-rules', {
+      name: '液压油温过高',
+      deviceType: 'press',
+      metric: 'hydraulic_temp',
+      condition: 'above',
+      threshold: 62,
+      clearThreshold: 58,
+      durationSeconds: 20,
+      openWorkOrder: true,
+    });
+    expect(rule.statusCode).toBe(201);
+    const alarmsOf = async () =>
+      (
+        (await yinlun.get(`/api/telemetry/alarms?deviceId=${device.id}`)).json().items as Array<{
+          id: string;
+          ruleId: string;
+          status: string;
+          workOrderId: string | null;
+        }>
+      ).filter((a) => a.ruleId === rule.json().id);
+    const at = Date.now() - 60_000;
+    await send(device.token, { ts: at, values: { hydraulic_temp: 65 } });
+    await send(device.token, { ts: at + 10_000, values: { hydraulic_temp: 66 } });
+    await t.app.telemetry.monitor.idle();
+    expect(await alarmsOf()).toHaveLength(0); // 10 s over the threshold: not yet
+    await send(device.token, { ts: at + 25_000, values: { hydraulic_temp: 66 } });
+    await t.app.telemetry.monitor.idle();
+    const [raised] = await alarmsOf();
+    expect(raised?.status).toBe('raised');
+    expect(raised?.workOrderId).not.toBeNull();
+    await send(device.token, { ts: at + 30_000, values: { hydraulic_temp: 60 } }); // below the threshold, above the clear line
+    await t.app.telemetry.monitor.idle();
+    expect((await alarmsOf())[0]?.status).toBe('raised');
+    await send(device.token, { ts: at + 35_000, values: { hydraulic_temp: 57 } });
+    await t.app.telemetry.monitor.idle();
+    expect((await alarmsOf()).map((a) => a.status)).toEqual(['cleared']);
+    expect((await yinlun.post(`/api/telemetry/alarms/${raised!.id}/acknowledge`)).statusCode).toBe(200);
+    const again = await yinlun.post(`/api/telemetry/alarms/${raised!.id}/acknowledge`);
+    expect(again.statusCode).toBe(409);
+    expect(errorCode(again)).toBe('INVALID_TRANSITION');
+    const order = await yinlun.get(`/api/work-orders/${raised!.workOrderId}`);
+    expect(order.json()).toMatchObject({ kind: 'repair', status: 'reported' });
+  });
+
+  it('validates provisioning and rules, rotates tokens, and keeps each enterprise to its own devices', async () => {
+    expect(errorCode(await yinlun.post('/api/telemetry/devices', { name: '' }))).toBe('VALIDATION_FAILED');
+    expect((await yinlun.post('/api/telemetry/devices', { name: 'x', assetId: 'nope' })).statusCode).toBe(404);
+    const noMetric = await yinlun.post('/api/telemetry/alarm-rules', { name: 'x', condition: 'above', threshold: 1 });
+    expect(errorCode(noMetric)).toBe('VALIDATION_FAILED');
+    const wrongSide = await yinlun.post('/api/telemetry/alarm-rules', {
+      name: 'x',
+      metric: 'a',
+      condition: 'above',
+      threshold: 1,
+      clearThreshold: 5,
+    });
+    expect(wrongSide.statusCode).toBe(400);
+    const rotated = (await yinlun.post(`/api/telemetry/devices/${device.id}/rotate-token`)).json().accessToken as string;
+    expect(rotated).not.toBe(device.token);
+    expect((await send(device.token, { a: 1 })).statusCode).toBe(401);
+    expect((await send(rotated, { a: 1 })).statusCode).toBe(200);
+    device.token = rotated;
+    // Another enterprise: nothing of 银轮's, and its own device sees only its own data.
+    const own = (await shanhe.post('/api/telemetry/devices', { name: '糊盒机' })).json();
+    expect((await shanhe.get('/api/telemetry/devices')).json().map((d: { id: string }) => d.id)).toEqual([own.device.id]);
+    expect((await shanhe.get(`/api/telemetry/devices/${device.id}`)).statusCode).toBe(404);
+    expect((await yinlun.get(`/api/telemetry/devices/${own.device.id}`)).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/telemetry/alarms?deviceId=${device.id}`)).json().items).toEqual([]);
+  });
+
+  it('deletes a device with its data', async () => {
+    const made = (await yinlun.post('/api/telemetry/devices', { name: '临时' })).json();
+    await send(made.credentials.accessToken, { a: 1 });
+    expect((await yinlun.delete(`/api/telemetry/devices/${made.device.id}`)).statusCode).toBe(204);
+    expect((await yinlun.get(`/api/telemetry/devices/${made.device.id}`)).statusCode).toBe(404);
+    expect((await send(made.credentials.accessToken, { a: 1 })).statusCode).toBe(401);
+  });
+});
