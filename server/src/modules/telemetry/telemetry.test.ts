@@ -8,6 +8,9 @@ import { parseGatewayTelemetry, parseTelemetry } from './payload';
 import { rollupsOf } from './point-writer';
 import { judge, stateFromPoint } from './monitor';
 import { resolutionFor, utilisationOf } from './telemetry.service';
+import { applyRetention, ensurePartitions, rollupHour } from './retention';
+import { withTablesOf } from '../../db/connection';
+import type { TelemetryTables } from './telemetry.tables';
 
 const NOW = Date.UTC(2026, 10, 28, 8, 0, 0);
 
@@ -307,6 +310,45 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     expect((await shanhe.get(`/api/telemetry/devices/${device.id}`)).statusCode).toBe(404);
     expect((await yinlun.get(`/api/telemetry/devices/${own.device.id}`)).statusCode).toBe(404);
     expect((await shanhe.get(`/api/telemetry/alarms?deviceId=${device.id}`)).json().items).toEqual([]);
+  });
+
+  it('rolls minutes up into hours idempotently and drops data past its retention', async () => {
+    const db = withTablesOf<TelemetryTables>(t.db);
+    const hour = 3600_000;
+    const start = Date.now() - (Date.now() % hour) - 3 * hour;
+    await send(device.token, [
+      { ts: start + 60_000, values: { pressure: 10 } },
+      { ts: start + 30 * 60_000, values: { pressure: 20 } },
+      { ts: start + 59 * 60_000, values: { pressure: 15 } },
+    ]);
+    await rollupHour(db, engine, start);
+    await rollupHour(db, engine, start); // twice: a replace, not an increment
+    const hourly = (
+      await yinlun.get(`/api/telemetry/devices/${device.id}/series?key=pressure&from=${start}&to=${start + hour}&resolution=1h`)
+    ).json();
+    expect(hourly.points).toEqual([{ ts: start, value: 15, min: 10, max: 20, count: 3 }]);
+    const last = await db
+      .selectFrom('telemetry_rollup_1h')
+      .select(['last', 'last_ts'])
+      .where('bucket', '=', start)
+      .where('last_ts', '=', start + 59 * 60_000)
+      .executeTakeFirst();
+    expect(last?.last).toBe(15);
+
+    if (engine === 'postgres') await ensurePartitions(db, Date.now());
+    const old = Date.now() - 10 * 24 * hour;
+    const oldSeries = (
+      await db
+        .selectFrom('telemetry_series')
+        .select('id')
+        .where('device_id', '=', device.id)
+        .where('key', '=', 'pressure')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db.insertInto('telemetry_points').values({ series_id: oldSeries, ts: old, value: 1 }).execute();
+    await applyRetention(db, engine, { rawDays: 7, minuteDays: 90, hourDays: 365 }, Date.now());
+    const kept = await db.selectFrom('telemetry_points').select('ts').where('series_id', '=', oldSeries).execute();
+    expect(kept.map((k) => Number(k.ts)).sort()).toEqual([start + 60_000, start + 30 * 60_000, start + 59 * 60_000]);
   });
 
   it('deletes a device with its data', async () => {
