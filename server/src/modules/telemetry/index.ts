@@ -95,3 +95,5 @@ export function createTelemetry(options: {
     },
   };
 }
+/** For the big screens: machine states, open alarms and utilisation from live data. */
+export { TelemetryMachineSource } from './machine-source';

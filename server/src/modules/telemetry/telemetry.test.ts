@@ -9,6 +9,7 @@ import { rollupsOf } from './point-writer';
 import { judge, stateFromPoint } from './monitor';
 import { resolutionFor, utilisationOf } from './telemetry.service';
 import { applyRetention, ensurePartitions, rollupHour } from './retention';
+import { TelemetryMachineSource } from './machine-source';
 import { withTablesOf } from '../../db/connection';
 import type { TelemetryTables } from './telemetry.tables';
 
@@ -310,6 +311,22 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     expect((await shanhe.get(`/api/telemetry/devices/${device.id}`)).statusCode).toBe(404);
     expect((await yinlun.get(`/api/telemetry/devices/${own.device.id}`)).statusCode).toBe(404);
     expect((await shanhe.get(`/api/telemetry/alarms?deviceId=${device.id}`)).json().items).toEqual([]);
+  });
+
+  it('gives the screens live machine states, open alarms and utilisation, scoped to an enterprise', async () => {
+    const source = new TelemetryMachineSource(withTablesOf<TelemetryTables>(t.db));
+    await send(device.token, { state: 1 });
+    await t.app.telemetry.monitor.idle();
+    const mine = await source.machineStates({ enterpriseId: yinlun.organisationId });
+    expect(mine.find((m) => m.assetId === pressId)?.state).toBe('running');
+    expect(mine.every((m) => m.enterpriseId === yinlun.organisationId)).toBe(true);
+    expect((await source.machineStates({ enterpriseId: shanhe.organisationId })).map((m) => m.assetId)).not.toContain(pressId);
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    const u = await source.utilisation({ enterpriseId: yinlun.organisationId }, { from: hourAgo, to: new Date().toISOString() });
+    expect(u.total).toBeGreaterThan(0);
+    expect(u.total).toBeLessThan(1);
+    const alarms = await source.openAlarms({ enterpriseId: shanhe.organisationId });
+    expect(alarms.every((a) => a.enterpriseId === shanhe.organisationId)).toBe(true);
   });
 
   it('rolls minutes up into hours idempotently and drops data past its retention', async () => {

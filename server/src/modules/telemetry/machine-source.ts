@@ -1,0 +1,151 @@
+// Machine figures for the big screens, from live data: each machine's state (its device's, except that a
+// machine under maintenance or repair is down whatever its PLC says, and a machine without a device or with a
+// silent one is offline), the open alarms, and utilisation = running time ÷ (machines × the range), time without
+// data counting as not running. The screens module takes this through the composition root.
+import type { AlarmSeverity, MachineState } from '@tiantai/shared';
+import type { Kysely } from 'kysely';
+import { OFFLINE_AFTER_MS } from './monitor';
+import type { TelemetryTables } from './telemetry.tables';
+
+export interface MachineScope {
+  enterpriseId: string | null;
+  plantId?: string | null;
+}
+
+export class TelemetryMachineSource {
+  readonly kind = 'telemetry' as const;
+
+  constructor(private readonly db: Kysely<TelemetryTables>) {}
+
+  private machines(scope: MachineScope) {
+    let query = this.db
+      .selectFrom('assets')
+      .leftJoin('devices', 'devices.asset_id', 'assets.id')
+      .leftJoin('machine_states', 'machine_states.device_id', 'devices.id')
+      .where('assets.kind', '=', 'equipment')
+      .where('assets.state', 'not in', ['planned', 'scrapped']);
+    if (scope.enterpriseId !== null) {
+      const enterpriseId = scope.enterpriseId;
+      query = query.where((eb) => eb(eb.fn.coalesce('assets.custodian_enterprise_id', 'assets.enterprise_id'), '=', enterpriseId));
+    }
+    if (scope.plantId) query = query.where('assets.plant_id', '=', scope.plantId);
+    return query;
+  }
+
+  async machineStates(scope: MachineScope) {
+    const rows = await this.machines(scope)
+      .select([
+        'assets.id as asset_id',
+        'assets.enterprise_id',
+        'assets.custodian_enterprise_id',
+        'assets.plant_id',
+        'assets.state as lifecycle',
+        'devices.id as device_id',
+        'devices.connected',
+        'devices.last_seen_at',
+        'machine_states.state',
+        'machine_states.since',
+      ])
+      .orderBy('assets.code')
+      .execute();
+    const now = Date.now();
+    const byAsset = new Map<
+      string,
+      { assetId: string; enterpriseId: string; plantId: string | null; state: MachineState; since: string | null }
+    >();
+    for (const r of rows) {
+      const live =
+        r.device_id !== null && (r.connected === 1 || (r.last_seen_at !== null && Date.parse(r.last_seen_at) > now - OFFLINE_AFTER_MS));
+      let state: MachineState = live ? (r.state ?? 'idle') : 'offline';
+      if (r.lifecycle === 'under_maintenance' || r.lifecycle === 'under_repair') state = 'down';
+      const seen = byAsset.get(r.asset_id);
+      // A machine with two devices (a PLC and a meter) is as live as its liveliest one.
+      if (seen && seen.state !== 'offline') continue;
+      byAsset.set(r.asset_id, {
+        assetId: r.asset_id,
+        enterpriseId: r.custodian_enterprise_id ?? r.enterprise_id,
+        plantId: r.plant_id,
+        state,
+        since: live && r.since !== null ? new Date(Number(r.since)).toISOString() : null,
+      });
+    }
+    return [...byAsset.values()];
+  }
+
+  async openAlarms(scope: MachineScope) {
+    let query = this.db
+      .selectFrom('alarms')
+      .leftJoin('assets', 'assets.id', 'alarms.asset_id')
+      .select([
+        'alarms.id',
+        'alarms.enterprise_id',
+        'assets.plant_id',
+        'alarms.asset_id',
+        'alarms.severity',
+        'alarms.message',
+        'alarms.raised_at',
+      ])
+      .where('alarms.status', '=', 'raised');
+    if (scope.enterpriseId !== null) query = query.where('alarms.enterprise_id', '=', scope.enterpriseId);
+    if (scope.plantId) query = query.where('assets.plant_id', '=', scope.plantId);
+    const rows = await query.orderBy('alarms.raised_at', 'desc').limit(200).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      enterpriseId: r.enterprise_id,
+      plantId: r.plant_id,
+      assetId: r.asset_id,
+      severity: r.severity as AlarmSeverity,
+      message: r.message,
+      raisedAt: r.raised_at,
+    }));
+  }
+
+  async utilisation(scope: MachineScope, range: { from: string; to: string }) {
+    const from = Date.parse(range.from);
+    const to = Math.min(Date.parse(range.to), Date.now());
+    if (!(to > from)) return { total: null, byEnterprise: {} };
+    const machines = await this.machines(scope)
+      .select(['assets.id as asset_id', 'assets.enterprise_id', 'assets.custodian_enterprise_id', 'devices.id as device_id'])
+      .execute();
+    const enterpriseOfDevice = new Map<string, string>();
+    const machineCount = new Map<string, number>();
+    const counted = new Set<string>();
+    for (const m of machines) {
+      const enterpriseId = m.custodian_enterprise_id ?? m.enterprise_id;
+      if (!counted.has(m.asset_id)) {
+        counted.add(m.asset_id);
+        machineCount.set(enterpriseId, (machineCount.get(enterpriseId) ?? 0) + 1);
+      }
+      if (m.device_id) enterpriseOfDevice.set(m.device_id, enterpriseId);
+    }
+    const running = new Map<string, number>();
+    const deviceIds = [...enterpriseOfDevice.keys()];
+    for (let i = 0; i < deviceIds.length; i += 500) {
+      const periods = await this.db
+        .selectFrom('machine_state_periods')
+        .select(['device_id', 'started_at', 'ended_at'])
+        .where('device_id', 'in', deviceIds.slice(i, i + 500))
+        .where('state', '=', 'running')
+        .where('started_at', '<', to)
+        .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)]))
+        .execute();
+      for (const p of periods) {
+        const ms = Math.min(p.ended_at === null ? to : Number(p.ended_at), to) - Math.max(Number(p.started_at), from);
+        if (ms <= 0) continue;
+        const enterpriseId = enterpriseOfDevice.get(p.device_id)!;
+        running.set(enterpriseId, (running.get(enterpriseId) ?? 0) + ms);
+      }
+    }
+    const span = to - from;
+    let allRunning = 0;
+    let allMachines = 0;
+    const byEnterprise: Record<string, number | null> = {};
+    for (const [enterpriseId, count] of machineCount) {
+      const ms = running.get(enterpriseId) ?? 0;
+      byEnterprise[enterpriseId] = count === 0 ? null : Math.min(1, ms / (count * span));
+      allRunning += ms;
+      allMachines += count;
+    }
+    return { total: allMachines === 0 ? null : Math.min(1, allRunning / (allMachines * span)), byEnterprise };
+  }
+}
