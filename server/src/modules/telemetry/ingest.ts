@@ -3,7 +3,7 @@
 // when the device is known, else globally) and logged at most once a minute per device and reason.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DbEngine } from '../../db/connection';
 import { parseGatewayDevice, parseGatewayTelemetry, parseTelemetry, type Point, type Rejection } from './payload';
 import { PointWriter, type SeriesPoint } from './point-writer';
@@ -110,7 +110,7 @@ export class IngestService {
 
   constructor(
     private readonly db: Kysely<TelemetryTables>,
-    engine: DbEngine,
+    private readonly engine: DbEngine,
     private readonly log: FastifyBaseLogger,
     private readonly options: IngestOptions,
     onCommitted: (points: Array<SeriesPoint & { device: DeviceRef; key: string }>) => void,
@@ -310,30 +310,35 @@ export class IngestService {
     return c;
   }
 
-  /** Writes the per-device counters and last-seen times gathered since the last call. */
+  /** Writes the per-device counters and last-seen times gathered since the last call, in one statement. */
   async flushCounts(): Promise<void> {
     const counts = this.counts;
     if (counts.size === 0) return;
     this.counts = new Map();
-    const at = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      for (const [id, c] of counts) {
-        await trx
-          .updateTable('devices')
-          .set((eb) => ({
-            messages: eb('messages', '+', c.messages),
-            points: eb('points', '+', c.points),
-            rejected_malformed: eb('rejected_malformed', '+', c.rejected_malformed),
-            rejected_rate: eb('rejected_rate', '+', c.rejected_rate),
-            rejected_size: eb('rejected_size', '+', c.rejected_size),
-            rejected_topic: eb('rejected_topic', '+', c.rejected_topic),
-            ...(c.lastSeen > 0 && { last_seen_at: new Date(c.lastSeen).toISOString() }),
-            updated_at: at,
-          }))
-          .where('id', '=', id)
-          .execute();
-      }
-    });
+    const rows = [...counts].map(([id, c]) => [
+      id,
+      c.messages,
+      c.points,
+      c.rejected_malformed,
+      c.rejected_rate,
+      c.rejected_size,
+      c.rejected_topic,
+      c.lastSeen > 0 ? new Date(c.lastSeen).toISOString() : null,
+    ]);
+    const set = sql`messages = devices.messages + u.messages, points = devices.points + u.points,
+      rejected_malformed = devices.rejected_malformed + u.malformed, rejected_rate = devices.rejected_rate + u.rate,
+      rejected_size = devices.rejected_size + u.size, rejected_topic = devices.rejected_topic + u.topic,
+      last_seen_at = coalesce(u.seen, devices.last_seen_at)`;
+    const column = (i: number) => rows.map((r) => r[i]);
+    const from =
+      this.engine === 'postgres'
+        ? sql`unnest(${column(0)}::varchar[], ${column(1)}::bigint[], ${column(2)}::bigint[], ${column(3)}::bigint[],
+            ${column(4)}::bigint[], ${column(5)}::bigint[], ${column(6)}::bigint[], ${column(7)}::varchar[])
+            as u(id, messages, points, malformed, rate, size, topic, seen)`
+        : sql`(select j.value ->> 0 as id, j.value ->> 1 as messages, j.value ->> 2 as points, j.value ->> 3 as malformed,
+            j.value ->> 4 as rate, j.value ->> 5 as size, j.value ->> 6 as topic, j.value ->> 7 as seen
+            from json_each(${JSON.stringify(rows)}) j) as u`;
+    await sql`update devices set ${set} from ${from} where devices.id = u.id`.execute(this.db);
   }
 
   async setConnected(deviceId: string, connected: boolean): Promise<void> {

@@ -368,6 +368,44 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     expect(kept.map((k) => Number(k.ts)).sort()).toEqual([start + 60_000, start + 30 * 60_000, start + 59 * 60_000]);
   });
 
+  it("takes a gateway's devices: announced or first seen, created under the gateway's enterprise, stored per device", async () => {
+    const made = (await yinlun.post('/api/telemetry/devices', { name: '二厂网关', kind: 'gateway' })).json();
+    expect(made.credentials.mqttTopic).toBe('v1/gateway/telemetry');
+    const ingest = t.app.telemetry.ingest;
+    const gateway = (await ingest.authenticate(made.credentials.accessToken))!;
+    expect(await ingest.gatewayConnect(gateway, Buffer.from(JSON.stringify({ device: 'Press 7', type: 'press' })))).toEqual({
+      ok: true,
+      points: 0,
+    });
+    const ts = Date.now() - 5_000;
+    const result = await ingest.ingestGateway(
+      gateway,
+      Buffer.from(JSON.stringify({ 'Press 7': [{ ts, values: { shots: 10 } }], 'Press 8': { oil_temp: 51 } })),
+    );
+    expect(result).toEqual({ ok: true, points: 2 });
+    const children = (
+      (await yinlun.get('/api/telemetry/devices?q=Press')).json() as Array<{
+        id: string;
+        name: string;
+        gatewayId: string;
+        deviceType: string;
+      }>
+    )
+      .filter((d) => d.gatewayId === made.device.id)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(children.map((c) => [c.name, c.deviceType])).toEqual([
+      ['Press 7', 'press'],
+      ['Press 8', 'machine'],
+    ]);
+    expect((await detail(children[0]!.id)).latest).toContainEqual({ key: 'shots', ts, value: 10 });
+    expect((await shanhe.get(`/api/telemetry/devices/${children[0]!.id}`)).statusCode).toBe(404);
+    // A child has no token of its own; a plain device may not speak for others.
+    expect((await yinlun.get(`/api/telemetry/devices/${children[0]!.id}/credentials`)).statusCode).toBe(409);
+    const plain = (await ingest.authenticate(device.token))!;
+    expect(await ingest.ingestGateway(plain, Buffer.from('{"X":{"a":1}}'))).toMatchObject({ ok: false, reason: 'forbidden_topic' });
+    expect(await ingest.ingestGateway(gateway, Buffer.from('{"X": "nope"}'))).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+
   it('deletes a device with its data', async () => {
     const made = (await yinlun.post('/api/telemetry/devices', { name: '临时' })).json();
     await send(made.credentials.accessToken, { a: 1 });
