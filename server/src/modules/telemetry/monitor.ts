@@ -229,41 +229,43 @@ export class MachineMonitor {
     const previous = this.states.get(device.id);
     if (previous === state) return;
     this.states.set(device.id, state);
-    const changed = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('machine_states').select('state').where('device_id', '=', device.id).executeTakeFirst();
-      if (row?.state === state) return false;
+    const since = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('machine_states').select(['state', 'since']).where('device_id', '=', device.id).executeTakeFirst();
+      if (row?.state === state) return null;
+      // A late or backfilled point never moves a state back in time: periods stay in order and never overlap.
+      const from = Math.max(at, Number(row?.since ?? 0));
       if (row) {
         await trx
           .updateTable('machine_states')
-          .set({ state, since: at, asset_id: device.assetId })
+          .set({ state, since: from, asset_id: device.assetId })
           .where('device_id', '=', device.id)
           .execute();
       } else {
         await trx
           .insertInto('machine_states')
-          .values({ device_id: device.id, enterprise_id: device.enterpriseId, asset_id: device.assetId, state, since: at })
+          .values({ device_id: device.id, enterprise_id: device.enterpriseId, asset_id: device.assetId, state, since: from })
           .execute();
       }
       await trx
         .updateTable('machine_state_periods')
-        .set({ ended_at: at })
+        .set({ ended_at: from })
         .where('device_id', '=', device.id)
         .where('ended_at', 'is', null)
         .execute();
       await trx
         .insertInto('machine_state_periods')
-        .values({ id: randomUUID(), device_id: device.id, enterprise_id: device.enterpriseId, state, started_at: at, ended_at: null })
+        .values({ id: randomUUID(), device_id: device.id, enterprise_id: device.enterpriseId, state, started_at: from, ended_at: null })
         .execute();
-      return true;
+      return from;
     });
-    if (changed)
+    if (since !== null)
       this.hooks.publish({
         type: 'machine.state_changed',
         enterpriseId: device.enterpriseId,
         deviceId: device.id,
         assetId: device.assetId,
         state,
-        since: at,
+        since,
       });
   }
 

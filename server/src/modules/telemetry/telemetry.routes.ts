@@ -131,6 +131,12 @@ export function telemetryRoutes(service: TelemetryService, ingest: IngestService
     await app.register(async (device) => {
       device.removeAllContentTypeParsers();
       device.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PAYLOAD_BYTES }, (_request, body, done) => done(null, body));
+      // A chunked body without a length runs into the parser's limit instead: count that refusal too.
+      device.addHook('onError', async (request, _reply, error) => {
+        if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return;
+        const known = await ingest.authenticate((request.params as { token?: string }).token);
+        ingest.refuse(known, known ? 'oversize' : 'unknown_token', 'HTTP body over the limit');
+      });
       // A body over the limit is refused before it is read, and counted against the device it names.
       device.addHook('onRequest', async (request) => {
         if (Number(request.headers['content-length'] ?? 0) <= MAX_PAYLOAD_BYTES) return;

@@ -199,6 +199,12 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     const u = (await yinlun.get(`/api/telemetry/devices/${device.id}/utilisation?from=${now - 3600_000}&to=${now + 1000}`)).json();
     expect(u.seconds.running + u.seconds.idle + u.seconds.down + u.seconds.offline).toBeCloseTo(3600, -1);
     expect(u.seconds.offline).toBeGreaterThan(3000);
+    // A backfilled point from yesterday does not reopen the past: the periods never overlap.
+    await send(device.token, { ts: now - 20 * 3600_000, values: { state: 3 } });
+    await t.app.telemetry.monitor.idle();
+    const day = (await yinlun.get(`/api/telemetry/devices/${device.id}/utilisation?from=${now - 24 * 3600_000}&to=${now + 1000}`)).json();
+    expect(day.utilisation).toBeLessThan(0.05);
+    expect(day.seconds.running + day.seconds.idle + day.seconds.down + day.seconds.offline).toBeCloseTo(24 * 3600, -1);
   });
 
   it('feeds shots to the press and its usage plan: crossing the threshold opens exactly one work order', async () => {
