@@ -22,6 +22,8 @@ import { EnterprisesPage } from '@/features/registry/components/enterprises-page
 import { ParksPage } from '@/features/registry/components/parks-page';
 import { RequestDetailPage } from '@/features/service-requests/components/request-detail-page';
 import { RequestsPage } from '@/features/service-requests/components/requests-page';
+import { AlarmsPage } from '@/features/telemetry/components/alarms-page';
+import { DevicesPage } from '@/features/telemetry/components/devices-page';
 import { useCan } from '@/lib/authorization';
 import type { Permission } from '@/lib/authorization';
 import { AuthGate } from './layout/auth-gate';
@@ -47,6 +49,9 @@ const KpisPage = lazy(() => import('@/features/maintenance/components/kpis-page'
 const CountyKpisPage = lazy(() =>
   import('@/features/maintenance/components/county-kpis-page').then((module) => ({ default: module.CountyKpisPage })),
 );
+
+// A device's page draws live and historical charts: ECharts loads when it is first opened.
+const DevicePage = lazy(() => import('@/features/telemetry/components/device-page').then((module) => ({ default: module.DevicePage })));
 
 function PageLoading() {
   return (
@@ -230,6 +235,33 @@ const router = createBrowserRouter([
         element: (
           <Allow permission="maintenance.work">
             <InspectPointPage />
+          </Allow>
+        ),
+      },
+      // Machine data (设备监控): devices with live state, a device's charts, alarms and their rules.
+      {
+        path: 'devices',
+        element: (
+          <Allow permission="telemetry.read">
+            <DevicesPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'devices/:id',
+        element: (
+          <Allow permission="telemetry.read">
+            <Suspense fallback={<PageLoading />}>
+              <DevicePage />
+            </Suspense>
+          </Allow>
+        ),
+      },
+      {
+        path: 'alarms',
+        element: (
+          <Allow permission="telemetry.read">
+            <AlarmsPage />
           </Allow>
         ),
       },

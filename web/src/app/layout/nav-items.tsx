@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -17,6 +18,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   ToolOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import type { Role, UserView } from '@tiantai/shared';
 import type { MessageKey } from '@/lib/i18n';
@@ -45,7 +47,9 @@ type NavKey =
   | 'maintenanceKpis'
   | 'maintenanceCounty'
   | 'users'
-  | 'audit';
+  | 'audit'
+  | 'devices'
+  | 'alarms';
 
 const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   county_admin: [
@@ -76,6 +80,8 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   enterprise_admin: [
     'home',
     'assets',
+    'devices',
+    'alarms',
     'workOrders',
     'inspection',
     'maintenancePlans',
@@ -90,6 +96,8 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'workOrders',
     'inspection',
     'assets',
+    'devices',
+    'alarms',
     'maintenancePlans',
     'spareParts',
     'maintenanceKpis',
@@ -123,6 +131,8 @@ export function navItemsFor(user: UserView): NavItem[] {
     maintenanceCounty: { path: '/maintenance/county', label: 'nav.maintenanceCounty', icon: <FundOutlined /> },
     users: { path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
     audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+    devices: { path: '/devices', label: 'nav.devices', icon: <WifiOutlined /> },
+    alarms: { path: '/alarms', label: 'nav.alarms', icon: <AlertOutlined /> },
   };
   return MENU_BY_ROLE[user.role].map((key) => items[key]);
 }

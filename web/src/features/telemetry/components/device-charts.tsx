@@ -1,0 +1,184 @@
+import { useMemo } from 'react';
+import { Card, Empty, Flex, Segmented, Typography } from 'antd';
+import type { SeriesView } from '@tiantai/shared';
+import dayjs from 'dayjs';
+import { EChart } from '@/components/echart';
+import type { EChartOption } from '@/components/echart';
+import { useI18n } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
+import { useSeries } from '../api/get-series';
+import { formatValue } from './telemetry-format';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+export const HISTORY_RANGES = ['1h', '24h', '7d', '30d'] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];
+const RANGE_MS: Record<HistoryRange, number> = { '1h': HOUR, '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
+const LIVE_SPAN = 10 * MINUTE;
+const LINE = '#1677ff';
+
+function pointTime(ms: number, span: number): string {
+  return dayjs(ms).format(span > DAY ? 'YYYY-MM-DD HH:mm' : 'HH:mm:ss');
+}
+
+/** One tooltip line per point: the value, and its minimum and maximum when the point stands for several. */
+function tooltipFor(series: SeriesView | undefined, span: number, t: Translate, locale: string) {
+  return (params: unknown) => {
+    const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+    const point = first?.dataIndex === undefined ? undefined : series?.points[first.dataIndex];
+    if (!point) return '';
+    const lines = [pointTime(point.ts, span), `${t('chart.value')}: <b>${formatValue(point.value, locale)}</b>`];
+    if (point.count > 1) {
+      lines.push(`${t('chart.min')}: ${formatValue(point.min, locale)} · ${t('chart.max')}: ${formatValue(point.max, locale)}`);
+      lines.push(t('chart.count', { count: point.count }));
+    }
+    return lines.join('<br/>');
+  };
+}
+
+/**
+ * A metric as a line, with a shaded min–max band wherever a point stands for several raw values (the
+ * minute and hour rollups); the x axis spans the whole window so a live chart visibly moves along.
+ */
+function seriesOption(series: SeriesView | undefined, from: number, to: number, t: Translate, locale: string): EChartOption {
+  const points = series?.points ?? [];
+  const banded = points.some((p) => p.count > 1);
+  const span = to - from;
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', formatter: tooltipFor(series, span, t, locale) },
+    xAxis: {
+      type: 'time',
+      min: from,
+      max: to,
+      // Short labels by tick level (a phone has room for few); the tooltip gives the instant to the second.
+      axisLabel: {
+        formatter: {
+          year: '{yyyy}',
+          month: '{MM}-{dd}',
+          day: '{MM}-{dd}',
+          hour: '{HH}:{mm}',
+          minute: '{HH}:{mm}',
+          second: '{HH}:{mm}:{ss}',
+        },
+        hideOverlap: true,
+      },
+    },
+    yAxis: { type: 'value', scale: true },
+    series: [
+      ...(banded
+        ? [
+            {
+              type: 'line' as const,
+              name: 'min',
+              stack: 'band',
+              symbol: 'none',
+              lineStyle: { opacity: 0 },
+              data: points.map((p) => [p.ts, p.count > 1 ? p.min : null]),
+            },
+            {
+              type: 'line' as const,
+              name: 'band',
+              stack: 'band',
+              symbol: 'none',
+              lineStyle: { opacity: 0 },
+              areaStyle: { color: LINE, opacity: 0.15 },
+              data: points.map((p) => [p.ts, p.count > 1 ? p.max - p.min : null]),
+            },
+          ]
+        : []),
+      {
+        type: 'line',
+        name: series?.key ?? '',
+        showSymbol: points.length < 60,
+        symbolSize: 5,
+        lineStyle: { color: LINE, width: 2 },
+        itemStyle: { color: LINE },
+        data: points.map((p) => [p.ts, p.value]),
+      },
+    ],
+  };
+}
+
+function ChartBody({ series, option, testId }: { series: SeriesView | undefined; option: EChartOption; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <div
+      style={{ position: 'relative' }}
+      data-testid={testId}
+      data-points={series?.points.length ?? 0}
+      data-resolution={series?.resolution}
+    >
+      <EChart option={option} height={260} />
+      {series && series.points.length === 0 && (
+        <Flex justify="center" align="center" style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }}>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chart.noData')} />
+        </Flex>
+      )}
+    </div>
+  );
+}
+
+/** The last 10 minutes of raw values, asked again every 2 s. */
+export function LiveChart({ deviceId, metric }: { deviceId: string; metric: string | undefined }) {
+  const { t, locale } = useI18n();
+  const series = useSeries({ deviceId, key: metric, spanMs: LIVE_SPAN, resolution: 'raw', refetchInterval: 2000 });
+  const to = series.dataUpdatedAt || Date.now();
+  const option = useMemo(() => seriesOption(series.data, to - LIVE_SPAN, to, t, locale), [series.data, to, t, locale]);
+  return (
+    <Card size="small" title={t('chart.live')} extra={<Typography.Text type="secondary">{t('chart.liveHint')}</Typography.Text>}>
+      <ChartBody series={series.data} option={option} testId="live-chart" />
+    </Card>
+  );
+}
+
+/** A longer window; the server picks raw values, minute or hour rollups by its length. */
+export function HistoryChart({
+  deviceId,
+  metric,
+  range,
+  onRange,
+}: {
+  deviceId: string;
+  metric: string | undefined;
+  range: HistoryRange;
+  onRange: (range: HistoryRange) => void;
+}) {
+  const { t, locale } = useI18n();
+  const span = RANGE_MS[range];
+  // Longer windows change slowly: refresh a day's chart every 30 s, a month's every 5 minutes.
+  const series = useSeries({
+    deviceId,
+    key: metric,
+    spanMs: span,
+    refetchInterval: span <= HOUR ? 10_000 : span <= DAY ? 30_000 : 300_000,
+  });
+  const to = series.dataUpdatedAt || Date.now();
+  const option = useMemo(() => seriesOption(series.data, to - span, to, t, locale), [series.data, to, span, t, locale]);
+  return (
+    <Card
+      size="small"
+      title={t('chart.history')}
+      extra={
+        <Flex gap={8} align="center" wrap>
+          {series.data && (
+            <Typography.Text type="secondary" data-testid="history-resolution">
+              {t(`resolution.${series.data.resolution}`)}
+            </Typography.Text>
+          )}
+          <Segmented<HistoryRange>
+            size="small"
+            value={range}
+            onChange={onRange}
+            options={HISTORY_RANGES.map((r) => ({ value: r, label: t(`range.${r}`) }))}
+            data-testid="history-range"
+          />
+        </Flex>
+      }
+    >
+      <ChartBody series={series.data} option={option} testId="history-chart" />
+    </Card>
+  );
+}
