@@ -29,8 +29,9 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(engine: DbEngine, vars: Record<string, string> = {}): Promise<TestPlatform> {
-  const db = await createTestDatabase(engine);
+/** A platform on a fresh database, or on `shared` (a second instance: closing it leaves the database to its owner). */
+export async function startTestPlatform(engine: DbEngine, vars: Record<string, string> = {}, shared?: TestDatabase): Promise<TestPlatform> {
+  const db = shared ?? (await createTestDatabase(engine));
   const platform = await startPlatform(testConfig(db, vars));
   let closed = false;
   return {
@@ -40,7 +41,7 @@ export async function startTestPlatform(engine: DbEngine, vars: Record<string, s
     close: async () => {
       if (!closed) await platform.close();
       closed = true;
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
 }

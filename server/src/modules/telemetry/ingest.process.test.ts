@@ -686,3 +686,59 @@ describe.each(ENGINES)('telemetry through an external Mosquitto with dynamic sec
     await expect.poll(() => yinlun.latest(c.id, 'temp'), SLOW).toBe(33.5);
   });
 });
+
+describe.runIf(ENGINES.includes('postgres'))('two platform instances sharing one PostgreSQL and one Mosquitto', () => {
+  const ADMIN = 'tiantai-admin';
+  const ADMIN_PASS = 'Dynsec#Admin2026';
+  let broker: Mosquitto;
+  let first: TestPlatform;
+  let second: TestPlatform;
+  const clients: MqttClient[] = [];
+
+  beforeAll(async () => {
+    broker = await startMosquitto(ADMIN, ADMIN_PASS);
+    const vars = (clientId: string) => ({
+      MQTT_URL: `mqtt://${ADMIN}:${encodeURIComponent(ADMIN_PASS)}@127.0.0.1:${broker.port}`,
+      MQTT_DYNSEC: 'true',
+      MQTT_CLIENT_ID: clientId,
+    });
+    first = await startTestPlatform('postgres', vars('tiantai-test-a'));
+    second = await startTestPlatform('postgres', vars('tiantai-test-b'), first.db);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.end(true);
+    await second?.close();
+    await first?.close();
+    await broker?.stop();
+  });
+
+  it('shares the devices’ messages between the instances (shared subscription) and stores each point once', async () => {
+    const yinlun = await Session.login(first.base, 'yinlun');
+    const devices = await devicesOf(yinlun, 4);
+    for (const d of devices) await expect.poll(() => connackCode(broker.url, { username: d.token, password: d.token }), SLOW).toBe(0);
+    const start = Date.now() - 60_000;
+    const PER_DEVICE = 20;
+    await Promise.all(
+      devices.map(async (d, i) => {
+        const client = await connect(broker.url, { username: d.token, password: d.token });
+        clients.push(client);
+        for (let n = 0; n < PER_DEVICE; n++) {
+          await client.publishAsync(`v1/devices/${d.token}/telemetry`, JSON.stringify({ ts: start + n * 1000 + i, values: { seq: n } }), {
+            qos: 1,
+          });
+          await sleep(120); // under the device's rate limit on either instance
+        }
+      }),
+    );
+    for (const d of devices) {
+      await expect.poll(async () => (await yinlun.raw(d.id, 'seq', start - 1, start + 60_000)).length, SLOW).toBe(PER_DEVICE);
+    }
+    const stats = await Promise.all(
+      [first.base, second.base].map(async (base) =>
+        (await Session.login(base, 'admin')).get<IngestStatsView>('/api/telemetry/ingest-stats'),
+      ),
+    );
+    expect(stats.map((s) => s.acceptedMessages).every((n) => n > 0)).toBe(true);
+    expect(stats[0]!.acceptedMessages + stats[1]!.acceptedMessages).toBe(devices.length * PER_DEVICE);
+  });
+});
