@@ -37,7 +37,13 @@ async function route(ingest: IngestService, device: DeviceRef, kind: string, pay
   }
 }
 
-export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonitor): BrokerHooks<DeviceRef> {
+/** An MQTT connection's credential: re-checked on every message, so a rotated or deleted token stops at once. */
+export interface DeviceSession {
+  token: string;
+  device: DeviceRef;
+}
+
+export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonitor): BrokerHooks<DeviceSession> {
   return {
     authenticate: async (username) => {
       if (!username) return { refuse: CONNACK_BAD_CREDENTIALS };
@@ -47,9 +53,15 @@ export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonit
         return { refuse: CONNACK_NOT_AUTHORIZED };
       }
       await ingest.setConnected(device.id, true);
-      return { session: device };
+      return { session: { token: username, device } };
     },
-    publish: async (device, topic, payload) => {
+    publish: async (session, topic, payload) => {
+      const device = await ingest.authenticate(session.token);
+      if (!device) {
+        ingest.refuse(null, 'unknown_token', 'the token of a connected device was rotated or deleted');
+        return 'disconnect';
+      }
+      session.device = device;
       const match = /^v1\/(devices\/me|gateway)\/(telemetry|attributes|connect|disconnect)$/.exec(topic);
       const kind = match ? `${match[1] === 'gateway' ? 'gateway' : 'devices'}/${match[2]}` : '';
       const result = await route(ingest, device, kind, payload);
@@ -57,8 +69,8 @@ export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonit
       ingest.refuse(device, 'forbidden_topic', `publish to ${topic.slice(0, 100)}`);
       return 'disconnect';
     },
-    maySubscribe: (_device, topic) => SUBSCRIBABLE.test(topic),
-    disconnected: (device) => {
+    maySubscribe: (_session, topic) => SUBSCRIBABLE.test(topic),
+    disconnected: ({ device }) => {
       void ingest.setConnected(device.id, false).catch(() => undefined);
       void monitor.disconnected(device);
     },

@@ -201,6 +201,20 @@ describe.each(ENGINES)('telemetry ingest through the embedded broker on %s', (en
     await tp?.close();
   });
 
+  it('closes a connected device whose token was rotated meanwhile; the new token works', async () => {
+    const d = devices[5]!;
+    const client = await device(d.token);
+    await client.publishAsync(ME, JSON.stringify({ before: 1 }), { qos: 1 });
+    const rotated = await yinlun.post<DeviceCredentialsView>(`/api/telemetry/devices/${d.id}/rotate-token`, {});
+    const gone = closed(client);
+    client.publish(ME, JSON.stringify({ after: 1 }), { qos: 1 });
+    await gone;
+    const fresh = await device(rotated.accessToken);
+    await fresh.publishAsync(ME, JSON.stringify({ after: 2 }), { qos: 1 });
+    await expect.poll(() => yinlun.latest(d.id, 'after'), SLOW).toBe(2);
+    d.token = rotated.accessToken;
+  });
+
   it('stores what MQTT.js publishes with QoS 1, in both payload forms', async () => {
     const [d] = devices;
     const client = await device(d!.token);

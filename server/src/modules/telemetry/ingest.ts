@@ -30,6 +30,8 @@ export interface IngestOptions {
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = { ratePerSecond: 10, burst: 50, writer: { maxBatch: 10_000, maxDelayMs: 50 } };
 
+const TOKEN_TTL_MS = 60_000;
+
 export function newAccessToken(): string {
   return randomBytes(15).toString('base64url');
 }
@@ -89,7 +91,8 @@ class LatencySamples {
 
 export class IngestService {
   readonly writer: PointWriter;
-  private readonly byToken = new Map<string, DeviceRef>();
+  /** Known tokens, re-read after TOKEN_TTL_MS so a token rotated or deleted on another instance stops working there too. */
+  private readonly byToken = new Map<string, { device: DeviceRef; at: number }>();
   private readonly unknownTokens = new Map<string, number>();
   private readonly children = new Map<string, DeviceRef>();
   private readonly series = new Map<string, number>();
@@ -133,23 +136,24 @@ export class IngestService {
   async authenticate(token: string | undefined): Promise<DeviceRef | null> {
     if (!token || token.length > 64) return null;
     const cached = this.byToken.get(token);
-    if (cached) return cached;
+    if (cached && Date.now() - cached.at < TOKEN_TTL_MS) return cached.device;
     const refusedAt = this.unknownTokens.get(token);
     if (refusedAt !== undefined && Date.now() - refusedAt < 10_000) return null;
     const row = await this.db.selectFrom('devices').selectAll().where('access_token', '=', token).executeTakeFirst();
     if (!row) {
+      this.byToken.delete(token);
       if (this.unknownTokens.size > 10_000) this.unknownTokens.clear();
       this.unknownTokens.set(token, Date.now());
       return null;
     }
     const device = toRef(row);
-    this.byToken.set(token, device);
+    this.byToken.set(token, { device, at: Date.now() });
     return device;
   }
 
   /** Drops cached credentials and bindings (token rotated, device deleted or re-bound). */
   forget(deviceId: string): void {
-    for (const [token, d] of this.byToken) if (d.id === deviceId) this.byToken.delete(token);
+    for (const [token, known] of this.byToken) if (known.device.id === deviceId) this.byToken.delete(token);
     for (const [key, d] of this.children) if (d.id === deviceId) this.children.delete(key);
     for (const [id, owner] of this.seriesOwner) if (owner.device.id === deviceId) this.seriesOwner.delete(id);
     for (const key of this.series.keys()) if (key.startsWith(`${deviceId}|`)) this.series.delete(key);
