@@ -25,9 +25,17 @@ import {
 } from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
+import { createEventBus, realtimeRoutes, type EventBus } from './modules/realtime';
+import { ProvisionalMachineSource, ScreensService, screensRoutes, type ScreenTables } from './modules/screens';
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables & MaintenanceTables & InspectionTables;
+export type Database = IdentityTables &
+  RegistryTables &
+  ServiceRequestTables &
+  AssetTables &
+  MaintenanceTables &
+  InspectionTables &
+  ScreenTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -36,6 +44,10 @@ export interface AppDeps {
   mqttMode: 'embedded' | 'external';
   /** Background jobs (the SLA clock, PM work-order generation); off in tests that drive them by hand. */
   runJobs?: boolean;
+  /** With PostgreSQL, domain events reach the other instances through LISTEN/NOTIFY on this database. */
+  databaseUrl?: string | undefined;
+  /** The domain-event bus; built here (and closed with the app) when not given. */
+  bus?: EventBus;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -47,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({
           method: req.method,
-          url: req.url.replace(/([?&]api_key=)[^&]*/g, '$1[redacted]'),
+          url: req.url.replace(/([?&](?:api_key|token)=)[^&]*/g, '$1[redacted]'),
           remoteAddress: req.ip,
         }),
       },
@@ -64,13 +76,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerOpenApi(app);
 
+  // one domain-event bus for every module; live screens listen on it
+  const bus = deps.bus ?? createEventBus({ databaseUrl: deps.engine === 'postgres' ? deps.databaseUrl : undefined, log: app.log });
+  if (!deps.bus) app.addHook('onClose', async () => bus.close());
+  await bus.ready();
+  const publish = bus.publish.bind(bus);
+
   // modules
   const identity = new IdentityService(deps.db, deps.config.sessionDays);
   const registry = new RegistryService(deps.db);
-  const serviceRequests = new ServiceRequestService(deps.db);
-  const assets = new AssetService(deps.db);
-  const maintenance = new MaintenanceService(deps.db);
+  const serviceRequests = new ServiceRequestService(deps.db, undefined, undefined, publish);
+  const assets = new AssetService(deps.db, publish);
+  const maintenance = new MaintenanceService(deps.db, undefined, publish);
   const inspection = new InspectionService(deps.db, maintenance);
+  // Machine figures come from the assets' lifecycle until the telemetry module implements MachineSource.
+  const screens = new ScreensService(
+    deps.db,
+    { assets, maintenance, serviceRequests, registry, machines: new ProvisionalMachineSource(deps.db) },
+    publish,
+  );
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -87,6 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes(assets));
   await app.register(maintenanceRoutes(maintenance));
   await app.register(inspectionRoutes(inspection));
+  await app.register(screensRoutes(screens));
+  await app.register(
+    realtimeRoutes(bus, {
+      kioskAudience: (token) => screens.kioskAudience(token),
+      ownsPlant: (request, plantId) => screens.ownsPlant(request.actor!, plantId),
+    }),
+  );
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {
