@@ -95,6 +95,7 @@ export async function httpSession(base: string, username: string, password = 'Ti
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body),
     delete: (path: string) => call('DELETE', path),
+    request: call,
   };
 }
 

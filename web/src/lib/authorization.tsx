@@ -17,7 +17,8 @@ export type Permission =
   | 'calendar.manage'
   | 'assets.read'
   | 'maintenance.work'
-  | 'maintenance.county';
+  | 'maintenance.county'
+  | 'screens.open';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 /** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
@@ -38,6 +39,8 @@ const POLICY: Record<Permission, readonly Role[]> = {
   // Work orders, plans, spare parts and KPIs of the user's own enterprise; the county sees only roll-ups.
   'maintenance.work': ['enterprise_admin', 'enterprise_member'],
   'maintenance.county': COUNTY_READERS,
+  // Big screens: a plant's or the enterprise's for its users, the county's for county staff.
+  'screens.open': [...COUNTY_READERS, 'enterprise_admin', 'enterprise_member'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

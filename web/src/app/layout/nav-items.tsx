@@ -8,6 +8,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
+  DesktopOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -45,7 +46,8 @@ type NavKey =
   | 'maintenanceKpis'
   | 'maintenanceCounty'
   | 'users'
-  | 'audit';
+  | 'audit'
+  | 'screens';
 
 const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   county_admin: [
@@ -60,6 +62,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'enterprises',
     'users',
     'audit',
+    'screens',
   ],
   service_officer: [
     'home',
@@ -70,8 +73,9 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'parks',
     'departments',
     'enterprises',
+    'screens',
   ],
-  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises'],
+  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises', 'screens'],
   department_handler: ['home', 'requests', 'departments', 'enterprises'],
   enterprise_admin: [
     'home',
@@ -84,6 +88,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'requests',
     'ownEnterprise',
     'users',
+    'screens',
   ],
   enterprise_member: [
     'home',
@@ -95,6 +100,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'maintenanceKpis',
     'requests',
     'ownEnterprise',
+    'screens',
   ],
 };
 
@@ -123,6 +129,7 @@ export function navItemsFor(user: UserView): NavItem[] {
     maintenanceCounty: { path: '/maintenance/county', label: 'nav.maintenanceCounty', icon: <FundOutlined /> },
     users: { path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
     audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+    screens: { path: '/screens', label: 'nav.screens', icon: <DesktopOutlined /> },
   };
   return MENU_BY_ROLE[user.role].map((key) => items[key]);
 }
