@@ -24,7 +24,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
   let tokenId: string;
 
   const tickerTexts = (page: Page) => page.getByTestId('ticker-item').allTextContents();
-  const xss = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null);
+  const xss = (page: Page) => page.evaluate<number | null>('window.__xss ?? null');
 
   beforeAll(async () => {
     await suite.start();
@@ -48,7 +48,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     await expect.poll(() => desk.getByTestId('screen-organisation').textContent()).toContain('银轮机械股份有限公司');
     // Designed at 1920×1080: at that size the stage is not scaled, and nothing spills out of the window.
     expect(await desk.getByTestId('plant-screen').getAttribute('data-scale')).toBe('1.0000');
-    expect(await desk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await desk.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     const token = await yinlun.post('/api/screen-tokens', { name: '一号厂区入口大屏', screen: 'plant', plantId });
     expect(token.status).toBe(201);
