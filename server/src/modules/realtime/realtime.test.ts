@@ -99,4 +99,31 @@ describe.each(ENGINES)('realtime stream on %s', (engine) => {
     expect((await stream.next())!.json).toMatchObject({ workOrderId: order.body.id });
     stream.close();
   });
+  it('announces the repair order a failed inspection item opens', async () => {
+    const press = await firstPress(yinlun);
+    const route = await yinlun.post('/api/inspection/routes', { name: '班前点检' });
+    const withPoint = await yinlun.post(`/api/inspection/routes/${route.body.id}/points`, {
+      name: '液压站',
+      assetId: press.id,
+      items: [{ label: '有无泄漏', kind: 'pass_fail' }],
+    });
+    const point = (withPoint.body.points as Array<{ id: string; items: Array<{ id: string }> }>)[0]!;
+    const label = await fetch(`${base}/api/inspection/points/${point.id}/label`, { headers: yinlun.headers });
+    const qrToken = /\/inspect\/([\w-]+)</.exec(await label.text())![1]!;
+    const round = await yinlun.post('/api/inspection/rounds', { routeId: route.body.id });
+    expect((await yinlun.post(`/api/inspection/rounds/${round.body.id}/check-in`, { qrToken })).status).toBe(200);
+
+    const stream = await openSse(`${base}/api/realtime/stream`, yinlun.headers);
+    expect((await stream.next())?.event).toBe('ready');
+    const failed = await yinlun.post(`/api/inspection/rounds/${round.body.id}/results`, {
+      pointId: point.id,
+      itemId: point.items[0]!.id,
+      value: 'fail',
+    });
+    expect(failed.status).toBe(200);
+    const opened = (failed.body.results as Array<{ workOrderId: string | null }>)[0]!.workOrderId;
+    expect(opened).not.toBeNull();
+    expect((await stream.next())!.json).toMatchObject({ type: 'work_order.created', workOrderId: opened, kind: 'repair' });
+    stream.close();
+  });
 });
