@@ -22,6 +22,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
   let desk: Page;
   let wall: Page;
   let tokenId: string;
+  let kioskAddress: string;
 
   const tickerTexts = (page: Page) => page.getByTestId('ticker-item').allTextContents();
   const xss = (page: Page) => page.evaluate<number | null>('window.__xss ?? null');
@@ -41,8 +42,28 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
   });
   afterAll(suite.stop);
 
-  it('opens the plant screen signed in at 1920×1080 and by kiosk token at 1366×768', async () => {
+  it('an enterprise admin makes a kiosk token for a plant screen on the screens page', async () => {
     desk = await signIn('yinlun', FULL_HD);
+    await desk.goto(`${base}/screens`);
+    await desk.getByTestId('new-screen-token').click();
+    await expect.poll(() => desk.getByTestId('screen-token-submit').isVisible()).toBe(true);
+    await desk.waitForTimeout(300); // the dialog's opening motion
+    await desk.getByTestId('screen-token-screen').click();
+    const option = desk.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '一号厂区' });
+    await option.first().waitFor({ state: 'visible' });
+    await desk.waitForTimeout(300); // the dropdown's opening motion
+    await option.first().click();
+    await desk.getByTestId('screen-token-name').fill('一号厂区入口大屏');
+    await desk.getByTestId('screen-token-submit').click();
+    await expect.poll(() => desk.getByTestId('screen-token-address').isVisible()).toBe(true);
+    kioskAddress = (await desk.getByTestId('screen-token-address').textContent())!.trim();
+    expect(kioskAddress).toMatch(new RegExp(`/screens/plant/${plantId}\\?token=tts_`));
+    await shot(desk, 'screens-page-token', false);
+    const tokens = (await yinlun.get('/api/screen-tokens')).body as unknown as Array<{ id: string; name: string }>;
+    tokenId = tokens.find((t) => t.name === '一号厂区入口大屏')!.id;
+  });
+
+  it('opens the plant screen signed in at 1920×1080 and by kiosk token at 1366×768', async () => {
     await desk.goto(`${base}/screens/plant/${plantId}`);
     await expect.poll(() => desk.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
     await expect.poll(() => desk.getByTestId('screen-organisation').textContent()).toContain('银轮机械股份有限公司');
@@ -50,12 +71,10 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     expect(await desk.getByTestId('plant-screen').getAttribute('data-scale')).toBe('1.0000');
     expect(await desk.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
-    const token = await yinlun.post('/api/screen-tokens', { name: '一号厂区入口大屏', screen: 'plant', plantId });
-    expect(token.status).toBe(201);
-    tokenId = token.body.id!;
+    // The wall display: a fresh browser, no login, only the address with the token.
     const context = await desk.context().browser()!.newContext({ viewport: LAPTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     wall = await context.newPage();
-    await wall.goto(`${base}${token.body.path as string}`);
+    await wall.goto(kioskAddress);
     await expect.poll(() => wall.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
     await expect.poll(() => wall.getByTestId('ticker-item').count()).toBeGreaterThan(0);
     // Scaled to fit 1366×768 whole: letterboxed, never cropped.
