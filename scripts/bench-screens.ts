@@ -194,6 +194,31 @@ async function main(): Promise<void> {
       })
     ).json()) as { token: string };
 
+    // What a screen's (re)connect costs: its snapshot, from the same queries as the pages.
+    const snapshotTimes = async (url: string, cookieHeader: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const start = performance.now();
+        const res = await fetch(url, { headers: { cookie: cookieHeader } });
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${url}: ${res.status}`);
+        times.push(performance.now() - start);
+      }
+      times.sort((x, y) => x - y);
+      return `p50 ${percentile(times, 50).toFixed(0)} ms · p95 ${percentile(times, 95).toFixed(0)} ms`;
+    };
+    const county = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: 'Tiantai@2026' }),
+    });
+    const countyCookie = county.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const plantSnapshot = await snapshotTimes(`${base}/api/screens/plant/${plantId}`, cookie);
+    const countySnapshot = await snapshotTimes(`${base}/api/screens/county`, countyCookie);
+
     // Half the screens are wall displays on a kiosk token, half signed-in browsers on one plant.
     const latencies: number[] = [];
     const idle = rssOf(server.pid!);
@@ -223,6 +248,8 @@ async function main(): Promise<void> {
     // Only the plant screens see events of their plant; the kiosk (whole-enterprise) screens see all.
     const sorted = [...latencies].sort((a, b) => a - b);
     const after = rssOf(server.pid!);
+    console.log(`  plant screen snapshot       ${plantSnapshot} (idle server)`);
+    console.log(`  county screen snapshot      ${countySnapshot} (idle server)`);
     console.log(`  screens open                ${screens.length} in ${(openMs / 1000).toFixed(1)} s`);
     for (const { load, handle } of running) console.log(`  load: ${load.name.padEnd(21)} ${handle.summary()}`);
     console.log(`  events on screens           ${sorted.length} deliveries`);

@@ -110,6 +110,8 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
   it('takes the wall display off the air when its token is revoked', async () => {
     expect((await yinlun.delete(`/api/screen-tokens/${tokenId}`)).status).toBe(204);
     await expect.poll(() => wall.getByTestId('screen-live').getAttribute('data-status')).toBe('offline');
+    await expect.poll(() => wall.getByTestId('screen-message').textContent()).toContain('大屏令牌已失效');
+    await shot(wall, 'plant-kiosk-revoked', false);
   });
 
   it('draws the county screen with the parks on the map, and escapes a hostile park name in tooltips', async () => {

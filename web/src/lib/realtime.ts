@@ -16,17 +16,19 @@ export interface RealtimeOptions {
   /** Called on every (re)connection, once the subscription is in place: refetch the snapshot here. */
   onReady: () => void;
   onEvent: (event: DomainEvent) => void;
+  /** The server refused the stream (a revoked token, an ended session): refetch to learn why. */
+  onRefused?: () => void;
   enabled?: boolean;
 }
 
 const RETRY_AFTER_REFUSAL_MS = 10_000;
 
-export function useRealtime({ token, plantId, onReady, onEvent, enabled = true }: RealtimeOptions): RealtimeStatus {
+export function useRealtime({ token, plantId, onReady, onEvent, onRefused, enabled = true }: RealtimeOptions): RealtimeStatus {
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
   // The latest callbacks, without reopening the stream when the caller's closures change.
-  const handlers = useRef({ onReady, onEvent });
+  const handlers = useRef({ onReady, onEvent, onRefused });
   useEffect(() => {
-    handlers.current = { onReady, onEvent };
+    handlers.current = { onReady, onEvent, onRefused };
   });
 
   useEffect(() => {
@@ -54,6 +56,7 @@ export function useRealtime({ token, plantId, onReady, onEvent, enabled = true }
         setStatus('offline');
         if (source?.readyState === EventSource.CLOSED && !stopped) {
           source.close();
+          handlers.current.onRefused?.();
           retry = setTimeout(open, RETRY_AFTER_REFUSAL_MS);
         }
       };

@@ -925,6 +925,7 @@ export const en: Record<MessageKey, string> = {
   'inspection.round.notCheckedIn': 'not checked',
   'nav.screens': 'Big screens',
   'screens.loading': 'Loading…',
+  'screens.tokenRevoked': 'This screen token is no longer valid; ask your administrator for a new one',
   'screens.pending': 'Not yet connected',
   'screens.provisional': 'machine states from the asset register for now',
   'screens.live.connecting': 'Connecting',

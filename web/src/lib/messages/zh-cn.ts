@@ -920,6 +920,7 @@ export const zhCN = {
   'inspection.round.notCheckedIn': '未检',
   'nav.screens': '监控大屏',
   'screens.loading': '正在载入…',
+  'screens.tokenRevoked': '大屏令牌已失效，请联系管理员重新生成',
   'screens.pending': '待接入',
   'screens.provisional': '设备状态暂取自资产台账',
   'screens.live.connecting': '正在连接',

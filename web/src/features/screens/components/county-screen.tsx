@@ -3,6 +3,7 @@
 // projects and targets slots (待接入 until those modules are wired in).
 import { useCallback, useMemo } from 'react';
 import type { CountyScreenView, DomainEvent } from '@tiantai/shared';
+import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import { countyScreenQueryKey, useCountyScreen } from '../api/get-county-screen';
@@ -21,7 +22,8 @@ export function CountyScreen({ token }: { token: string | undefined }) {
   const queryKey = useMemo(() => countyScreenQueryKey(token), [token]);
   const apply = useCallback(keepSnapshot, []);
   const status = useScreenFeed({ queryKey, token, apply });
-  const data = screen.data;
+  // A revoked kiosk token: the display says so instead of showing figures that no longer update.
+  const data = token && isApiError(screen.error, 'UNAUTHENTICATED') ? undefined : screen.data;
   const title = t('screens.county.title');
 
   if (!data) {
@@ -29,7 +31,11 @@ export function CountyScreen({ token }: { token: string | undefined }) {
       <ScreenStage testId="county-screen">
         <ScreenHeader title={title} organisation={t('screens.county.organisation')} place={null} status={status} />
         <div className="tt-screen-message" data-testid="screen-message">
-          {screen.isError ? describeError(screen.error, t) : t('screens.loading')}
+          {isApiError(screen.error, 'UNAUTHENTICATED') && token
+            ? t('screens.tokenRevoked')
+            : screen.isError
+              ? describeError(screen.error, t)
+              : t('screens.loading')}
         </div>
       </ScreenStage>
     );

@@ -2,6 +2,7 @@
 // 保养/巡检/维修 ticker, alarms, and utilisation and MTTR over the week. Every name is React text.
 import { useCallback, useMemo, useState } from 'react';
 import type { DomainEvent, MachineState, PlantScreenView, TickerItemView } from '@tiantai/shared';
+import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import { plantScreenQueryKey, usePlantScreen } from '../api/get-plant-screen';
@@ -12,6 +13,9 @@ import { useScreenFeed } from './use-screen-feed';
 
 const MACHINE_STATE_COLOURS: Record<MachineState, string> = { running: '#2fd67b', idle: '#f5c04a', down: '#ff4d4f', offline: '#5b6b80' };
 const TICKER_SCROLL_AFTER = 8;
+/** Machine states and alarms are applied in the browser in full; other events also refetch the snapshot. */
+const APPLIED_IN_FULL = new Set<DomainEvent['type']>(['machine.state_changed', 'alarm.raised', 'alarm.cleared', 'telemetry.summary']);
+const refetchOn = (event: DomainEvent) => !APPLIED_IN_FULL.has(event.type);
 
 /** The event applied to the snapshot: new and changed work orders, machine states, alarms. */
 function applyEvent(screen: PlantScreenView, event: DomainEvent): PlantScreenView {
@@ -32,14 +36,16 @@ function applyEvent(screen: PlantScreenView, event: DomainEvent): PlantScreenVie
       const openWorkOrders = screen.tiles.openWorkOrders + (event.type === 'work_order.created' && !known ? 1 : 0);
       return { ...screen, ticker, tiles: { ...screen.tiles, openWorkOrders } };
     }
-    case 'machine.state_changed':
-      return {
-        ...screen,
-        lines: screen.lines.map((line) => ({
-          ...line,
-          machines: line.machines.map((m) => (m.assetId === event.assetId ? { ...m, state: event.state, since: event.since } : m)),
-        })),
-      };
+    case 'machine.state_changed': {
+      const lines = screen.lines.map((line) => ({
+        ...line,
+        machines: line.machines.map((m) => (m.assetId === event.assetId ? { ...m, state: event.state, since: event.since } : m)),
+      }));
+      const machines = lines.flatMap((l) => l.machines);
+      const count = (state: MachineState) => machines.filter((m) => m.state === state).length;
+      const tiles = { ...screen.tiles, online: machines.length - count('offline'), running: count('running'), down: count('down') };
+      return { ...screen, lines, tiles };
+    }
     case 'alarm.raised': {
       const code = screen.lines.flatMap((l) => l.machines).find((m) => m.assetId === event.assetId)?.code ?? null;
       const alarm = {
@@ -69,16 +75,21 @@ export function PlantScreen({ plantId, token }: { plantId: string | null; token:
       setFresh((before) => new Set(before).add(`${event.workOrderId}:${event.status}`));
     return applyEvent(snapshot, event);
   }, []);
-  const status = useScreenFeed({ queryKey, token, plantId: plantId ?? undefined, apply });
+  const status = useScreenFeed({ queryKey, token, plantId: plantId ?? undefined, apply, refetchOn });
 
-  const data = screen.data;
+  // A revoked kiosk token: the display says so instead of showing figures that no longer update.
+  const data = token && isApiError(screen.error, 'UNAUTHENTICATED') ? undefined : screen.data;
   const title = t('screens.plant.title');
   if (!data) {
     return (
       <ScreenStage testId="plant-screen">
         <ScreenHeader title={title} organisation="" place={null} status={status} />
         <div className="tt-screen-message" data-testid="screen-message">
-          {screen.isError ? describeError(screen.error, t) : t('screens.loading')}
+          {isApiError(screen.error, 'UNAUTHENTICATED') && token
+            ? t('screens.tokenRevoked')
+            : screen.isError
+              ? describeError(screen.error, t)
+              : t('screens.loading')}
         </div>
       </ScreenStage>
     );
