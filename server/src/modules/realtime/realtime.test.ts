@@ -126,4 +126,23 @@ describe.each(ENGINES)('realtime stream on %s', (engine) => {
     expect((await stream.next())!.json).toMatchObject({ type: 'work_order.created', workOrderId: opened, kind: 'repair' });
     stream.close();
   });
+  it('tells the enterprise its request was dispatched, answered and rated, in that order', async () => {
+    const requestId = await acceptedShanheRequest(shanhe, officer);
+    const departmentId = ((await zhujian.get('/api/auth/session')).body.user as { organisationId: string }).organisationId;
+    const stream = await openSse(`${base}/api/realtime/stream`, shanhe.headers);
+    expect((await stream.next())?.event).toBe('ready');
+    const act = (who: Session, body: object) => who.post(`/api/service-requests/${requestId}/actions`, body);
+    expect((await act(officer, { action: 'dispatch', leadDepartmentId: departmentId, coDepartmentIds: [] })).status).toBe(200);
+    expect((await act(zhujian, { action: 'sign' })).status).toBe(200);
+    expect((await act(zhujian, { action: 'start' })).status).toBe(200);
+    expect((await act(zhujian, { action: 'answer', answer: '已上门灭治' })).status).toBe(200);
+    expect((await act(shanhe, { action: 'rate', rating: 'satisfied' })).status).toBe(200);
+    const frames = [(await stream.next())!, (await stream.next())!, (await stream.next())!];
+    expect(frames.map((f) => f.json)).toEqual([
+      expect.objectContaining({ type: 'request.dispatched', requestId, leadDepartmentId: departmentId }),
+      expect.objectContaining({ type: 'request.answered', requestId, onTime: true }),
+      expect.objectContaining({ type: 'request.rated', requestId, rating: 'satisfied' }),
+    ]);
+    stream.close();
+  });
 });
