@@ -15,7 +15,8 @@ const simulator = await startSimulator({
   external: Boolean(config.mqttUrl),
   log: { info: (msg) => console.log(msg), warn: (obj, msg) => console.warn(msg, obj) },
 });
-if (simulator.devices === 0) console.warn('no devices with a token and a machine in this database: start the platform with demo data first');
+if (simulator.devices === 0)
+  console.warn('no devices with a token and a machine in this database: start the platform with demo data first');
 const stop = async () => {
   await simulator.stop();
   await db.destroy();

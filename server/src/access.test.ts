@@ -31,6 +31,7 @@ interface Ctx {
   yinlunDeviceToken: string;
   yinlunRuleId: string;
   yinlunAlarmId: string;
+  yinlunScreenTokenId: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -641,6 +642,37 @@ const ACCESS: Record<string, Check> = {
     const latest = (await yinlun.get(`/api/telemetry/devices/${yinlunDeviceId}`)).json().latest as Array<{ value: number }>;
     expect(latest.map((l) => l.value)).not.toContain(1);
   },
+  'GET /api/realtime/stream': async ({ t, shanhe, zhujian, yinlunPlantId }) => {
+    // Another enterprise's plant is unknown; departments have no screens; a stranger signs in first.
+    expect((await shanhe.get(`/api/realtime/stream?plantId=${yinlunPlantId}`)).statusCode).toBe(404);
+    expect((await zhujian.get('/api/realtime/stream')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/realtime/stream' })).statusCode).toBe(401);
+  },
+  'GET /api/screens/plant/{plantId}': async ({ shanhe, admin, yinlunPlantId }) => {
+    expect((await shanhe.get(`/api/screens/plant/${yinlunPlantId}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/screens/plant/${yinlunPlantId}`)).statusCode).toBe(403);
+  },
+  'GET /api/screens/enterprise': async ({ shanhe, zhujian }) => {
+    expect((await shanhe.get('/api/screens/enterprise')).json().enterpriseId).toBe(shanhe.organisationId);
+    expect((await zhujian.get('/api/screens/enterprise')).statusCode).toBe(403);
+  },
+  'GET /api/screens/county': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.get('/api/screens/county')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/screens/county')).statusCode).toBe(403);
+  },
+  'GET /api/screen-tokens': async ({ shanhe, zhujian }) => {
+    expect((await shanhe.get('/api/screen-tokens')).json()).toEqual([]);
+    expect((await zhujian.get('/api/screen-tokens')).statusCode).toBe(403);
+  },
+  'POST /api/screen-tokens': async ({ shanhe, zhujian, yinlunPlantId }) => {
+    expect((await shanhe.post('/api/screen-tokens', { name: '偷看', screen: 'plant', plantId: yinlunPlantId })).statusCode).toBe(404);
+    expect((await zhujian.post('/api/screen-tokens', { name: '县屏', screen: 'county' })).statusCode).toBe(403);
+  },
+  'DELETE /api/screen-tokens/{id}': async ({ yinlun, shanhe, admin, yinlunScreenTokenId }) => {
+    expect((await shanhe.delete(`/api/screen-tokens/${yinlunScreenTokenId}`)).statusCode).toBe(404);
+    expect((await admin.delete(`/api/screen-tokens/${yinlunScreenTokenId}`)).statusCode).toBe(404);
+    expect((await yinlun.get('/api/screen-tokens')).json()[0].revokedAt).toBeNull();
+  },
 };
 
 describe.each(ENGINES)('access boundaries on %s', (engine) => {
@@ -692,6 +724,8 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     await ctx.t.app.inject({ method: 'POST', url: `/api/v1/${ctx.yinlunDeviceToken}/telemetry`, payload: { oil_temp: 70 } });
     await ctx.t.app.telemetry.monitor.idle();
     ctx.yinlunAlarmId = (await ctx.yinlun.get('/api/telemetry/alarms')).json().items[0].id;
+    const screenToken = { name: '一号厂区大屏', screen: 'plant', plantId: ctx.yinlunPlantId };
+    ctx.yinlunScreenTokenId = (await ctx.yinlun.post('/api/screen-tokens', screenToken)).json().id;
   });
   afterAll(async () => ctx.t?.close());
 

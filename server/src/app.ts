@@ -25,7 +25,10 @@ import {
 } from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
-import { createTelemetry, telemetryRoutes, type Telemetry, type TelemetryTables } from './modules/telemetry';
+import { TelemetryMachineSource, createTelemetry, telemetryRoutes, type Telemetry, type TelemetryTables } from './modules/telemetry';
+
+import { createEventBus, realtimeRoutes, type EventBus } from './modules/realtime';
+import { ScreensService, screensRoutes, type ScreenTables } from './modules/screens';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,7 +44,8 @@ export type Database = IdentityTables &
   AssetTables &
   MaintenanceTables &
   InspectionTables &
-  TelemetryTables;
+  TelemetryTables &
+  ScreenTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -50,6 +54,10 @@ export interface AppDeps {
   mqttMode: 'embedded' | 'external';
   /** Background jobs (the SLA clock, PM work-order generation); off in tests that drive them by hand. */
   runJobs?: boolean;
+  /** With PostgreSQL, domain events reach the other instances through LISTEN/NOTIFY on this database. */
+  databaseUrl?: string | undefined;
+  /** The domain-event bus; built here (and closed with the app) when not given. */
+  bus?: EventBus;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -61,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({
           method: req.method,
-          url: req.url.replace(/([?&]api_key=)[^&]*/g, '$1[redacted]'),
+          url: req.url.replace(/([?&](?:api_key|token)=)[^&]*/g, '$1[redacted]'),
           remoteAddress: req.ip,
         }),
       },
@@ -78,12 +86,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerOpenApi(app);
 
+  // one domain-event bus for every module; live screens listen on it
+  const bus = deps.bus ?? createEventBus({ databaseUrl: deps.engine === 'postgres' ? deps.databaseUrl : undefined, log: app.log });
+  if (!deps.bus) app.addHook('onClose', async () => bus.close());
+  await bus.ready();
+  const publish = bus.publish.bind(bus);
+
   // modules
   const identity = new IdentityService(deps.db, deps.config.sessionDays);
   const registry = new RegistryService(deps.db);
-  const serviceRequests = new ServiceRequestService(deps.db);
-  const assets = new AssetService(deps.db);
-  const maintenance = new MaintenanceService(deps.db);
+  const serviceRequests = new ServiceRequestService(deps.db, undefined, undefined, publish);
+  const assets = new AssetService(deps.db, publish);
+  const maintenance = new MaintenanceService(deps.db, undefined, publish);
   const inspection = new InspectionService(deps.db, maintenance);
   const telemetry = createTelemetry({
     db: deps.db,
@@ -95,11 +109,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await maintenance.generateDueWorkOrders(new Date(), assetIds);
       },
       openRepair: (input) => maintenance.reportForAlarm(input),
-      publish: (event) => app.log.debug({ event }, 'telemetry event'),
+      publish,
     },
   });
   app.decorate('telemetry', telemetry);
   app.addHook('onClose', () => telemetry.close());
+  const screens = new ScreensService(
+    deps.db,
+    { assets, maintenance, serviceRequests, registry, machines: new TelemetryMachineSource(deps.db) },
+    publish,
+  );
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -117,6 +136,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(maintenanceRoutes(maintenance));
   await app.register(inspectionRoutes(inspection));
   await app.register(telemetryRoutes(telemetry.service, telemetry.ingest));
+  await app.register(screensRoutes(screens));
+  await app.register(
+    realtimeRoutes(bus, {
+      kioskAudience: (token) => screens.kioskAudience(token),
+      ownsPlant: (request, plantId) => screens.ownsPlant(request.actor!, plantId),
+    }),
+  );
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {

@@ -48,7 +48,14 @@ export async function startPlatform(config: Config): Promise<Platform> {
 
   try {
     await migrateToLatest(db);
-    app = await buildApp({ config, db, engine, mqttMode: config.mqttUrl ? 'external' : 'embedded', runJobs: true });
+    app = await buildApp({
+      config,
+      db,
+      engine,
+      mqttMode: config.mqttUrl ? 'external' : 'embedded',
+      runJobs: true,
+      databaseUrl: config.databaseUrl,
+    });
     const log = app.log;
     if (config.demoData) {
       if (await loadDemoData(db)) log.info('demo data loaded (accounts in README.md, password Tiantai@2026)');

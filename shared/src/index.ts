@@ -10,3 +10,5 @@ export * from './service-requests';
 export * from './assets';
 export * from './maintenance';
 export * from './telemetry';
+export * from './events';
+export * from './screens';

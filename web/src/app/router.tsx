@@ -27,6 +27,7 @@ import { DevicesPage } from '@/features/telemetry/components/devices-page';
 import { useCan } from '@/lib/authorization';
 import type { Permission } from '@/lib/authorization';
 import { AuthGate } from './layout/auth-gate';
+import { ScreenGate } from './layout/screen-gate';
 
 /** A page the user's role may not open shows 403 instead of a page of failed requests. */
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -52,6 +53,17 @@ const CountyKpisPage = lazy(() =>
 
 // A device's page draws live and historical charts: ECharts loads when it is first opened.
 const DevicePage = lazy(() => import('@/features/telemetry/components/device-page').then((module) => ({ default: module.DevicePage })));
+// The big screens bring ECharts and the county map along; wall displays open them directly.
+const ScreensPage = lazy(() => import('@/features/screens/components/screens-page').then((module) => ({ default: module.ScreensPage })));
+const PlantScreenPage = lazy(() =>
+  import('@/features/screens/components/screen-pages').then((module) => ({ default: module.PlantScreenPage })),
+);
+const EnterpriseScreenPage = lazy(() =>
+  import('@/features/screens/components/screen-pages').then((module) => ({ default: module.EnterpriseScreenPage })),
+);
+const CountyScreenPage = lazy(() =>
+  import('@/features/screens/components/screen-pages').then((module) => ({ default: module.CountyScreenPage })),
+);
 
 function PageLoading() {
   return (
@@ -62,6 +74,19 @@ function PageLoading() {
 }
 
 const router = createBrowserRouter([
+  // Big screens (监控大屏): full window, outside the app layout; `?token=` opens one without a login.
+  ...[
+    { path: 'screens/plant/:plantId', element: <PlantScreenPage /> },
+    { path: 'screens/enterprise', element: <EnterpriseScreenPage /> },
+    { path: 'screens/county', element: <CountyScreenPage /> },
+  ].map(({ path, element }) => ({
+    path: `/${path}`,
+    element: (
+      <ScreenGate>
+        <Suspense fallback={null}>{element}</Suspense>
+      </ScreenGate>
+    ),
+  })),
   {
     path: '/',
     element: <AuthGate />,
@@ -266,6 +291,16 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'tokens', element: <ApiTokensPage /> },
+      {
+        path: 'screens',
+        element: (
+          <Allow permission="screens.open">
+            <Suspense fallback={<PageLoading />}>
+              <ScreensPage />
+            </Suspense>
+          </Allow>
+        ),
+      },
       { path: '*', element: <NotFoundResult /> },
     ],
   },

@@ -18,7 +18,8 @@ export type Permission =
   | 'assets.read'
   | 'maintenance.work'
   | 'maintenance.county'
-  | 'telemetry.read';
+  | 'telemetry.read'
+  | 'screens.open';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 /** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
@@ -41,6 +42,8 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'maintenance.county': COUNTY_READERS,
   // Devices, live machine data and alarms of the user's own enterprise; the admin provisions devices and writes rules.
   'telemetry.read': ['enterprise_admin', 'enterprise_member'],
+  // Big screens: a plant's or the enterprise's for its users, the county's for county staff.
+  'screens.open': [...COUNTY_READERS, 'enterprise_admin', 'enterprise_member'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -17,9 +17,11 @@ import {
   type Paged,
   type PlantBody,
   type PlantView,
+  type PublishEvent,
   type ReadingBody,
   type TransferBody,
   type assetBody,
+  eventText,
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -111,8 +113,12 @@ function requireAdmin(actor: Actor): string {
 export class AssetService {
   private readonly db: AssetDb;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    db: Kysely<any>,
+    /** Live screens: lifecycle changes, published once committed. */
+    private readonly publish: PublishEvent = () => undefined,
+  ) {
     this.db = withTablesOf<AssetTables>(db);
   }
 
@@ -312,7 +318,7 @@ export class AssetService {
 
   /** Moves the asset along the lifecycle table; an illegal move is a 409 INVALID_TRANSITION. */
   async changeLifecycle(actor: Actor, id: string, body: LifecycleBody): Promise<AssetDetailView> {
-    return this.db.transaction().execute(async (trx) => {
+    const { detail, asset, from } = await this.db.transaction().execute(async (trx) => {
       const asset = await this.held(trx, actor, id, 'member');
       const from = asset.state;
       if (!canMove(from, body.to))
@@ -329,8 +335,19 @@ export class AssetService {
         before: { state: from },
         after: { state: body.to, reason: body.reason },
       });
-      return this.detail(trx, actor, id);
+      return { detail: await this.detail(trx, actor, id), asset, from };
     });
+    this.publish({
+      type: 'asset.state_changed',
+      enterpriseId: holderOf(asset),
+      plantId: asset.plant_id,
+      assetId: id,
+      assetCode: eventText(asset.code),
+      assetName: eventText(asset.name),
+      from,
+      to: body.to,
+    });
+    return detail;
   }
 
   /** A manual counter reading: the total grows by the reading's delta (see counters.ts for the rules). */

@@ -330,8 +330,10 @@ export class InspectionService {
     const passed = evaluateItem(item, body.value);
     const now = this.now();
     const at = now.toISOString();
+    let opened: string | null = null;
 
     await this.maintenance.insertNumbered(now, async (orderTrx, number) => {
+      opened = null;
       const trx = withTablesOf<InspectionTables>(orderTrx);
       const before = await repo.findResult(trx, round.id, item.id);
       if (!before) throw new AppError(409, 'CONFLICT', 'Check in at the point first: scan its QR label');
@@ -367,6 +369,7 @@ export class InspectionService {
           });
           if (!(await repo.linkWorkOrder(trx, before.id, workOrderId)))
             throw new AppError(409, 'CONFLICT', 'The item was recorded meanwhile; reload and try again');
+          opened = workOrderId;
         }
       }
       await recordAudit(trx, actor, {
@@ -379,6 +382,7 @@ export class InspectionService {
       });
       return true;
     });
+    if (opened) await this.maintenance.announceCreated(round.enterprise_id, opened);
     return this.getRound(actor, round.id);
   }
 

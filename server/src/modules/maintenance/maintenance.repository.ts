@@ -66,7 +66,12 @@ const ordersWithNames = (db: MaintenanceDb) =>
     .innerJoin('assets', 'assets.id', 'work_orders.asset_id')
     .leftJoin('users as assignee', 'assignee.id', 'work_orders.assignee_user_id')
     .selectAll('work_orders')
-    .select(['assets.code as asset_code', 'assets.name as asset_name', 'assignee.display_name as assignee_name']);
+    .select([
+      'assets.code as asset_code',
+      'assets.name as asset_name',
+      'assets.plant_id as plant_id',
+      'assignee.display_name as assignee_name',
+    ]);
 
 export interface WorkOrderFilter {
   kind?: WorkOrderKind | undefined;

@@ -16,6 +16,7 @@ import {
   type PlanStatusView,
   type PlanUpdateBody,
   type PlanView,
+  type PublishEvent,
   type SparePartView,
   type StockAdjustBody,
   type WorkOrderActionBody,
@@ -23,6 +24,7 @@ import {
   type WorkOrderListQuery,
   type WorkOrderStatus,
   type WorkOrderView,
+  eventText,
   type createWorkOrderBody,
   type planBody,
   type sparePartBody,
@@ -118,6 +120,8 @@ export class MaintenanceService {
     db: Kysely<any>,
     /** The time source: tests move the clock past due points. */
     private readonly now: () => Date = () => new Date(),
+    /** Live screens: work orders created and changed, published once committed. */
+    private readonly publish: PublishEvent = () => undefined,
   ) {
     this.db = withTablesOf<MaintenanceTables>(db);
   }
@@ -267,7 +271,10 @@ export class MaintenanceService {
         });
         return true;
       });
-      if (inserted) created++;
+      if (inserted) {
+        created++;
+        await this.announceCreated(plan.enterprise_id, id);
+      }
     }
     return created;
   }
@@ -302,6 +309,7 @@ export class MaintenanceService {
       await this.insertReportedOrder(trx, actor, { id, enterpriseId, number, at, ...body });
       return true;
     });
+    await this.announceCreated(enterpriseId, id);
     return this.getWorkOrder(actor, id);
   }
 
@@ -373,7 +381,7 @@ export class MaintenanceService {
   }
 
   async act(actor: Actor, id: string, body: WorkOrderActionBody): Promise<WorkOrderDetailView> {
-    return this.db.transaction().execute(async (trx) => {
+    const detail = await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleOrder(trx, actor, id);
       const transition = TRANSITIONS[body.action];
       const parties = partiesOf(actor, { enterpriseId: row.enterprise_id });
@@ -465,6 +473,30 @@ export class MaintenanceService {
       });
       return this.detail(trx, actor, await this.visibleOrder(trx, actor, id));
     });
+    await this.announce('work_order.changed', detail.enterpriseId, id, body.action);
+    return detail;
+  }
+
+  /** Tells live screens about a committed new work order (the inspection service calls it for its repairs). */
+  async announceCreated(enterpriseId: string, id: string): Promise<void> {
+    await this.announce('work_order.created', enterpriseId, id);
+  }
+
+  private async announce(type: 'work_order.created' | 'work_order.changed', enterpriseId: string, id: string, action = 'report') {
+    const row = await repo.findWorkOrder(this.db, enterpriseId, id);
+    if (!row) return;
+    const fields = {
+      enterpriseId,
+      plantId: row.plant_id,
+      workOrderId: row.id,
+      number: row.number,
+      kind: row.kind,
+      status: row.status,
+      assetId: row.asset_id,
+      assetCode: eventText(row.asset_code),
+      title: eventText(row.title),
+    };
+    this.publish(type === 'work_order.created' ? { type, ...fields } : { type, ...fields, action });
   }
 
   // ---- attachments ----

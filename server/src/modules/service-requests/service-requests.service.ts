@@ -12,6 +12,7 @@ import {
   type CreateRequestBody,
   type NotificationView,
   type Paged,
+  type PublishEvent,
   type RequestDetailView,
   type RequestListQuery,
   type RequestView,
@@ -93,6 +94,8 @@ export class ServiceRequestService {
     readonly bus: NotificationBus = new NotificationBus(),
     /** The time source: tests set the clock to before a holiday. */
     private readonly now: () => Date = () => new Date(),
+    /** Live screens: requests dispatched, answered and rated, published once committed. */
+    private readonly publish: PublishEvent = () => undefined,
   ) {
     this.db = withTablesOf<ServiceRequestTables>(db);
   }
@@ -407,6 +410,10 @@ export class ServiceRequestService {
       );
     });
     push();
+    const about = { enterpriseId: row.enterprise_id, plantId: null, requestId: id, number: row.number };
+    if (body.action === 'dispatch') this.publish({ type: 'request.dispatched', ...about, leadDepartmentId: body.leadDepartmentId });
+    if (body.action === 'answer') this.publish({ type: 'request.answered', ...about, onTime: changes.answered_on_time === 1 });
+    if (body.action === 'rate') this.publish({ type: 'request.rated', ...about, rating: body.rating });
     // Not get(): a department that has just returned the request no longer sees it, but gets the outcome.
     const after = await repo.findRequest(this.db, id);
     if (!after) throw notFound('Request');

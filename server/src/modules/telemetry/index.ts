@@ -13,7 +13,6 @@ import { TelemetryService } from './telemetry.service';
 import type { TelemetryTables } from './telemetry.tables';
 
 export type { TelemetryTables } from './telemetry.tables';
-export type { TelemetryEvent } from './monitor';
 export { telemetryRoutes } from './telemetry.routes';
 export { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage } from './device-topics';
 export { loadTelemetryDemo } from './telemetry.demo';

@@ -13,6 +13,8 @@ export interface DeviceRef {
   id: string;
   enterpriseId: string;
   assetId: string | null;
+  /** The plant of the bound machine, for scoping events to a plant's screen. */
+  plantId: string | null;
   kind: DevicesTable['kind'];
   deviceType: string;
   name: string;
@@ -139,7 +141,13 @@ export class IngestService {
     if (cached && Date.now() - cached.at < TOKEN_TTL_MS) return cached.device;
     const refusedAt = this.unknownTokens.get(token);
     if (refusedAt !== undefined && Date.now() - refusedAt < 10_000) return null;
-    const row = await this.db.selectFrom('devices').selectAll().where('access_token', '=', token).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('devices')
+      .leftJoin('assets', 'assets.id', 'devices.asset_id')
+      .selectAll('devices')
+      .select('assets.plant_id')
+      .where('devices.access_token', '=', token)
+      .executeTakeFirst();
     if (!row) {
       this.byToken.delete(token);
       if (this.unknownTokens.size > 10_000) this.unknownTokens.clear();
@@ -296,9 +304,11 @@ export class IngestService {
       .execute();
     const row = await this.db
       .selectFrom('devices')
-      .selectAll()
-      .where('gateway_id', '=', gateway.id)
-      .where('name', '=', name)
+      .leftJoin('assets', 'assets.id', 'devices.asset_id')
+      .selectAll('devices')
+      .select('assets.plant_id')
+      .where('devices.gateway_id', '=', gateway.id)
+      .where('devices.name', '=', name)
       .executeTakeFirstOrThrow();
     const device = toRef(row);
     this.children.set(cacheKey, device);
@@ -359,11 +369,14 @@ export class IngestService {
   }
 }
 
-export function toRef(row: Pick<DevicesTable, 'id' | 'enterprise_id' | 'asset_id' | 'kind' | 'device_type' | 'name'>): DeviceRef {
+export function toRef(
+  row: Pick<DevicesTable, 'id' | 'enterprise_id' | 'asset_id' | 'kind' | 'device_type' | 'name'> & { plant_id: string | null },
+): DeviceRef {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
     assetId: row.asset_id,
+    plantId: row.plant_id,
     kind: row.kind,
     deviceType: row.device_type,
     name: row.name,

@@ -13,8 +13,6 @@ export interface MachineScope {
 }
 
 export class TelemetryMachineSource {
-  readonly kind = 'telemetry' as const;
-
   constructor(private readonly db: Kysely<TelemetryTables>) {}
 
   private machines(scope: MachineScope) {

@@ -3,7 +3,7 @@
 // rules (threshold held for a duration, cleared with hysteresis; silence for N seconds). State changes and
 // alarms are written through conditional statements, so two instances sharing the ingest agree.
 import { randomUUID } from 'node:crypto';
-import { COUNTER_KINDS, STATE_METRIC_CODES, type CounterKind, type MachineState } from '@tiantai/shared';
+import { COUNTER_KINDS, STATE_METRIC_CODES, eventText, type CounterKind, type MachineState, type PublishEvent } from '@tiantai/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DeviceRef } from './ingest';
@@ -13,18 +13,6 @@ import type { AlarmRulesTable, TelemetryTables } from './telemetry.tables';
 /** No data for this long: offline. A counter that has not moved for this long: idle. */
 export const OFFLINE_AFTER_MS = 60_000;
 export const IDLE_AFTER_MS = 120_000;
-
-export type TelemetryEvent =
-  | { type: 'machine.state_changed'; enterpriseId: string; deviceId: string; assetId: string | null; state: MachineState; since: number }
-  | {
-      type: 'alarm.raised' | 'alarm.cleared';
-      enterpriseId: string;
-      deviceId: string;
-      assetId: string | null;
-      alarmId: string;
-      severity: string;
-      message: string;
-    };
 
 export interface MonitorHooks {
   applyCounter(assetId: string, counter: CounterKind, raw: number, at: string): Promise<string[]>;
@@ -36,7 +24,7 @@ export interface MonitorHooks {
     description: string;
     downtimeStart: string | null;
   }): Promise<string>;
-  publish(event: TelemetryEvent): void;
+  publish: PublishEvent;
 }
 
 interface DeviceMemory {
@@ -258,14 +246,14 @@ export class MachineMonitor {
         .execute();
       return from;
     });
-    if (since !== null)
+    if (since !== null && device.assetId)
       this.hooks.publish({
         type: 'machine.state_changed',
         enterpriseId: device.enterpriseId,
-        deviceId: device.id,
+        plantId: device.plantId,
         assetId: device.assetId,
         state,
-        since,
+        since: new Date(since).toISOString(),
       });
   }
 
@@ -345,11 +333,12 @@ export class MachineMonitor {
     this.hooks.publish({
       type: 'alarm.raised',
       enterpriseId: device.enterpriseId,
+      plantId: device.plantId,
       deviceId: device.id,
       assetId: device.assetId,
       alarmId: id,
       severity: rule.severity,
-      message,
+      message: eventText(message),
     });
   }
 
@@ -370,14 +359,13 @@ export class MachineMonitor {
       .executeTakeFirst();
     this.ruleState.set(`${rule.id}|${device.id}`, { since: null, raised: false });
     if (Number(result.numUpdatedRows) === 0) return;
+    this.log.info({ alarmId: open.id, device: device.name, why }, 'alarm cleared');
     this.hooks.publish({
       type: 'alarm.cleared',
       enterpriseId: device.enterpriseId,
-      deviceId: device.id,
-      assetId: device.assetId,
+      plantId: device.plantId,
       alarmId: open.id,
-      severity: rule.severity,
-      message: `${open.message}（${why}）`,
+      assetId: device.assetId,
     });
   }
 }

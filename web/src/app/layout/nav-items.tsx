@@ -9,6 +9,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
+  DesktopOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -49,7 +50,8 @@ type NavKey =
   | 'users'
   | 'audit'
   | 'devices'
-  | 'alarms';
+  | 'alarms'
+  | 'screens';
 
 const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   county_admin: [
@@ -64,6 +66,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'enterprises',
     'users',
     'audit',
+    'screens',
   ],
   service_officer: [
     'home',
@@ -74,8 +77,9 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'parks',
     'departments',
     'enterprises',
+    'screens',
   ],
-  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises'],
+  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises', 'screens'],
   department_handler: ['home', 'requests', 'departments', 'enterprises'],
   enterprise_admin: [
     'home',
@@ -90,6 +94,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'requests',
     'ownEnterprise',
     'users',
+    'screens',
   ],
   enterprise_member: [
     'home',
@@ -103,6 +108,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'maintenanceKpis',
     'requests',
     'ownEnterprise',
+    'screens',
   ],
 };
 
@@ -133,6 +139,7 @@ export function navItemsFor(user: UserView): NavItem[] {
     audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
     devices: { path: '/devices', label: 'nav.devices', icon: <WifiOutlined /> },
     alarms: { path: '/alarms', label: 'nav.alarms', icon: <AlertOutlined /> },
+    screens: { path: '/screens', label: 'nav.screens', icon: <DesktopOutlined /> },
   };
   return MENU_BY_ROLE[user.role].map((key) => items[key]);
 }

@@ -1,0 +1,146 @@
+// The big screens: snapshots from the pages' own queries, who may open which, and kiosk tokens that open
+// exactly one screen (snapshot and stream) until revoked.
+import type { CountyScreenView, PlantScreenView } from '@tiantai/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { startTestPlatform, type TestPlatform } from '../../../test/platform';
+import { firstPress, httpSession, openSse, type Session } from '../../../test/sse';
+
+describe.each(ENGINES)('screens on %s', (engine) => {
+  let server: TestPlatform;
+  let base: string;
+  let yinlun: Session, tech: Session, shanhe: Session, admin: Session, leader: Session, zhujian: Session;
+  let press: { id: string; plantId: string };
+  beforeAll(async () => {
+    server = await startTestPlatform(engine);
+    base = server.base;
+    [yinlun, tech, shanhe, admin, leader, zhujian] = (await Promise.all(
+      ['yinlun', 'yinlun.tech', 'shanhe', 'admin', 'leader', 'zhujian'].map((u) => httpSession(base, u)),
+    )) as [Session, Session, Session, Session, Session, Session];
+    press = await firstPress(yinlun);
+  });
+  afterAll(async () => server?.close());
+
+  const anonymous = async (path: string) => {
+    const res = await fetch(`${base}${path}`);
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it("shows a plant's machines, open work orders and ticker from the maintenance pages' figures", async () => {
+    // The press's PLC reports it running (telemetry's device API), as the demo simulator would.
+    const [device] = (await yinlun.get(`/api/telemetry/devices?assetId=${press.id}`)).body as unknown as Array<{ id: string }>;
+    const token = ((await yinlun.get(`/api/telemetry/devices/${device!.id}/credentials`)).body as { accessToken: string }).accessToken;
+    expect((await fetch(`${base}/api/v1/${token}/telemetry`, { method: 'POST', body: '{"state": 1}' })).status).toBe(200);
+    const stateOfPress = async () =>
+      ((await yinlun.get(`/api/screens/plant/${press.plantId}`)).body as unknown as PlantScreenView).lines
+        .flatMap((l) => l.machines)
+        .find((m) => m.assetId === press.id)?.state;
+    await expect.poll(stateOfPress).toBe('running');
+    const before = (await yinlun.get(`/api/screens/plant/${press.plantId}`)).body as unknown as PlantScreenView;
+    expect(before.kind).toBe('plant');
+    expect(before.enterpriseName).toBe('银轮机械股份有限公司');
+    const tiles = before.tiles;
+    expect(tiles.machines).toBeGreaterThan(0);
+    expect(before.week.length).toBe(7);
+    const machines = before.lines.flatMap((l) => l.machines);
+    expect(machines.find((m) => m.assetId === press.id)?.state).toBe('running');
+
+    const order = await tech.post('/api/work-orders', { assetId: press.id, kind: 'repair', title: '主缸异响' });
+    expect(order.status).toBe(201);
+    await tech.post(`/api/assets/${press.id}/lifecycle`, { to: 'under_repair', reason: '主缸异响，停机检修' });
+    const after = (await yinlun.get(`/api/screens/plant/${press.plantId}`)).body as unknown as PlantScreenView;
+    const afterTiles = after.tiles;
+    expect(afterTiles.openWorkOrders).toBe(tiles.openWorkOrders + 1);
+    expect(afterTiles.down).toBe(tiles.down + 1);
+    expect(afterTiles.running).toBe(tiles.running - 1);
+    expect(after.ticker[0]).toMatchObject({
+      workOrderId: order.body.id,
+      title: '主缸异响',
+    });
+
+    // The same count as the work-order page's open list.
+    const openOnPage = (await yinlun.get('/api/work-orders?open=true&pageSize=200')).body.items as Array<{ assetId: string }>;
+    const whole = (await yinlun.get('/api/screens/enterprise')).body as unknown as PlantScreenView;
+    expect(whole.kind).toBe('enterprise');
+    expect(whole.tiles.openWorkOrders).toBe(openOnPage.length);
+    await tech.post(`/api/assets/${press.id}/lifecycle`, { to: 'in_service', reason: '修复' });
+  });
+
+  it('opens the plant screen to its own enterprise only, and the county screen to county staff only', async () => {
+    expect((await shanhe.get(`/api/screens/plant/${press.plantId}`)).status).toBe(404);
+    expect((await admin.get(`/api/screens/plant/${press.plantId}`)).status).toBe(403);
+    expect((await zhujian.get('/api/screens/enterprise')).status).toBe(403);
+    expect((await anonymous(`/api/screens/plant/${press.plantId}`)).status).toBe(401);
+    expect((await yinlun.get('/api/screens/county')).status).toBe(403);
+    expect((await zhujian.get('/api/screens/county')).status).toBe(403);
+
+    const county = (await leader.get('/api/screens/county')).body as unknown as CountyScreenView;
+    expect(county.tiles.enterprises).toBeGreaterThan(0);
+    expect(county.tiles.devices).toBeGreaterThan(0);
+    expect(county.projects).toBeNull();
+    expect(county.targets).toBeNull();
+    const statistics = (await leader.get(`/api/service-requests/statistics?from=${county.requests.year}-01-01`)).body as {
+      total: { received: number };
+    };
+    expect(county.requests.received).toBe(statistics.total.received);
+  });
+
+  it('manages kiosk tokens: the enterprise admin for its plants, the county admin for the county screen', async () => {
+    const plant = { name: '一号厂区大屏', screen: 'plant', plantId: press.plantId };
+    expect((await tech.post('/api/screen-tokens', plant)).status).toBe(403);
+    expect((await admin.post('/api/screen-tokens', plant)).status).toBe(403);
+    expect((await yinlun.post('/api/screen-tokens', { name: '县屏', screen: 'county' })).status).toBe(403);
+    expect((await shanhe.post('/api/screen-tokens', plant)).status).toBe(404);
+    expect((await yinlun.post('/api/screen-tokens', { name: '缺厂区', screen: 'plant' })).status).toBe(400);
+    const created = await yinlun.post('/api/screen-tokens', plant);
+    expect(created.status).toBe(201);
+    expect(created.body.path).toBe(`/screens/plant/${press.plantId}?token=${created.body.token as string}`);
+    expect(((await yinlun.get('/api/screen-tokens')).body as unknown as Array<{ id: string }>).map((t) => t.id)).toContain(created.body.id);
+    expect(((await shanhe.get('/api/screen-tokens')).body as unknown as unknown[]).length).toBe(0);
+    expect((await shanhe.delete(`/api/screen-tokens/${created.body.id}`)).status).toBe(404);
+    expect((await admin.delete(`/api/screen-tokens/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('a kiosk token opens its one screen and stream without login, until revoked', async () => {
+    const created = await yinlun.post('/api/screen-tokens', { name: '车间大屏', screen: 'plant', plantId: press.plantId });
+    const token = created.body.token as string;
+    const screen = await anonymous(`/api/screens/plant/${press.plantId}?token=${token}`);
+    expect(screen.status).toBe(200);
+    expect(screen.body.plantId).toBe(press.plantId);
+    expect((await anonymous(`/api/screens/enterprise?token=${token}`)).status).toBe(403);
+    expect((await anonymous(`/api/screens/county?token=${token}`)).status).toBe(403);
+    const otherPlant = ((await yinlun.get('/api/plants')).body as unknown as Array<{ id: string }>).find((p) => p.id !== press.plantId);
+    if (otherPlant) expect((await anonymous(`/api/screens/plant/${otherPlant.id}?token=${token}`)).status).toBe(403);
+    // The token is not a login: the rest of the API does not take it.
+    expect((await anonymous(`/api/work-orders?token=${token}`)).status).toBe(401);
+
+    const stream = await openSse(`${base}/api/realtime/stream?token=${token}`);
+    expect(stream.status).toBe(200);
+    expect((await stream.next())?.event).toBe('ready');
+    const order = await tech.post('/api/work-orders', { assetId: press.id, title: '大屏可见的报修' });
+    expect((await stream.next())!.json).toMatchObject({ type: 'work_order.created', workOrderId: order.body.id, title: '大屏可见的报修' });
+
+    expect((await yinlun.delete(`/api/screen-tokens/${created.body.id}`)).status).toBe(204);
+    expect(await stream.next()).toBeNull(); // the open stream ends
+    expect((await anonymous(`/api/screens/plant/${press.plantId}?token=${token}`)).status).toBe(401);
+    expect((await fetch(`${base}/api/realtime/stream?token=${token}`)).status).toBe(401);
+    expect((await yinlun.delete(`/api/screen-tokens/${created.body.id}`)).status).toBe(409);
+    const listed = (await yinlun.get('/api/screen-tokens')).body as unknown as Array<{ id: string; revokedAt: string | null }>;
+    expect(listed.find((t) => t.id === created.body.id)?.revokedAt).not.toBeNull();
+  });
+
+  it("a county kiosk token opens the county screen, whose stream carries enterprises' events without names", async () => {
+    const created = await admin.post('/api/screen-tokens', { name: '县指挥中心', screen: 'county' });
+    expect(created.status).toBe(201);
+    const token = created.body.token as string;
+    expect((await anonymous(`/api/screens/county?token=${token}`)).status).toBe(200);
+    expect((await anonymous(`/api/screens/plant/${press.plantId}?token=${token}`)).status).toBe(403);
+    const stream = await openSse(`${base}/api/realtime/stream?token=${token}`);
+    expect((await stream.next())?.event).toBe('ready');
+    const order = await tech.post('/api/work-orders', { assetId: press.id, title: '县里不该看到的标题' });
+    const frame = (await stream.next())!;
+    expect(frame.json).toMatchObject({ workOrderId: order.body.id });
+    expect(frame.data).not.toContain('县里不该看到的标题');
+    stream.close();
+  });
+});

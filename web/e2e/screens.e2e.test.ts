@@ -1,0 +1,157 @@
+// The big screens in a real browser: a plant screen opened by a signed-in enterprise admin at 1920×1080
+// and on a wall display at 1366×768 through a kiosk token (no login); a work order created through the API
+// and an alarm raised through the device API appear on both, live; names full of markup stay text, on the screen and in the county screen's chart
+// tooltips; revoking the token takes the wall display off the air.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../server/test/engines';
+import { httpSession } from '../../server/test/sse';
+import { BrowserSuite, HAS_BROWSER } from './browser';
+
+const FULL_HD = { width: 1920, height: 1080 };
+const LAPTOP = { width: 1366, height: 768 };
+const HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+
+describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engine) => {
+  const suite = new BrowserSuite(engine, 'sc');
+  const { shot, signIn } = suite;
+  let base: string;
+  let yinlun: Awaited<ReturnType<typeof httpSession>>;
+  let plantId: string;
+  let pressId: string;
+  let desk: Page;
+  let wall: Page;
+  let tokenId: string;
+  let kioskAddress: string;
+
+  const tickerTexts = (page: Page) => page.getByTestId('ticker-item').allTextContents();
+  const xss = (page: Page) => page.evaluate<number | null>('window.__xss ?? null');
+
+  beforeAll(async () => {
+    await suite.start();
+    base = suite.base;
+    yinlun = await httpSession(base, 'yinlun');
+    const plants = (await yinlun.get('/api/plants')).body as unknown as Array<{ id: string }>;
+    plantId = plants[0]!.id;
+    const assets = (await yinlun.get(`/api/assets?kind=equipment&plantId=${plantId}&pageSize=200`)).body.items as Array<{
+      id: string;
+      state: string;
+      holder: boolean;
+    }>;
+    pressId = assets.find((a) => a.holder && a.state === 'in_service')!.id;
+  });
+  afterAll(suite.stop);
+
+  it('an enterprise admin makes a kiosk token for a plant screen on the screens page', async () => {
+    desk = await signIn('yinlun', FULL_HD);
+    await desk.goto(`${base}/screens`);
+    await desk.getByTestId('new-screen-token').click();
+    await expect.poll(() => desk.getByTestId('screen-token-submit').isVisible()).toBe(true);
+    await desk.waitForTimeout(300); // the dialog's opening motion
+    await desk.getByTestId('screen-token-screen').click();
+    const option = desk.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '一号厂区' });
+    await option.first().waitFor({ state: 'visible' });
+    await desk.waitForTimeout(300); // the dropdown's opening motion
+    await option.first().click();
+    await desk.getByTestId('screen-token-name').fill('一号厂区入口大屏');
+    await desk.getByTestId('screen-token-submit').click();
+    await expect.poll(() => desk.getByTestId('screen-token-address').isVisible()).toBe(true);
+    kioskAddress = (await desk.getByTestId('screen-token-address').textContent())!.trim();
+    expect(kioskAddress).toMatch(new RegExp(`/screens/plant/${plantId}\\?token=tts_`));
+    await shot(desk, 'screens-page-token', false);
+    const tokens = (await yinlun.get('/api/screen-tokens')).body as unknown as Array<{ id: string; name: string }>;
+    tokenId = tokens.find((t) => t.name === '一号厂区入口大屏')!.id;
+  });
+
+  it('opens the plant screen signed in at 1920×1080 and by kiosk token at 1366×768', async () => {
+    await desk.goto(`${base}/screens/plant/${plantId}`);
+    await expect.poll(() => desk.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
+    await expect.poll(() => desk.getByTestId('screen-organisation').textContent()).toContain('银轮机械股份有限公司');
+    // Designed at 1920×1080: at that size the stage is not scaled, and nothing spills out of the window.
+    expect(await desk.getByTestId('plant-screen').getAttribute('data-scale')).toBe('1.0000');
+    expect(await desk.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+
+    // The wall display: a fresh browser, no login, only the address with the token.
+    const context = await desk.context().browser()!.newContext({ viewport: LAPTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    wall = await context.newPage();
+    await wall.goto(kioskAddress);
+    await expect.poll(() => wall.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
+    await expect.poll(() => wall.getByTestId('ticker-item').count()).toBeGreaterThan(0);
+    // Scaled to fit 1366×768 whole: letterboxed, never cropped.
+    const stage = await wall.getByTestId('plant-screen').boundingBox();
+    expect(stage!.width).toBeLessThanOrEqual(LAPTOP.width + 0.5);
+    expect(stage!.height).toBeLessThanOrEqual(LAPTOP.height + 0.5);
+    expect(Math.min(LAPTOP.width - stage!.width, LAPTOP.height - stage!.height)).toBeLessThan(1);
+    await shot(desk, 'plant-1920', false);
+    await shot(wall, 'plant-kiosk-1366', false);
+  });
+
+  it('shows a work order created through the API on both screens as it happens, its title as text', async () => {
+    const downBefore = Number(await desk.getByTestId('tile-open-work-orders').locator('.tt-screen-tile-value').textContent());
+    const created = await yinlun.post('/api/work-orders', { assetId: pressId, kind: 'repair', title: `液压站漏油 ${HOSTILE}` });
+    expect(created.status).toBe(201);
+    for (const page of [desk, wall]) {
+      await expect.poll(async () => (await tickerTexts(page)).some((text) => text.includes(`液压站漏油 ${HOSTILE}`))).toBe(true);
+      expect(await xss(page)).toBeNull();
+      expect(await page.locator('.tt-screen-stage img').count()).toBe(0);
+    }
+    await expect
+      .poll(async () => Number(await desk.getByTestId('tile-open-work-orders').locator('.tt-screen-tile-value').textContent()))
+      .toBe(downBefore + 1);
+
+    // The press goes down for repair: its tile on the board turns red.
+    const press = (await yinlun.get(`/api/assets/${pressId}`)).body as { code: string };
+    expect((await yinlun.post(`/api/assets/${pressId}/lifecycle`, { to: 'under_repair', reason: '液压站漏油' })).status).toBe(200);
+    await expect.poll(() => wall.getByTestId(`machine-${press.code}`).getAttribute('data-state')).toBe('down');
+    await shot(desk, 'plant-1920-live', false);
+    await shot(wall, 'plant-kiosk-1366-live', false);
+  });
+
+  it('shows an alarm raised through the device API on both screens as it happens', async () => {
+    const rule = { name: '液压油温过高', metric: 'oil_temp', condition: 'above', threshold: 62 };
+    expect((await yinlun.post('/api/telemetry/alarm-rules', rule)).status).toBe(201);
+    const [device] = (await yinlun.get(`/api/telemetry/devices?assetId=${pressId}`)).body as unknown as Array<{ id: string }>;
+    const credentials = (await yinlun.get(`/api/telemetry/devices/${device!.id}/credentials`)).body as { accessToken: string };
+    const sent = await fetch(`${base}/api/v1/${credentials.accessToken}/telemetry`, { method: 'POST', body: '{"oil_temp": 68.5}' });
+    expect(sent.status).toBe(200);
+    for (const page of [desk, wall]) {
+      await expect
+        .poll(async () => (await page.getByTestId('alarm-item').allTextContents()).some((t) => t.includes('液压油温过高')))
+        .toBe(true);
+    }
+    await shot(desk, 'plant-1920-alarm', false);
+    await shot(wall, 'plant-kiosk-1366-alarm', false);
+  });
+
+  it('takes the wall display off the air when its token is revoked', async () => {
+    expect((await yinlun.delete(`/api/screen-tokens/${tokenId}`)).status).toBe(204);
+    await expect.poll(() => wall.getByTestId('screen-live').getAttribute('data-status')).toBe('offline');
+    await expect.poll(() => wall.getByTestId('screen-message').textContent()).toContain('大屏令牌已失效');
+    await shot(wall, 'plant-kiosk-revoked', false);
+  });
+
+  it('draws the county screen with the parks on the map, and escapes a hostile park name in tooltips', async () => {
+    const admin = await httpSession(base, 'admin');
+    const parks = (await admin.get('/api/parks')).body as unknown as Array<{ id: string; name: string; enterpriseCount: number }>;
+    const busiest = [...parks].sort((a, b) => b.enterpriseCount - a.enterpriseCount)[0]!;
+    expect((await admin.request('PATCH', `/api/parks/${busiest.id}`, { name: `苍山${HOSTILE}` })).status).toBe(200);
+
+    const county = await signIn('admin', FULL_HD);
+    await county.goto(`${base}/screens/county`);
+    await expect.poll(() => county.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
+    await expect.poll(() => county.getByTestId('tile-enterprises').locator('.tt-screen-tile-value').textContent()).not.toBe('0');
+    await expect.poll(() => county.getByTestId('screen-pending').count()).toBe(2);
+
+    // Hover the park bars until the tooltip names the hostile park: it shows the characters, runs nothing.
+    const chart = (await county.getByTestId('by-park').boundingBox())!;
+    let shown = false;
+    for (let y = chart.y + 12; y < chart.y + chart.height - 24 && !shown; y += 12) {
+      await county.mouse.move(chart.x + chart.width / 2, y);
+      shown = (await county.getByTestId('by-park').textContent())!.includes(`苍山${HOSTILE}`);
+    }
+    expect(shown).toBe(true);
+    expect(await xss(county)).toBeNull();
+    expect(await county.locator('.tt-screen-stage img').count()).toBe(0);
+    await shot(county, 'county-1920', false);
+  });
+});
