@@ -25,9 +25,18 @@ import {
 } from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
+import { ProjectService, projectRoutes, type ProjectTables } from './modules/projects';
+import { TargetService, targetRoutes, type TargetTables } from './modules/targets';
 
 /** Every table of every module: the database as a whole. */
-export type Database = IdentityTables & RegistryTables & ServiceRequestTables & AssetTables & MaintenanceTables & InspectionTables;
+export type Database = IdentityTables &
+  RegistryTables &
+  ServiceRequestTables &
+  AssetTables &
+  MaintenanceTables &
+  InspectionTables &
+  ProjectTables &
+  TargetTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -71,6 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const assets = new AssetService(deps.db);
   const maintenance = new MaintenanceService(deps.db);
   const inspection = new InspectionService(deps.db, maintenance);
+  const projects = new ProjectService(deps.db, serviceRequests);
+  const targets = new TargetService(deps.db);
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -87,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes(assets));
   await app.register(maintenanceRoutes(maintenance));
   await app.register(inspectionRoutes(inspection));
+  await app.register(projectRoutes(projects));
+  await app.register(targetRoutes(targets));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {

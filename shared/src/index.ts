@@ -9,3 +9,5 @@ export * from './attachments';
 export * from './service-requests';
 export * from './assets';
 export * from './maintenance';
+export * from './projects';
+export * from './targets';
