@@ -34,7 +34,7 @@ const moduleBoundaries = MODULES.map((name) => ({
   },
 }));
 
-const WEB_FEATURES = ['auth', 'registry', 'identity', 'home', 'service-requests', 'assets', 'maintenance'];
+const WEB_FEATURES = ['auth', 'registry', 'identity', 'home', 'service-requests', 'assets', 'maintenance', 'projects', 'targets'];
 const webFeatureBoundaries = WEB_FEATURES.map((name) => {
   const others = WEB_FEATURES.filter((f) => f !== name).join('|');
   return {

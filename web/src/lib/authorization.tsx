@@ -17,7 +17,9 @@ export type Permission =
   | 'calendar.manage'
   | 'assets.read'
   | 'maintenance.work'
-  | 'maintenance.county';
+  | 'maintenance.county'
+  | 'projects.statistics'
+  | 'targets.read';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 /** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
@@ -38,6 +40,9 @@ const POLICY: Record<Permission, readonly Role[]> = {
   // Work orders, plans, spare parts and KPIs of the user's own enterprise; the county sees only roll-ups.
   'maintenance.work': ['enterprise_admin', 'enterprise_member'],
   'maintenance.county': COUNTY_READERS,
+  // Projects: every role has a list (the server scopes it); statistics and targets are the government's.
+  'projects.statistics': [...COUNTY_READERS, 'department_handler'],
+  'targets.read': [...COUNTY_READERS, 'department_handler'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -341,7 +341,11 @@ export async function loadProjectDemo(
       if (invests) {
         const pace = random() < 0.25 ? 0.45 + random() * 0.3 : 0.86 + random() * 0.2;
         const target = p.plannedWan * pace * (month / 12);
-        const weights = Array.from({ length: month }, (_, m) => (m === month - 1 ? 0.4 : 0.7 + random() * 0.6));
+        // A few started projects stall: nothing recorded in the last three months.
+        const stalled = p.stage === 'started' && plans.indexOf(p) % 19 === 11 && month > 4;
+        const weights = Array.from({ length: month }, (_, m) =>
+          stalled && m >= month - 3 ? 0 : m === month - 1 ? 0.4 : 0.7 + random() * 0.6,
+        );
         const wsum = weights.reduce((a, b) => a + b, 0);
         for (let m = 1; m <= month; m++) {
           const amount = Math.round((target * weights[m - 1]!) / wsum);

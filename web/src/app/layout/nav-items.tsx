@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -9,6 +10,9 @@ import {
   DashboardOutlined,
   DeploymentUnitOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
   HomeOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
@@ -45,7 +49,11 @@ type NavKey =
   | 'maintenanceKpis'
   | 'maintenanceCounty'
   | 'users'
-  | 'audit';
+  | 'audit'
+  | 'projects'
+  | 'projectStatistics'
+  | 'targets'
+  | 'responsibilities';
 
 const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   county_admin: [
@@ -60,6 +68,10 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'enterprises',
     'users',
     'audit',
+    'projects',
+    'projectStatistics',
+    'targets',
+    'responsibilities',
   ],
   service_officer: [
     'home',
@@ -70,9 +82,25 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'parks',
     'departments',
     'enterprises',
+    'projects',
+    'projectStatistics',
+    'targets',
+    'responsibilities',
   ],
-  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises'],
-  department_handler: ['home', 'requests', 'departments', 'enterprises'],
+  county_viewer: [
+    'home',
+    'requests',
+    'requestStatistics',
+    'maintenanceCounty',
+    'parks',
+    'departments',
+    'enterprises',
+    'projects',
+    'projectStatistics',
+    'targets',
+    'responsibilities',
+  ],
+  department_handler: ['home', 'requests', 'departments', 'enterprises', 'projects', 'projectStatistics', 'targets', 'responsibilities'],
   enterprise_admin: [
     'home',
     'assets',
@@ -84,6 +112,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'requests',
     'ownEnterprise',
     'users',
+    'projects',
   ],
   enterprise_member: [
     'home',
@@ -95,6 +124,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'maintenanceKpis',
     'requests',
     'ownEnterprise',
+    'projects',
   ],
 };
 
@@ -123,6 +153,10 @@ export function navItemsFor(user: UserView): NavItem[] {
     maintenanceCounty: { path: '/maintenance/county', label: 'nav.maintenanceCounty', icon: <FundOutlined /> },
     users: { path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
     audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+    projects: { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined /> },
+    projectStatistics: { path: '/projects/statistics', label: 'nav.projectStatistics', icon: <FundProjectionScreenOutlined /> },
+    targets: { path: '/targets', label: 'nav.targets', icon: <AimOutlined /> },
+    responsibilities: { path: '/targets/tasks', label: 'nav.responsibilities', icon: <OrderedListOutlined /> },
   };
   return MENU_BY_ROLE[user.role].map((key) => items[key]);
 }
