@@ -13,7 +13,12 @@ const AMOUNT = 1234;
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'pj');
-  const { shot, signIn } = suite;
+  const { signIn } = suite;
+  /** Screenshots once the page has settled: no table or card still fetching. */
+  const shot = async (page: Page, name: string, fullPage = true) => {
+    await expect.poll(() => page.locator('.ant-spin-spinning, .ant-card-loading-content').count()).toBe(0);
+    await suite.shot(page, name, fullPage);
+  };
   let base: string;
   let admin: Page;
   let before: ProjectStatisticsView;

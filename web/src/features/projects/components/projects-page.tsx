@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { PROJECT_INDUSTRIES, SIGNAL_COLOURS } from '@tiantai/shared';
@@ -207,7 +207,7 @@ export function ProjectsPage() {
                   title={
                     <Flex justify="space-between">
                       <StageTag stage={stage} />
-                      <Badge count={inStage.length} showZero color="#8c8c8c" overflowCount={999} />
+                      <Typography.Text type="secondary">{inStage.length}</Typography.Text>
                     </Flex>
                   }
                   styles={{ body: { maxHeight: 620, overflowY: 'auto', padding: 8, background: '#fafafa' } }}
