@@ -111,4 +111,17 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     expect(rows.every((r) => r.includes('县住房和城乡建设局'))).toBe(true);
     await shot(zhujian, 'responsibility-mine');
   });
+
+  it('an enterprise sees only its own projects and reports their progress', async () => {
+    const yinlun = await signIn('yinlun');
+    await yinlun.getByTestId('side-menu').getByText('投资项目', { exact: true }).click();
+    await expect.poll(() => yinlun.getByTestId('projects-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    const investors = await yinlun.getByTestId('projects-table').locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();
+    expect(new Set(investors)).toEqual(new Set(['银轮机械股份有限公司']));
+    await shot(yinlun, 'enterprise-own-projects', false);
+    await yinlun.getByTestId('projects-table').getByText(PROJECT).click();
+    await expect.poll(() => yinlun.getByTestId('investment-save').isVisible()).toBe(true);
+    expect(await yinlun.getByTestId('move-producing').count()).toBe(0); // an enterprise does not move stages
+    await shot(yinlun, 'enterprise-project');
+  });
 });

@@ -122,3 +122,28 @@ export function useRequestCategories(enabled: boolean) {
     staleTime: 60_000,
   });
 }
+
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<ProjectDetailView>('/api/projects', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectsQueryKey }),
+  });
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: ({ signal }) => api.get<Array<{ id: string; name: string }>>('/api/departments', undefined, signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useEnterpriseOptions(q: string) {
+  return useQuery({
+    queryKey: ['enterprises', 'options', q],
+    queryFn: ({ signal }) =>
+      api.get<Paged<{ id: string; name: string }>>('/api/enterprises', { q: q.trim() || undefined, pageSize: 20 }, signal),
+    placeholderData: keepPreviousData,
+  });
+}

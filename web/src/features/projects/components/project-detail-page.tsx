@@ -40,6 +40,7 @@ import {
   useProject,
   useRecordInvestment,
   useRequestCategories,
+  useAddMilestone,
   useUpdateMilestone,
 } from '../api/projects';
 import { STAGE_ORDER, SignalTag, StageTag, stageKey } from './project-tags';
@@ -288,9 +289,39 @@ function MilestonesCard({ project }: { project: ProjectDetailView }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const update = useUpdateMilestone(project.id);
+  const add = useAddMilestone(project.id);
+  const [form] = Form.useForm<{ name: string; plannedDate: Dayjs }>();
   const today = chinaToday();
   return (
     <Card size="small" title={t('projects.milestones')}>
+      {project.canEdit && (
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 12, rowGap: 8 }}
+          onFinish={(values) =>
+            add.mutate(
+              { name: values.name, plannedDate: values.plannedDate.format('YYYY-MM-DD') },
+              {
+                onSuccess: () => form.resetFields(),
+                onError: (error) => void message.error(describeError(error, t)),
+              },
+            )
+          }
+        >
+          <Form.Item name="name" rules={[{ required: true, max: 100 }]}>
+            <Input placeholder={t('projects.milestoneName')} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="plannedDate" rules={[{ required: true }]}>
+            <DatePicker placeholder={t('projects.plannedDate')} />
+          </Form.Item>
+          <Form.Item>
+            <Button htmlType="submit" loading={add.isPending}>
+              {t('projects.addMilestone')}
+            </Button>
+          </Form.Item>
+        </Form>
+      )}
       <Table<MilestoneView>
         rowKey="id"
         size="small"

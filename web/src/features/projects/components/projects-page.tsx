@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Row, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { PROJECT_INDUSTRIES, SIGNAL_COLOURS } from '@tiantai/shared';
 import type { ProjectIndustry, ProjectStage, ProjectView, SignalColour } from '@tiantai/shared';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { projectExportUrl, useParkOptions, useProjects } from '../api/projects';
 import type { ProjectFilter } from '../api/projects';
+import { ProjectFormModal } from './project-form-modal';
 import { ProjectImportModal } from './project-import-modal';
 import { STAGE_ORDER, SignalTag, StageTag, stageKey } from './project-tags';
 
@@ -27,6 +28,7 @@ export function ProjectsPage() {
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const year = thisYear();
   const filter: ProjectFilter = {
     q: params.get('q') ?? undefined,
@@ -119,6 +121,11 @@ export function ProjectsPage() {
             {!isEnterpriseRole(user.role) && (
               <Button icon={<DownloadOutlined />} href={projectExportUrl(year)}>
                 {t('projects.export')}
+              </Button>
+            )}
+            {user.role === 'county_admin' && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('projects.new')}
               </Button>
             )}
             {user.role === 'county_admin' && (
@@ -241,6 +248,7 @@ export function ProjectsPage() {
         </Row>
       )}
       {importing && <ProjectImportModal year={year} onClose={() => setImporting(false)} />}
+      {creating && <ProjectFormModal onClose={() => setCreating(false)} />}
     </>
   );
 }
