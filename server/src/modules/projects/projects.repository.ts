@@ -77,6 +77,17 @@ export async function updateProject(db: ProjectDb, id: string, changes: Updateab
   await db.updateTable('projects').set(changes).where('id', '=', id).execute();
 }
 
+/** Moves a project only if it is still in `from`: two people moving it at once cannot both succeed. */
+export async function moveStage(
+  db: ProjectDb,
+  id: string,
+  from: ProjectsTable['stage'],
+  changes: Updateable<ProjectsTable>,
+): Promise<boolean> {
+  const result = await db.updateTable('projects').set(changes).where('id', '=', id).where('stage', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export function findProjectByName(db: ProjectDb, name: string) {
   return db.selectFrom('projects').select(['id', 'enterprise_id']).where('name', '=', name).executeTakeFirst();
 }

@@ -328,12 +328,13 @@ export class ProjectService {
       const on = body.on ?? this.today();
       if (on > this.today()) throw new AppError(400, 'VALIDATION_FAILED', 'on: a stage is reached today or earlier');
       const dateColumn = STAGE_DATE[body.to];
-      await repo.updateProject(trx, id, {
+      const moved = await repo.moveStage(trx, id, row.stage, {
         stage: body.to,
         ...(body.to === 'terminated' && { terminated_reason: body.reason ?? null }),
         ...(dateColumn && { [dateColumn]: on }),
         updated_at: nowIso(),
       });
+      if (!moved) throw new AppError(409, 'INVALID_TRANSITION', 'The project was moved by someone else meanwhile; reload it');
       await repo.insertStageEvent(trx, {
         id: randomUUID(),
         project_id: id,

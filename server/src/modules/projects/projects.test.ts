@@ -111,6 +111,31 @@ describe.each(ENGINES)('projects on %s', (engine) => {
       'INVALID_TRANSITION',
     );
     expect(errorCode(await move('nonsense'))).toBe('VALIDATION_FAILED');
+    // The same name twice is a duplicate, not a crash.
+    const again = await admin.post('/api/projects', {
+      name: '测试新材料项目',
+      investorName: 'x',
+      industry: 'other',
+      totalInvestmentWan: 1,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(errorCode(again)).toBe('DUPLICATE');
+    expect(errorCode(await admin.post('/api/projects', { name: '无投资方', industry: 'other', totalInvestmentWan: 1 }))).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('lets only one of two simultaneous moves through', async () => {
+    const id = (
+      await admin.post('/api/projects', { name: '并发测试项目', investorName: 'x', industry: 'other', totalInvestmentWan: 1000 })
+    ).json().id as string;
+    const results = await Promise.all([
+      admin.post(`/api/projects/${id}/transitions`, { to: 'signed' }),
+      admin.post(`/api/projects/${id}/transitions`, { to: 'signed' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const events = (await admin.get(`/api/projects/${id}`)).json().stageEvents as Array<{ toStage: string }>;
+    expect(events.filter((e) => e.toStage === 'signed')).toHaveLength(1);
   });
 
   it('lets an enterprise report its own project’s progress, not move it, and not see others', async () => {
