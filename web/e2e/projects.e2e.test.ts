@@ -103,6 +103,19 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await expect.poll(() => admin.getByTestId('indicator-digital_economy').isVisible()).toBe(true);
     expect(await admin.getByTestId('indicator-digital_economy').textContent()).toContain('14.9%');
     await shot(admin, 'target-tree');
+    // The county admin edits a year of the roadmap from the tree.
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await admin
+      .getByTestId('indicator-digital_economy')
+      .locator('tr.ant-table-row', { hasText: String(year) })
+      .first()
+      .click();
+    await expect.poll(() => admin.locator('.ant-modal:visible').count()).toBe(1);
+    expect(await admin.locator('.ant-modal:visible').textContent()).toContain(`${year} 年目标与实绩`);
+    await admin.waitForTimeout(300); // the dialog's opening motion
+    await shot(admin, 'roadmap-year-dialog', false);
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => admin.locator('.ant-modal:visible').count()).toBe(0);
 
     const zhujian = await signIn('zhujian');
     await zhujian.getByTestId('side-menu').getByText('责任表', { exact: true }).click();

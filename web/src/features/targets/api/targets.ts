@@ -57,3 +57,28 @@ export function useDepartmentOptions() {
     staleTime: 60_000,
   });
 }
+
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { indicatorId: string; year: number; title: string; departmentId: string; startDate: string; deadline: string }) =>
+      api.post<TaskDetailView>('/api/targets/tasks', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: targetsQueryKey }),
+  });
+}
+
+export function useSetIndicatorYear(indicatorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      year,
+      ...body
+    }: {
+      year: number;
+      targetValue: number | null;
+      actualValue: number | null;
+      actualThrough: string | null;
+    }) => api.put(`/api/targets/indicators/${encodeURIComponent(indicatorId)}/years/${year}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: targetsQueryKey }),
+  });
+}

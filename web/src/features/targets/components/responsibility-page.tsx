@@ -12,6 +12,7 @@ import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useDepartmentOptions, useReportTask, useTask, useTasks } from '../api/targets';
 import { TaskStatusTag, chinaYear } from './target-tags';
+import { TaskFormModal } from './task-form-modal';
 
 /** 责任表: every task of a year with its department, deadline, progress against 序时进度, and reports. */
 export function ResponsibilityPage() {
@@ -27,6 +28,7 @@ export function ResponsibilityPage() {
   const tasks = useTasks({ year, mine: mine || undefined, departmentId: mine ? undefined : departmentId, status });
   const departments = useDepartmentOptions();
   const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined) next.delete(key);
@@ -36,7 +38,17 @@ export function ResponsibilityPage() {
 
   return (
     <>
-      <PageHeader title={t('targets.responsibility.title')} subtitle={t('targets.responsibility.subtitle')} />
+      <PageHeader
+        title={t('targets.responsibility.title')}
+        subtitle={t('targets.responsibility.subtitle')}
+        extra={
+          user.role === 'county_admin' && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('targets.newTask')}
+            </Button>
+          )
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
           <Select
@@ -111,6 +123,7 @@ export function ResponsibilityPage() {
         />
       )}
       {open && <TaskDrawer id={open} onClose={() => setOpen(null)} />}
+      {creating && <TaskFormModal year={year} onClose={() => setCreating(false)} />}
     </>
   );
 }

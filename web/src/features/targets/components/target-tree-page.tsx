@@ -7,6 +7,8 @@ import { QueryError } from '@/components/query-error';
 import { formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useDrill, useTargetTree } from '../api/targets';
+import { useCurrentUser } from '@/lib/authorization';
+import { IndicatorYearModal } from './indicator-year-modal';
 import { IndicatorStatusTag, TaskStatusTag, chinaYear, growth } from './target-tags';
 
 /** 目标树: each county target → its yearly roadmap → the year's tasks and responsible departments. */
@@ -16,6 +18,8 @@ export function TargetTreePage() {
   const year = Number(params.get('year') ?? chinaYear());
   const tree = useTargetTree(year);
   const [drill, setDrill] = useState<{ id: string; name: string } | null>(null);
+  const [editing, setEditing] = useState<{ indicator: { id: string; nameZh: string; unit: string }; row: IndicatorYearView } | null>(null);
+  const isAdmin = useCurrentUser().role === 'county_admin';
 
   return (
     <>
@@ -81,12 +85,22 @@ export function TargetTreePage() {
                   <Descriptions.Item label={t('targets.growthFromBase')}>{growth(indicator.requiredGrowthFromBase)}</Descriptions.Item>
                   <Descriptions.Item label={t('targets.growthFromLatest')}>{growth(indicator.requiredGrowthFromLatest)}</Descriptions.Item>
                 </Descriptions>
+                {isAdmin && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('targets.editHint')}
+                  </Typography.Text>
+                )}
                 <Table<IndicatorYearView>
                   size="small"
                   rowKey="year"
                   pagination={false}
                   dataSource={indicator.years}
                   rowClassName={(y) => (y.year === year ? 'ant-table-row-selected' : '')}
+                  onRow={(row) =>
+                    isAdmin && row.year !== indicator.baseYear
+                      ? { onClick: () => setEditing({ indicator, row }), style: { cursor: 'pointer' } }
+                      : {}
+                  }
                   columns={[
                     { title: t('targets.year'), dataIndex: 'year', width: 60 },
                     { title: t('targets.yearTarget'), dataIndex: 'targetValue', render: (v: number | null) => v ?? '—' },
@@ -144,6 +158,9 @@ export function TargetTreePage() {
         ))
       )}
       {drill && <DrillDialog indicator={drill} year={year} onClose={() => setDrill(null)} />}
+      {editing && (
+        <IndicatorYearModal indicator={editing.indicator} year={editing.row.year} current={editing.row} onClose={() => setEditing(null)} />
+      )}
     </>
   );
 }
