@@ -57,6 +57,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await expect.poll(async () => (await admin.getByTestId('board-landed').textContent()) ?? '').toContain(PROJECT);
     await shot(admin, 'pipeline-board', false);
     await admin.getByTestId('projects-view').getByText('列表').click();
+    await expect.poll(() => admin.getByTestId('projects-table').isVisible()).toBe(true);
     await admin.getByTestId('projects-search').fill('冷却模块扩产');
     await admin.getByTestId('projects-search').press('Enter');
     const row = admin.getByTestId('projects-table').locator('tr', { hasText: PROJECT });
@@ -96,6 +97,13 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await expect.poll(async () => (await startedRow.locator('td').nth(1).textContent())?.trim()).toBe(String(startedOf(after)));
     await admin.waitForTimeout(600);
     await shot(admin, 'statistics-after');
+    // The same page in English.
+    await admin.getByTestId('lang-switch').click();
+    await expect.poll(async () => (await admin.getByTestId('band-ge100m').textContent()) ?? '').toContain('Projects ≥ ¥100 M');
+    await admin.waitForTimeout(600); // the charts redraw in the new language
+    await shot(admin, 'statistics-english', false);
+    await admin.getByTestId('lang-switch').click();
+    await expect.poll(async () => (await admin.getByTestId('band-ge100m').textContent()) ?? '').toContain('亿元以上项目');
   });
 
   it('shows the target tree, and a department its own tasks in the responsibility table', async () => {
