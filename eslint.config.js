@@ -34,7 +34,19 @@ const moduleBoundaries = MODULES.map((name) => ({
   },
 }));
 
-const WEB_FEATURES = ['auth', 'registry', 'identity', 'home', 'service-requests', 'assets', 'maintenance', 'telemetry', 'screens'];
+const WEB_FEATURES = [
+  'auth',
+  'registry',
+  'identity',
+  'home',
+  'service-requests',
+  'assets',
+  'maintenance',
+  'telemetry',
+  'screens',
+  'projects',
+  'targets',
+];
 const webFeatureBoundaries = WEB_FEATURES.map((name) => {
   const others = WEB_FEATURES.filter((f) => f !== name).join('|');
   return {

@@ -32,6 +32,10 @@ interface Ctx {
   yinlunRuleId: string;
   yinlunAlarmId: string;
   yinlunScreenTokenId: string;
+  shanheProjectId: string;
+  shanheMilestoneId: string;
+  indicatorId: string;
+  otherDepartmentTaskId: string;
 }
 
 type Check = (c: Ctx) => Promise<void>;
@@ -673,6 +677,99 @@ const ACCESS: Record<string, Check> = {
     expect((await admin.delete(`/api/screen-tokens/${yinlunScreenTokenId}`)).statusCode).toBe(404);
     expect((await yinlun.get('/api/screen-tokens')).json()[0].revokedAt).toBeNull();
   },
+  // ---- projects: another enterprise gets 404, a department sees only the projects it is responsible for ----
+  'GET /api/projects': async ({ yinlun, zhujian }) => {
+    const items = (await yinlun.get('/api/projects?pageSize=500')).json().items as Array<{ enterpriseId: string }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((p) => p.enterpriseId === yinlun.organisationId)).toBe(true);
+    const dept = (await zhujian.get('/api/projects?pageSize=500')).json().items as Array<{ responsibleDepartmentId: string }>;
+    expect(dept.every((p) => p.responsibleDepartmentId === zhujian.organisationId)).toBe(true);
+  },
+  'POST /api/projects': async ({ yinlun, zhujian }) => {
+    const body = { name: '越权项目', investorName: 'x', industry: 'other', totalInvestmentWan: 1000 };
+    expect((await yinlun.post('/api/projects', body)).statusCode).toBe(403);
+    expect((await zhujian.post('/api/projects', body)).statusCode).toBe(403);
+  },
+  'GET /api/projects/statistics': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/projects/statistics')).statusCode).toBe(403);
+  },
+  'GET /api/projects/watchlists': async ({ yinlun, shanheProjectId }) => {
+    const lists = (await yinlun.get('/api/projects/watchlists')).json() as Record<string, Array<{ id: string }>>;
+    expect(
+      Object.values(lists)
+        .flat()
+        .some((p) => p.id === shanheProjectId),
+    ).toBe(false);
+  },
+  'GET /api/projects/export.xlsx': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/projects/export.xlsx')).statusCode).toBe(403);
+  },
+  'POST /api/projects/import': async ({ yinlun, zhujian }) => {
+    const headers = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    expect((await yinlun.request('POST', '/api/projects/import', Buffer.from('x'), headers)).statusCode).toBe(403);
+    expect((await zhujian.request('POST', '/api/projects/import', Buffer.from('x'), headers)).statusCode).toBe(403);
+  },
+  'GET /api/projects/{id}': async ({ yinlun, shanheProjectId }) => {
+    expect((await yinlun.get(`/api/projects/${shanheProjectId}`)).statusCode).toBe(404);
+  },
+  'PATCH /api/projects/{id}': async ({ yinlun, shanheProjectId }) => {
+    expect((await yinlun.patch(`/api/projects/${shanheProjectId}`, { actualOutputWan: 1 })).statusCode).toBe(404);
+  },
+  'POST /api/projects/{id}/transitions': async ({ yinlun, shanhe, shanheProjectId }) => {
+    expect((await yinlun.post(`/api/projects/${shanheProjectId}/transitions`, { to: 'producing' })).statusCode).toBe(404);
+    expect((await shanhe.post(`/api/projects/${shanheProjectId}/transitions`, { to: 'producing' })).statusCode).toBe(403);
+  },
+  'PUT /api/projects/{id}/investments/{month}': async ({ yinlun, shanheProjectId }) => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    expect((await yinlun.request('PUT', `/api/projects/${shanheProjectId}/investments/${month}`, { amountWan: 1 })).statusCode).toBe(404);
+  },
+  'POST /api/projects/{id}/milestones': async ({ yinlun, shanhe, shanheProjectId }) => {
+    const body = { name: '验收', plannedDate: '2030-01-01' };
+    expect((await yinlun.post(`/api/projects/${shanheProjectId}/milestones`, body)).statusCode).toBe(404);
+    expect((await shanhe.post(`/api/projects/${shanheProjectId}/milestones`, body)).statusCode).toBe(403);
+  },
+  'PATCH /api/projects/{id}/milestones/{milestoneId}': async ({ yinlun, shanheProjectId, shanheMilestoneId }) => {
+    const url = `/api/projects/${shanheProjectId}/milestones/${shanheMilestoneId}`;
+    expect((await yinlun.patch(url, { actualDate: '2020-01-01' })).statusCode).toBe(404);
+  },
+  'POST /api/projects/{id}/service-requests': async ({ yinlun, shanheProjectId }) => {
+    const body = { categoryCode: 'construction', title: 'x', description: 'x', contactName: 'x', contactPhone: '1' };
+    expect((await yinlun.post(`/api/projects/${shanheProjectId}/service-requests`, body)).statusCode).toBe(404);
+  },
+  // ---- targets: the county's and its departments'; enterprises get 403, departments report only on their own tasks ----
+  'GET /api/targets': async ({ yinlun, zhujian }) => {
+    expect((await yinlun.get('/api/targets')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/targets')).statusCode).toBe(200);
+  },
+  'PUT /api/targets/indicators/{id}/years/{year}': async ({ yinlun, zhujian, indicatorId }) => {
+    expect((await yinlun.request('PUT', `/api/targets/indicators/${indicatorId}/years/2026`, { actualValue: 1 })).statusCode).toBe(403);
+    expect((await zhujian.request('PUT', `/api/targets/indicators/${indicatorId}/years/2026`, { actualValue: 1 })).statusCode).toBe(403);
+  },
+  'GET /api/targets/indicators/{id}/drill': async ({ yinlun, indicatorId }) => {
+    expect((await yinlun.get(`/api/targets/indicators/${indicatorId}/drill`)).statusCode).toBe(403);
+  },
+  'GET /api/targets/tasks': async ({ yinlun }) => {
+    expect((await yinlun.get('/api/targets/tasks')).statusCode).toBe(403);
+  },
+  'POST /api/targets/tasks': async ({ yinlun, zhujian, indicatorId }) => {
+    const body = {
+      indicatorId,
+      year: 2026,
+      title: 'x',
+      departmentId: zhujian.organisationId,
+      startDate: '2026-01-01',
+      deadline: '2026-12-31',
+    };
+    expect((await yinlun.post('/api/targets/tasks', body)).statusCode).toBe(403);
+    expect((await zhujian.post('/api/targets/tasks', body)).statusCode).toBe(403);
+  },
+  'GET /api/targets/tasks/{id}': async ({ yinlun, otherDepartmentTaskId }) => {
+    expect((await yinlun.get(`/api/targets/tasks/${otherDepartmentTaskId}`)).statusCode).toBe(403);
+  },
+  'POST /api/targets/tasks/{id}/reports': async ({ yinlun, zhujian, otherDepartmentTaskId }) => {
+    expect((await yinlun.post(`/api/targets/tasks/${otherDepartmentTaskId}/reports`, { progress: 1, note: 'x' })).statusCode).toBe(403);
+    expect((await zhujian.post(`/api/targets/tasks/${otherDepartmentTaskId}/reports`, { progress: 1, note: 'x' })).statusCode).toBe(403);
+  },
 };
 
 describe.each(ENGINES)('access boundaries on %s', (engine) => {
@@ -726,6 +823,13 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     ctx.yinlunAlarmId = (await ctx.yinlun.get('/api/telemetry/alarms')).json().items[0].id;
     const screenToken = { name: '一号厂区大屏', screen: 'plant', plantId: ctx.yinlunPlantId };
     ctx.yinlunScreenTokenId = (await ctx.yinlun.post('/api/screen-tokens', screenToken)).json().id;
+    const shanheProject = (await ctx.shanhe.get('/api/projects')).json().items[0];
+    ctx.shanheProjectId = shanheProject.id;
+    ctx.shanheMilestoneId = (await ctx.admin.get(`/api/projects/${shanheProject.id}`)).json().milestones[0].id;
+    const targetTree = (await ctx.admin.get('/api/targets')).json();
+    ctx.indicatorId = targetTree.indicators[0].id;
+    const tasks = (await ctx.admin.get('/api/targets/tasks')).json() as Array<{ id: string; departmentId: string }>;
+    ctx.otherDepartmentTaskId = tasks.find((task) => task.departmentId !== ctx.zhujian.organisationId)!.id;
   });
   afterAll(async () => ctx.t?.close());
 

@@ -28,7 +28,7 @@ import { ServiceRequestService, open311Routes, serviceRequestRoutes, type Servic
 import { TelemetryMachineSource, createTelemetry, telemetryRoutes, type Telemetry, type TelemetryTables } from './modules/telemetry';
 
 import { createEventBus, realtimeRoutes, type EventBus } from './modules/realtime';
-import { ScreensService, screensRoutes, type ScreenTables } from './modules/screens';
+import { ScreensService, countyProjectsSlot, countyTargetsSlot, screensRoutes, type ScreenTables } from './modules/screens';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +36,16 @@ declare module 'fastify' {
     telemetry: Telemetry;
   }
 }
+import {
+  ProjectService,
+  chinaDate,
+  chinaYear,
+  monthsFinished,
+  projectRoutes,
+  projectStatistics,
+  type ProjectTables,
+} from './modules/projects';
+import { TargetService, targetProgress, targetRoutes, type TargetTables } from './modules/targets';
 
 /** Every table of every module: the database as a whole. */
 export type Database = IdentityTables &
@@ -45,7 +55,9 @@ export type Database = IdentityTables &
   MaintenanceTables &
   InspectionTables &
   TelemetryTables &
-  ScreenTables;
+  ScreenTables &
+  ProjectTables &
+  TargetTables;
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
@@ -116,9 +128,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => telemetry.close());
   const screens = new ScreensService(
     deps.db,
-    { assets, maintenance, serviceRequests, registry, machines: new TelemetryMachineSource(deps.db) },
+    {
+      assets,
+      maintenance,
+      serviceRequests,
+      registry,
+      machines: new TelemetryMachineSource(deps.db),
+      // The county screen's projects and targets: the same functions as their statistics pages.
+      projects: async () => countyProjectsSlot(await projectStatistics(deps.db, chinaYear(new Date()))),
+      targets: async () => {
+        const year = chinaYear(new Date());
+        return countyTargetsSlot(await targetProgress(deps.db, year), monthsFinished(year, chinaDate(new Date())) / 12);
+      },
+    },
     publish,
   );
+  const projects = new ProjectService(deps.db, serviceRequests);
+  const targets = new TargetService(deps.db);
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
 
@@ -143,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ownsPlant: (request, plantId) => screens.ownsPlant(request.actor!, plantId),
     }),
   );
+  await app.register(projectRoutes(projects));
+  await app.register(targetRoutes(targets));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.runJobs) {

@@ -12,3 +12,5 @@ export * from './maintenance';
 export * from './telemetry';
 export * from './events';
 export * from './screens';
+export * from './projects';
+export * from './targets';

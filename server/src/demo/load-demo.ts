@@ -6,6 +6,8 @@ import { withTablesOf } from '../db/connection';
 import { loadAssetDemo, type AssetTables } from '../modules/assets';
 import { claimAppState, createOrganisation, provisionUser, type IdentityTables } from '../modules/identity';
 import { loadMaintenanceDemo, type MaintenanceTables } from '../modules/maintenance';
+import { loadProjectDemo, type ProjectTables } from '../modules/projects';
+import { loadTargetDemo, type TargetTables } from '../modules/targets';
 import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
 import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
 import { loadTelemetryDemo, type TelemetryTables } from '../modules/telemetry';
@@ -57,6 +59,8 @@ export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean>
     await loadMaintenanceDemo(withTablesOf<MaintenanceTables>(trx), new Date(now));
     await loadTelemetryDemo(withTablesOf<TelemetryTables>(trx), new Date(now));
     await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds, new Date(now));
+    await loadProjectDemo(withTablesOf<ProjectTables>(trx), registry, new Date(now));
+    await loadTargetDemo(withTablesOf<TargetTables>(trx), registry.departmentIds, new Date(now));
     return true;
   });
 }

@@ -22,6 +22,9 @@ import { EnterprisesPage } from '@/features/registry/components/enterprises-page
 import { ParksPage } from '@/features/registry/components/parks-page';
 import { RequestDetailPage } from '@/features/service-requests/components/request-detail-page';
 import { RequestsPage } from '@/features/service-requests/components/requests-page';
+import { ProjectsPage } from '@/features/projects/components/projects-page';
+import { ResponsibilityPage } from '@/features/targets/components/responsibility-page';
+import { TargetTreePage } from '@/features/targets/components/target-tree-page';
 import { AlarmsPage } from '@/features/telemetry/components/alarms-page';
 import { DevicesPage } from '@/features/telemetry/components/devices-page';
 import { useCan } from '@/lib/authorization';
@@ -63,6 +66,14 @@ const EnterpriseScreenPage = lazy(() =>
 );
 const CountyScreenPage = lazy(() =>
   import('@/features/screens/components/screen-pages').then((module) => ({ default: module.CountyScreenPage })),
+);
+
+// Projects: the detail and statistics pages bring ECharts along.
+const ProjectDetailPage = lazy(() =>
+  import('@/features/projects/components/project-detail-page').then((module) => ({ default: module.ProjectDetailPage })),
+);
+const ProjectStatisticsPage = lazy(() =>
+  import('@/features/projects/components/project-statistics-page').then((module) => ({ default: module.ProjectStatisticsPage })),
 );
 
 function PageLoading() {
@@ -287,6 +298,43 @@ const router = createBrowserRouter([
         element: (
           <Allow permission="telemetry.read">
             <AlarmsPage />
+          </Allow>
+        ),
+      },
+      // Investment projects: every role has a list (the server scopes it); statistics for the county and departments.
+      { path: 'projects', element: <ProjectsPage /> },
+      {
+        path: 'projects/statistics',
+        element: (
+          <Allow permission="projects.statistics">
+            <Suspense fallback={<PageLoading />}>
+              <ProjectStatisticsPage />
+            </Suspense>
+          </Allow>
+        ),
+      },
+      {
+        path: 'projects/:id',
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <ProjectDetailPage />
+          </Suspense>
+        ),
+      },
+      // Targets: the target tree and the responsibility table.
+      {
+        path: 'targets',
+        element: (
+          <Allow permission="targets.read">
+            <TargetTreePage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'targets/tasks',
+        element: (
+          <Allow permission="targets.read">
+            <ResponsibilityPage />
           </Allow>
         ),
       },

@@ -19,7 +19,9 @@ export type Permission =
   | 'maintenance.work'
   | 'maintenance.county'
   | 'telemetry.read'
-  | 'screens.open';
+  | 'screens.open'
+  | 'projects.statistics'
+  | 'targets.read';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'service_officer', 'county_viewer'];
 /** The direct-service office (直通办): triage, dispatch, categories, the green-rate formula. */
@@ -44,6 +46,9 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'telemetry.read': ['enterprise_admin', 'enterprise_member'],
   // Big screens: a plant's or the enterprise's for its users, the county's for county staff.
   'screens.open': [...COUNTY_READERS, 'enterprise_admin', 'enterprise_member'],
+  // Projects: every role has a list (the server scopes it); statistics and targets are the government's.
+  'projects.statistics': [...COUNTY_READERS, 'department_handler'],
+  'targets.read': [...COUNTY_READERS, 'department_handler'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

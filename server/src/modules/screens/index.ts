@@ -4,3 +4,4 @@ export type { ScreenTables } from './screens.tables';
 export { ScreensService, type ScreenSources } from './screens.service';
 export { screensRoutes } from './screens.routes';
 export { type MachineAlarm, type MachineScope, type MachineSource, type MachineStatus, type MachineUtilisation } from './machine-source';
+export { countyProjectsSlot, countyTargetsSlot } from './county-slots';

@@ -77,8 +77,11 @@ describe.each(ENGINES)('screens on %s', (engine) => {
     const county = (await leader.get('/api/screens/county')).body as unknown as CountyScreenView;
     expect(county.tiles.enterprises).toBeGreaterThan(0);
     expect(county.tiles.devices).toBeGreaterThan(0);
-    expect(county.projects).toBeNull();
-    expect(county.targets).toBeNull();
+    // Projects and targets from the statistics page's own figures: the seed's 104 projects of 10 M yuan and more.
+    const projectPage = (await leader.get('/api/projects/statistics')).body as { bands: Array<{ band: string; count: number }> };
+    expect(county.projects?.bySize.find((b) => b.band === 'ge10m')?.count).toBe(projectPage.bands.find((b) => b.band === 'ge10m')?.count);
+    expect(county.projects?.bySize.find((b) => b.band === 'ge10m')?.count).toBe(104);
+    expect(county.targets?.items.length).toBeGreaterThan(0);
     const statistics = (await leader.get(`/api/service-requests/statistics?from=${county.requests.year}-01-01`)).body as {
       total: { received: number };
     };

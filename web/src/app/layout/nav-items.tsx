@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AlertOutlined,
   AuditOutlined,
@@ -11,6 +12,9 @@ import {
   DeploymentUnitOutlined,
   DesktopOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
   HomeOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
@@ -51,7 +55,11 @@ type NavKey =
   | 'audit'
   | 'devices'
   | 'alarms'
-  | 'screens';
+  | 'screens'
+  | 'projects'
+  | 'projectStatistics'
+  | 'targets'
+  | 'responsibilities';
 
 const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
   county_admin: [
@@ -67,6 +75,10 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'users',
     'audit',
     'screens',
+    'projects',
+    'projectStatistics',
+    'targets',
+    'responsibilities',
   ],
   service_officer: [
     'home',
@@ -78,9 +90,26 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'departments',
     'enterprises',
     'screens',
+    'projects',
+    'projectStatistics',
+    'targets',
+    'responsibilities',
   ],
-  county_viewer: ['home', 'requests', 'requestStatistics', 'maintenanceCounty', 'parks', 'departments', 'enterprises', 'screens'],
-  department_handler: ['home', 'requests', 'departments', 'enterprises'],
+  county_viewer: [
+    'home',
+    'requests',
+    'requestStatistics',
+    'maintenanceCounty',
+    'parks',
+    'departments',
+    'enterprises',
+    'screens',
+    'projects',
+    'projectStatistics',
+    'targets',
+    'responsibilities',
+  ],
+  department_handler: ['home', 'requests', 'departments', 'enterprises', 'projects', 'projectStatistics', 'targets', 'responsibilities'],
   enterprise_admin: [
     'home',
     'assets',
@@ -95,6 +124,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'ownEnterprise',
     'users',
     'screens',
+    'projects',
   ],
   enterprise_member: [
     'home',
@@ -109,6 +139,7 @@ const MENU_BY_ROLE: Record<Role, readonly NavKey[]> = {
     'requests',
     'ownEnterprise',
     'screens',
+    'projects',
   ],
 };
 
@@ -140,6 +171,10 @@ export function navItemsFor(user: UserView): NavItem[] {
     devices: { path: '/devices', label: 'nav.devices', icon: <WifiOutlined /> },
     alarms: { path: '/alarms', label: 'nav.alarms', icon: <AlertOutlined /> },
     screens: { path: '/screens', label: 'nav.screens', icon: <DesktopOutlined /> },
+    projects: { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined /> },
+    projectStatistics: { path: '/projects/statistics', label: 'nav.projectStatistics', icon: <FundProjectionScreenOutlined /> },
+    targets: { path: '/targets', label: 'nav.targets', icon: <AimOutlined /> },
+    responsibilities: { path: '/targets/tasks', label: 'nav.responsibilities', icon: <OrderedListOutlined /> },
   };
   return MENU_BY_ROLE[user.role].map((key) => items[key]);
 }
