@@ -614,6 +614,36 @@ export class AssetService {
   }
 }
 
+/**
+ * For maintenance: a work order takes its asset out of service (under repair, under maintenance) or back
+ * into it, along the same lifecycle table as a manual change, with who and why on the timeline and in the
+ * audit log. Moves nothing (and answers false) when the enterprise no longer keeps the asset, when the
+ * asset is not in `from` (if given), or when the table has no such move.
+ */
+export async function moveAssetForWorkOrder(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  actor: Actor,
+  change: { enterpriseId: string; assetId: string; from?: AssetState; to: AssetState; reason: string; workOrderId: string },
+): Promise<boolean> {
+  const trx = withTablesOf<AssetTables>(db);
+  const asset = await repo.findKeptAsset(trx, change.enterpriseId, change.assetId);
+  if (!asset) return false;
+  const from = asset.state;
+  if ((change.from !== undefined && from !== change.from) || !canMove(from, change.to)) return false;
+  await repo.updateAsset(trx, asset.id, { state: change.to, updated_at: nowIso() });
+  await repo.insertEvent(trx, event(asset.id, actor, 'lifecycle', { from, to: change.to, reason: change.reason }));
+  await recordAudit(trx, actor, {
+    action: 'lifecycle',
+    entity: 'asset',
+    entityId: asset.id,
+    organisationId: change.enterpriseId,
+    before: { state: from },
+    after: { state: change.to, reason: change.reason, workOrderId: change.workOrderId },
+  });
+  return true;
+}
+
 function event(
   assetId: string,
   actor: Actor | null,

@@ -6,6 +6,7 @@ import {
   COUNTY_ROLES,
   matchesFileSignature,
   type Actor,
+  type AssetState,
   type CountyKpiView,
   type CounterKind,
   type KpiQuery,
@@ -31,7 +32,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
-import { assetsForKpis, counterTotal, findKeptAsset, type AssetTables } from '../assets';
+import { assetsForKpis, counterTotal, findKeptAsset, moveAssetForWorkOrder, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, PlanRow, WorkOrderRow } from './maintenance.repository';
@@ -98,6 +99,12 @@ const toSparePartView = (p: SparePartsTable): SparePartView => ({
   lowStock: Number(p.quantity) <= Number(p.min_quantity),
   updatedAt: p.updated_at,
 });
+
+/** The state a running order holds its asset in: a repair with the asset stopped, or a maintenance. */
+function holdingState(kind: WorkOrderRow['kind'], downtimeStart: string | null | undefined): AssetState | null {
+  if (kind === 'repair') return downtimeStart ? 'under_repair' : null;
+  return kind === 'maintenance' ? 'under_maintenance' : null;
+}
 
 const ACTION_EVENT: Record<WorkOrderActionBody['action'], string> = {
   assign: 'assigned',
@@ -427,6 +434,7 @@ export class MaintenanceService {
           break;
       }
 
+      await this.moveAsset(trx, actor, row, transition.to, changes);
       if (!(await repo.updateWorkOrderFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, changes)))
         throw new AppError(409, 'CONFLICT', 'The work order changed meanwhile; reload and try again');
       await this.recordStep(trx, actor, id, ACTION_EVENT[body.action], { from: row.status, to: transition.to ?? row.status, note, at });
@@ -662,6 +670,37 @@ export class MaintenanceService {
       createdAt: p.created_at,
       updatedAt: p.updated_at,
     };
+  }
+
+  /**
+   * The asset follows its work order: going in progress takes it out of service (under repair when a
+   * repair has stopped it, under maintenance for a 保养), done puts it back in service — but only when this
+   * order took it out; when another running order needs it down, that order holds it instead.
+   */
+  private async moveAsset(
+    trx: MaintenanceDb,
+    actor: Actor,
+    row: WorkOrderRow,
+    to: WorkOrderStatus | undefined,
+    changes: Updateable<WorkOrdersTable>,
+  ): Promise<void> {
+    const order = { enterpriseId: row.enterprise_id, assetId: row.asset_id, workOrderId: row.id };
+    if (to === 'in_progress' && row.asset_state_set === null) {
+      const hold = holdingState(row.kind, changes.downtime_start ?? row.downtime_start);
+      const reason = `工单 ${row.number}：${hold === 'under_repair' ? '开始维修' : '开始保养'}`;
+      if (hold && (await moveAssetForWorkOrder(trx, actor, { ...order, to: hold, reason }))) changes.asset_state_set = hold;
+    } else if (to === 'done' && row.asset_state_set !== null) {
+      changes.asset_state_set = null;
+      const next = await repo.findOrderToHoldAsset(trx, row.asset_id, row.id, row.asset_state_set);
+      if (next) await repo.setAssetStateSet(trx, next.id, row.asset_state_set);
+      else
+        await moveAssetForWorkOrder(trx, actor, {
+          ...order,
+          from: row.asset_state_set,
+          to: 'in_service',
+          reason: `工单 ${row.number}：${row.asset_state_set === 'under_repair' ? '维修完成' : '保养完成'}，恢复在用`,
+        });
+    }
   }
 
   /** A completed maintenance order moves its plan: the next due point counts from this one. */

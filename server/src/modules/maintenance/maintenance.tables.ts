@@ -1,4 +1,4 @@
-import type { IntervalUnit, PlanAnchor, PlanLevel, PlanTrigger, WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
+import type { AssetState, IntervalUnit, PlanAnchor, PlanLevel, PlanTrigger, WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
 import type { AssetTables } from '../assets';
 import type { IdentityTables } from '../identity';
 
@@ -48,6 +48,8 @@ export interface WorkOrdersTable {
   accepted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The state this order put its asset in while it runs (under_repair, under_maintenance); null when it moved nothing. */
+  asset_state_set: AssetState | null;
 }
 
 export interface WorkOrderEventsTable {

@@ -340,6 +340,82 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
     expect([late.statusCode, errorCode(late)]).toEqual([409, 'INVALID_TRANSITION']);
   });
 
+  it('takes the asset out of service while its repair or maintenance runs and back when done, only if the order took it out', async () => {
+    const equipment = (await yinlun.get('/api/assets?kind=equipment&state=in_service&pageSize=200')).json<{
+      items: Array<{ id: string; holder: boolean }>;
+    }>().items;
+    const [assetId, idleId] = equipment.filter((a) => a.holder && a.id !== pressId).map((a) => a.id);
+    const state = async (id = assetId!) => (await yinlun.get(`/api/assets/${id}`)).json<{ state: string }>().state;
+    const lastEvent = async (id = assetId!) =>
+      (await yinlun.get(`/api/assets/${id}`)).json<{ events: Array<{ toState: string; actorName: string; reason: string }> }>().events[0]!;
+    const repair = async (asset = assetId!) => {
+      const order = (
+        await tech.post('/api/work-orders', { assetId: asset, title: `主轴异响 ${++seq}`, downtimeStart: '2026-01-05T01:00:00.000Z' })
+      ).json<Order>();
+      expect((await act(yinlun, order.id, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
+      expect((await act(tech, order.id, { action: 'start' })).statusCode).toBe(200);
+      return order;
+    };
+    const complete = async (id: string) =>
+      expect((await act(tech, id, { action: 'complete', result: '已修复', labourMinutes: 30 })).statusCode).toBe(200);
+
+    // a repair that stops the asset takes it under repair, recorded with who and why
+    const first = await repair();
+    expect(await state()).toBe('under_repair');
+    expect(await lastEvent()).toMatchObject({ toState: 'under_repair', actorName: 'yinlun.tech' });
+    expect((await lastEvent()).reason).toContain(first.number);
+    // a second repair finds it down already: it moves nothing, but holds the asset when the first is done
+    const second = await repair();
+    await complete(first.id);
+    expect(await state()).toBe('under_repair');
+    await complete(second.id);
+    expect(await state()).toBe('in_service');
+    expect((await lastEvent()).reason).toContain(second.number);
+    // rejected at acceptance: back under repair until done again
+    expect((await act(yinlun, second.id, { action: 'reject', reason: '仍有异响' })).statusCode).toBe(200);
+    expect(await state()).toBe('under_repair');
+    await complete(second.id);
+    expect((await act(yinlun, second.id, { action: 'accept' })).statusCode).toBe(200);
+    expect(await state()).toBe('in_service');
+
+    // a 保养 order from a plan: under maintenance while in progress or on hold
+    const plan = await createPlan({
+      assetId,
+      trigger: 'time',
+      intervalValue: 1,
+      intervalUnit: 'months',
+      startAt: '2026-01-01T00:00:00.000Z',
+    });
+    await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2026-02-02T00:00:00Z'));
+    const pm = (await t.db.selectFrom('work_orders').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).id;
+    expect((await act(yinlun, pm, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
+    expect((await act(tech, pm, { action: 'start' })).statusCode).toBe(200);
+    expect(await state()).toBe('under_maintenance');
+    expect((await act(tech, pm, { action: 'hold', reason: '等备件' })).statusCode).toBe(200);
+    expect(await state()).toBe('under_maintenance');
+    expect((await act(tech, pm, { action: 'resume' })).statusCode).toBe(200);
+    // the admin moves the asset by hand meanwhile: finishing the order leaves it where the admin put it
+    for (const to of ['in_service', 'idle'])
+      expect((await yinlun.post(`/api/assets/${assetId}/lifecycle`, { to, reason: '人工调整' })).statusCode).toBe(200);
+    await complete(pm);
+    expect(await state()).toBe('idle');
+
+    // the lifecycle table holds: an idle asset is not taken under repair (idle → under_repair is no move)
+    expect((await yinlun.post(`/api/assets/${idleId}/lifecycle`, { to: 'idle', reason: '停产' })).statusCode).toBe(200);
+    const onIdle = await repair(idleId);
+    expect(await state(idleId)).toBe('idle');
+    await complete(onIdle.id);
+    expect(await state(idleId)).toBe('idle');
+    // every move is audited: 4 by the repairs, 1 by the 保养, 2 by hand
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', assetId!)
+      .where('action', '=', 'lifecycle')
+      .execute();
+    expect(audit.length).toBe(7);
+  });
+
   it('lets the admin delete an unused plan but not one with work orders', async () => {
     const plan = await createPlan({ trigger: 'time', intervalValue: 1, intervalUnit: 'days', startAt: '2026-01-01T00:00:00.000Z' });
     await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2026-01-03T00:00:00Z'));
