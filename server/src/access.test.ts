@@ -364,6 +364,20 @@ const ACCESS: Record<string, Check> = {
     expect((await zhujian.post(`/api/work-orders/${yinlunWorkOrderId}/actions`, body)).statusCode).toBe(403);
     expect((await yinlun.get(`/api/work-orders/${yinlunWorkOrderId}`)).json().status).toBe('reported');
   },
+  'PUT /api/work-orders/{id}/checklist/{itemId}': async ({ t, yinlun, shanhe, zhujian }) => {
+    // an open demo 保养 order of 银轮 with its plan's checklist
+    const item = await t.db
+      .selectFrom('work_order_checklist')
+      .innerJoin('work_orders', 'work_orders.id', 'work_order_checklist.work_order_id')
+      .select(['work_order_checklist.id', 'work_order_checklist.work_order_id'])
+      .where('work_orders.enterprise_id', '=', yinlun.organisationId)
+      .executeTakeFirstOrThrow();
+    const url = `/api/work-orders/${item.work_order_id}/checklist/${item.id}`;
+    expect((await shanhe.request('PUT', url, { result: 'pass' })).statusCode).toBe(404);
+    expect((await zhujian.request('PUT', url, { result: 'pass' })).statusCode).toBe(403);
+    const order = (await yinlun.get(`/api/work-orders/${item.work_order_id}`)).json();
+    expect(order.checklist.find((c: { id: string }) => c.id === item.id).result).toBeNull();
+  },
   'GET /api/spare-parts': async ({ shanhe, admin, yinlunPartId }) => {
     expect((await shanhe.get('/api/spare-parts')).json().map((p: { id: string }) => p.id)).not.toContain(yinlunPartId);
     expect((await admin.get('/api/spare-parts')).statusCode).toBe(403);

@@ -215,7 +215,37 @@ export const workOrderPartView = z.object({
   quantity: z.number(),
   at: z.string(),
 });
+/** A ticked checklist item: done and fine, done and failed, or not applicable to this asset. */
+export const CHECKLIST_RESULTS = ['pass', 'fail', 'na'] as const;
+export type ChecklistResult = (typeof CHECKLIST_RESULTS)[number];
+
+/** One item of a maintenance order's checklist (copied from its plan), as ticked so far. */
+export const workOrderChecklistItemView = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  item: z.string(),
+  required: z.boolean(),
+  /** null: not ticked yet. */
+  result: z.enum(CHECKLIST_RESULTS).nullable(),
+  value: z.string().nullable(),
+  note: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+});
+export type WorkOrderChecklistItemView = z.infer<typeof workOrderChecklistItemView>;
+
+/** Ticks (or re-ticks) one checklist item while the order is in progress or on hold. */
+export const checklistTickBody = z.object({
+  result: z.enum(CHECKLIST_RESULTS),
+  /** A measured value, if the item has one (e.g. 油位 45 L). */
+  value: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export type ChecklistTickBody = z.infer<typeof checklistTickBody>;
+
 export const workOrderDetailView = workOrderView.extend({
+  /** The plan's checklist, item by item, in order; empty for orders without one. */
+  checklist: z.array(workOrderChecklistItemView),
   /** Oldest first. */
   events: z.array(workOrderEventView),
   parts: z.array(workOrderPartView),

@@ -8,6 +8,7 @@ import type {
   MaintenanceTables,
   SparePartsTable,
   WorkOrderAttachmentsTable,
+  WorkOrderChecklistTable,
   WorkOrderEventsTable,
   WorkOrderPartsTable,
   WorkOrdersTable,
@@ -299,4 +300,22 @@ export function sharingEnterprises(db: MaintenanceDb) {
     .where('maintenance_sharing.shared', '=', 1)
     .orderBy('organisations.name')
     .execute();
+}
+
+// ---- checklists ----
+
+export async function insertChecklist(db: MaintenanceDb, rows: Array<Insertable<WorkOrderChecklistTable>>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('work_order_checklist').values(rows).execute();
+}
+
+export function listChecklist(db: MaintenanceDb, workOrderId: string) {
+  return db.selectFrom('work_order_checklist').selectAll().where('work_order_id', '=', workOrderId).orderBy('seq').execute();
+}
+
+export function findChecklistItem(db: MaintenanceDb, workOrderId: string, id: string) {
+  return db.selectFrom('work_order_checklist').selectAll().where('work_order_id', '=', workOrderId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function tickChecklistItem(db: MaintenanceDb, id: string, changes: Updateable<WorkOrderChecklistTable>): Promise<void> {
+  await db.updateTable('work_order_checklist').set(changes).where('id', '=', id).execute();
 }

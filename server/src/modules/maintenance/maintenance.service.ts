@@ -7,6 +7,7 @@ import {
   matchesFileSignature,
   type Actor,
   type AssetState,
+  type ChecklistTickBody,
   type CountyKpiView,
   type CounterKind,
   type KpiQuery,
@@ -263,6 +264,16 @@ export class MaintenanceService {
           updated_at: at,
         });
         if (!ok) return false;
+        await repo.insertChecklist(
+          trx,
+          (JSON.parse(plan.checklist) as string[]).map((item, index) => ({
+            id: randomUUID(),
+            work_order_id: id,
+            seq: index + 1,
+            item,
+            required: 1,
+          })),
+        );
         await this.recordStep(trx, null, id, 'generated', { to: 'reported', note: `${state.status}: ${state.duePoint}`, at });
         await recordAudit(trx, null, {
           action: 'generate',
@@ -409,6 +420,11 @@ export class MaintenanceService {
           break;
         }
         case 'complete': {
+          const unticked = (await repo.listChecklist(trx, id)).filter((c) => Number(c.required) === 1 && c.result === null);
+          if (unticked.length > 0)
+            throw new AppError(409, 'CHECKLIST_INCOMPLETE', `${unticked.length} required checklist item(s) not ticked yet`, {
+              items: unticked.map((c) => ({ id: c.id, item: c.item })),
+            });
           const start = body.downtimeStart ?? row.downtime_start;
           const end = body.downtimeEnd ?? (start ? at : null);
           if (body.downtimeEnd && !start) throw new AppError(400, 'VALIDATION_FAILED', 'downtimeEnd: no downtime start');
@@ -445,6 +461,49 @@ export class MaintenanceService {
         organisationId: row.enterprise_id,
         before: { status: row.status },
         after: { ...changes },
+      });
+      return this.detail(trx, actor, await this.visibleOrder(trx, actor, id));
+    });
+  }
+
+  // ---- checklist ----
+
+  /**
+   * Ticks one checklist item (pass / fail / n.a., a value, a note) while the order is in progress or on
+   * hold; ticking again corrects it. The assigned technician or the admin does it.
+   */
+  async tick(actor: Actor, id: string, itemId: string, body: ChecklistTickBody): Promise<WorkOrderDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.visibleOrder(trx, actor, id);
+      const item = await repo.findChecklistItem(trx, id, itemId);
+      if (!item) throw notFound('Checklist item');
+      if (!partiesOf(actor, { enterpriseId: row.enterprise_id }).has('technician'))
+        throw forbidden('Only users of the enterprise running the work order tick its checklist');
+      if (actor.role !== 'enterprise_admin' && row.assignee_user_id !== actor.userId)
+        throw forbidden('Only the assigned technician or the admin ticks this checklist');
+      if (row.status !== 'in_progress' && row.status !== 'on_hold')
+        throw new AppError(409, 'INVALID_TRANSITION', `Cannot tick the checklist of a work order that is ${row.status}`, {
+          from: row.status,
+          action: 'tick',
+        });
+      const at = this.now().toISOString();
+      const who = await repo.displayName(trx, actor.userId);
+      const changes = {
+        result: body.result,
+        value: body.value || null,
+        note: body.note || null,
+        checked_at: at,
+        checked_by: who?.display_name ?? actor.username,
+      };
+      await repo.tickChecklistItem(trx, item.id, changes);
+      await repo.updateWorkOrderFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, { updated_at: at });
+      await recordAudit(trx, actor, {
+        action: 'tick',
+        entity: 'work_order',
+        entityId: id,
+        organisationId: row.enterprise_id,
+        before: { itemId: item.id, result: item.result, value: item.value, note: item.note },
+        after: { itemId: item.id, item: item.item, ...changes },
       });
       return this.detail(trx, actor, await this.visibleOrder(trx, actor, id));
     });
@@ -751,13 +810,25 @@ export class MaintenanceService {
   }
 
   private async detail(db: MaintenanceDb, actor: Actor, row: WorkOrderRow): Promise<WorkOrderDetailView> {
-    const [events, parts, attachments] = await Promise.all([
+    const [events, parts, attachments, checklist] = await Promise.all([
       repo.listEvents(db, row.id),
       repo.listOrderParts(db, row.id),
       repo.listAttachments(db, row.id),
+      repo.listChecklist(db, row.id),
     ]);
     return {
       ...this.orderView(actor, row),
+      checklist: checklist.map((c) => ({
+        id: c.id,
+        seq: Number(c.seq),
+        item: c.item,
+        required: Number(c.required) === 1,
+        result: c.result,
+        value: c.value,
+        note: c.note,
+        checkedAt: c.checked_at,
+        checkedBy: c.checked_by,
+      })),
       events: events.map((e) => ({
         id: e.id,
         kind: e.kind,

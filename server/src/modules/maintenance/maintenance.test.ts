@@ -18,6 +18,7 @@ interface Order {
   allowedActions: string[];
   events: Array<{ kind: string; fromStatus: string | null; toStatus: string | null; actorName: string | null }>;
   parts: Array<{ partCode: string; quantity: number }>;
+  checklist: unknown[];
 }
 
 describe.each(ENGINES)('maintenance on %s', (engine) => {
@@ -132,6 +133,9 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
       { action: 'start' },
       { action: 'complete', result: '完成二级保养', labourMinutes: 240 },
     ]) {
+      if (body.action === 'complete')
+        for (const item of (await tech.get(`/api/work-orders/${id}`)).json<{ checklist: Array<{ id: string }> }>().checklist)
+          await tech.request('PUT', `/api/work-orders/${id}/checklist/${item.id}`, { result: 'pass' });
       const res = await act(tech.userId && body.action === 'assign' ? yinlun : tech, id, body);
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -414,6 +418,63 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
       .where('action', '=', 'lifecycle')
       .execute();
     expect(audit.length).toBe(7);
+  });
+
+  it('copies the plan checklist to its work order, ticked item by item; done waits for every required item', async () => {
+    const plan = await createPlan({
+      trigger: 'time',
+      intervalValue: 1,
+      intervalUnit: 'months',
+      startAt: '2025-06-01T00:00:00.000Z',
+      checklist: ['检查液压油位', '紧固地脚螺栓'],
+    });
+    await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2025-07-02T00:00:00Z'));
+    const id = (await t.db.selectFrom('work_orders').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).id;
+    type Checked = Omit<Order, 'checklist'> & {
+      checklist: Array<{
+        id: string;
+        item: string;
+        required: boolean;
+        result: string | null;
+        value: string | null;
+        checkedBy: string | null;
+      }>;
+    };
+    const order = (await tech.get(`/api/work-orders/${id}`)).json<Checked>();
+    expect(order.checklist.map((c) => [c.item, c.required, c.result])).toEqual([
+      ['检查液压油位', true, null],
+      ['紧固地脚螺栓', true, null],
+    ]);
+    const [oil, bolts] = order.checklist.map((c) => c.id);
+    const tick = (who: Client, itemId: string, body: Record<string, unknown>) =>
+      who.request('PUT', `/api/work-orders/${id}/checklist/${itemId}`, body);
+
+    expect((await act(yinlun, id, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
+    const early = await tick(tech, oil!, { result: 'pass' });
+    expect([early.statusCode, errorCode(early)]).toEqual([409, 'INVALID_TRANSITION']);
+    expect((await act(tech, id, { action: 'start' })).statusCode).toBe(200);
+    const refused = await act(tech, id, { action: 'complete', result: '完成', labourMinutes: 30 });
+    expect([refused.statusCode, errorCode(refused)]).toEqual([409, 'CHECKLIST_INCOMPLETE']);
+
+    const ticked = await tick(tech, oil!, { result: 'pass', value: '45 L', note: '油色正常' });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(ticked.json<Checked>().checklist[0]).toMatchObject({ result: 'pass', value: '45 L', checkedBy: '银轮 维修技师 林志强' });
+    expect((await tick(tech, oil!, { result: 'maybe' })).statusCode).toBe(400);
+    expect((await tick(tech, 'no-such-item', { result: 'pass' })).statusCode).toBe(404);
+    expect((await tick(shanhe, bolts!, { result: 'pass' })).statusCode).toBe(404);
+    expect((await tick(zhujian, bolts!, { result: 'pass' })).statusCode).toBe(403);
+    const stillOpen = await act(tech, id, { action: 'complete', result: '完成', labourMinutes: 30 });
+    expect(errorCode(stillOpen)).toBe('CHECKLIST_INCOMPLETE');
+    expect((await tech.get(`/api/work-orders/${id}`)).json<Order>().status).toBe('in_progress');
+
+    expect((await tick(tech, bolts!, { result: 'fail', note: '一颗螺栓滑丝，已更换' })).statusCode).toBe(200);
+    expect((await tick(tech, bolts!, { result: 'na' })).json<Checked>().checklist[1]!.result).toBe('na');
+    expect((await act(tech, id, { action: 'complete', result: '完成一级保养', labourMinutes: 45 })).statusCode).toBe(200);
+    expect((await tick(tech, oil!, { result: 'fail' })).statusCode).toBe(409);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '=', 'tick').execute();
+    expect(audit.length).toBe(3);
+    // orders without a plan have no checklist and complete as before
+    expect((await report()).checklist).toEqual([]);
   });
 
   it('lets the admin delete an unused plan but not one with work orders', async () => {
