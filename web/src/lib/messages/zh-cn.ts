@@ -918,6 +918,18 @@ export const zhCN = {
   'inspection.round.points': '点位结果',
   'inspection.round.checkedInAt': '{at} 签到',
   'inspection.round.notCheckedIn': '未检',
+  'checklist.title': '保养清单',
+  'checklist.progress': '已勾 {done}/{total}',
+  'checklist.open': '未勾',
+  'checklist.result.pass': '合格',
+  'checklist.result.fail': '不合格',
+  'checklist.result.na': '不适用',
+  'checklist.valuePlaceholder': '测量值（选填）',
+  'checklist.notePlaceholder': '备注（选填）',
+  'checklist.checkedBy': '{name} · {at}',
+  'checklist.missing': '还有 {missing} 项必检项未勾选，勾完才能完工',
+  'checklist.startFirst': '开始保养后逐项勾选',
+  'error.checklistIncomplete': '还有必检项未勾选，请先逐项勾选保养清单',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
