@@ -499,6 +499,35 @@ const ACCESS: Record<string, Check> = {
     expect((await zhujian.post(url, body)).statusCode).toBe(403);
     expect((await yinlun.get(`/api/inspection/rounds/${c.yinlunInspectionRoundId}`)).json().itemsDone).toBe(0);
   },
+  'POST /api/inspection/rounds/{id}/items/{itemId}/photo': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    const url = `/api/inspection/rounds/${c.yinlunInspectionRoundId}/items/${c.yinlunInspectionItemId}/photo`;
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    expect((await shanhe.request('POST', url, png, { 'content-type': 'image/png' })).statusCode).toBe(404);
+    expect((await zhujian.request('POST', url, png, { 'content-type': 'image/png' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${c.yinlunInspectionRoundId}`)).json().itemsDone).toBe(0);
+  },
+  'GET /api/inspection/rounds/{id}/photos/{photoId}': async ({ yinlun, shanhe, admin }) => {
+    const route = (await yinlun.post('/api/inspection/routes', { name: '拍照点检' })).json();
+    const point = { name: '模具架', assetId: null, items: [{ label: '现场照片', kind: 'photo' }] };
+    const withPoint = (await yinlun.post(`/api/inspection/routes/${route.id}/points`, point)).json();
+    const label = (await yinlun.get(`/api/inspection/points/${withPoint.points[0].id}/label`)).body;
+    const round = (await yinlun.post('/api/inspection/rounds', { routeId: route.id })).json();
+    await yinlun.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: /\/inspect\/([\w-]+)</.exec(label)![1] });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const uploaded = await yinlun.request(
+      'POST',
+      `/api/inspection/rounds/${round.id}/items/${withPoint.points[0].items[0].id}/photo`,
+      png,
+      {
+        'content-type': 'image/png',
+      },
+    );
+    expect(uploaded.statusCode).toBe(201);
+    const url = `/api/inspection/rounds/${round.id}/photos/${uploaded.json().results[0].photoId}`;
+    expect((await shanhe.get(url)).statusCode).toBe(404);
+    expect((await admin.get(url)).statusCode).toBe(403);
+    expect((await yinlun.get(url)).statusCode).toBe(200);
+  },
   'POST /api/inspection/rounds/{id}/finish': async ({ yinlun, shanhe, zhujian, yinlunInspectionRoundId }) => {
     expect((await shanhe.post(`/api/inspection/rounds/${yinlunInspectionRoundId}/finish`)).statusCode).toBe(404);
     expect((await zhujian.post(`/api/inspection/rounds/${yinlunInspectionRoundId}/finish`)).statusCode).toBe(403);

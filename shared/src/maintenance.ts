@@ -430,8 +430,8 @@ export const inspectionCheckInBody = z.object({ qrToken: z.string().trim().min(1
 export type InspectionCheckInBody = z.infer<typeof inspectionCheckInBody>;
 
 /**
- * pass_fail: 'pass' or 'fail'; number and meter: a number, failed outside [min, max]; text and photo (a
- * reference to the stored picture): not empty when required.
+ * pass_fail: 'pass' or 'fail'; number and meter: a number, failed outside [min, max]; text: not empty when
+ * required. A photo item takes its picture through the photo upload; here it may only be left empty (optional).
  */
 export const inspectionResultBody = z.object({
   pointId: id,
@@ -453,6 +453,8 @@ export const inspectionResultView = z.object({
   recordedAt: z.string().nullable(),
   workOrderId: z.string().nullable(),
   workOrderNumber: z.string().nullable(),
+  /** photo items: the latest photo, served at /api/inspection/rounds/{roundId}/photos/{photoId}. */
+  photoId: z.string().nullable(),
 });
 export type InspectionResultView = z.infer<typeof inspectionResultView>;
 

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type {
   InspectionItemsTable,
+  InspectionPhotosTable,
   InspectionPointsTable,
   InspectionResultsTable,
   InspectionRoundsTable,
@@ -101,6 +102,17 @@ export function listItems(db: InspectionDb, pointIds: readonly string[]) {
 
 export function findItem(db: InspectionDb, pointId: string, id: string) {
   return db.selectFrom('inspection_items').selectAll().where('point_id', '=', pointId).where('id', '=', id).executeTakeFirst();
+}
+
+/** An item of a point on the route. */
+export function findRouteItem(db: InspectionDb, routeId: string, id: string) {
+  return db
+    .selectFrom('inspection_items')
+    .innerJoin('inspection_points', 'inspection_points.id', 'inspection_items.point_id')
+    .selectAll('inspection_items')
+    .where('inspection_points.route_id', '=', routeId)
+    .where('inspection_items.id', '=', id)
+    .executeTakeFirst();
 }
 
 // ---- rounds and results ----
@@ -209,4 +221,19 @@ export async function routeTotals(db: InspectionDb, routeId: string): Promise<{ 
     .where('inspection_points.route_id', '=', routeId)
     .executeTakeFirstOrThrow();
   return { points: Number(row.points), items: Number(row.items) };
+}
+
+// ---- photos ----
+
+export async function insertPhoto(db: InspectionDb, row: Insertable<InspectionPhotosTable>): Promise<void> {
+  await db.insertInto('inspection_photos').values(row).execute();
+}
+
+export function findPhoto(db: InspectionDb, roundId: string, id: string) {
+  return db
+    .selectFrom('inspection_photos')
+    .select(['id', 'filename', 'mime', 'content'])
+    .where('round_id', '=', roundId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

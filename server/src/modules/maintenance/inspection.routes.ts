@@ -16,6 +16,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptAttachmentBodies, readUpload, sendAttachment, uploadRouteOptions } from '../../http/attachments';
 import { requireActor } from '../../http/auth';
 import type { InspectionService } from './inspection.service';
 
@@ -134,6 +135,32 @@ export function inspectionRoutes(service: InspectionService) {
         },
       },
       async (request) => service.recordResult(requireActor(request), request.params.id, request.body),
+    );
+    acceptAttachmentBodies(fastify);
+    app.post(
+      '/api/inspection/rounds/:id/items/:itemId/photo',
+      {
+        bodyLimit: uploadRouteOptions.bodyLimit,
+        schema: {
+          tags,
+          description:
+            'The picture for a photo item of a point checked in this round (JPEG, PNG or WebP, at most 10 MB, as the raw body; ' +
+            'name it with the x-filename header). A file whose content is not its type answers 400 ATTACHMENT_REJECTED.',
+          params: z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) }),
+          headers: uploadRouteOptions.headers,
+          response: { 201: inspectionRoundDetailView },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.recordPhoto(requireActor(request), request.params.id, request.params.itemId, readUpload(request))),
+    );
+    app.get(
+      '/api/inspection/rounds/:id/photos/:photoId',
+      { schema: { tags, params: z.object({ id: z.string().min(1).max(64), photoId: z.string().min(1).max(64) }) } },
+      async (request, reply) =>
+        sendAttachment(reply, await service.photo(requireActor(request), request.params.id, request.params.photoId)),
     );
     app.post(
       '/api/inspection/rounds/:id/finish',

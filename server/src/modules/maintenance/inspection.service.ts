@@ -1,24 +1,27 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type {
-  Actor,
-  InspectionCheckInView,
-  InspectionItemView,
-  InspectionPointView,
-  InspectionResultBody,
-  InspectionResultView,
-  InspectionRoundDetailView,
-  InspectionRoundListQuery,
-  InspectionRoundView,
-  InspectionRouteDetailView,
-  InspectionRouteUpdateBody,
-  InspectionRouteView,
-  Paged,
-  inspectionPointBody,
-  inspectionRouteBody,
+import {
+  PHOTO_TYPES,
+  matchesFileSignature,
+  type Actor,
+  type InspectionCheckInView,
+  type InspectionItemView,
+  type InspectionPointView,
+  type InspectionResultBody,
+  type InspectionResultView,
+  type InspectionRoundDetailView,
+  type InspectionRoundListQuery,
+  type InspectionRoundView,
+  type InspectionRouteDetailView,
+  type InspectionRouteUpdateBody,
+  type InspectionRouteView,
+  type Paged,
+  type inspectionPointBody,
+  type inspectionRouteBody,
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
+import type { UploadedFile } from '../../http/attachments';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { assetLabelSvg, findKeptAsset, findPlant, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
@@ -106,6 +109,7 @@ const toResultView = (r: ResultRow): InspectionResultView => ({
   recordedAt: r.recorded_at,
   workOrderId: r.work_order_id,
   workOrderNumber: r.work_order_number,
+  photoId: r.photo_ref,
 });
 
 const rangeText = (item: InspectionItemsTable) => {
@@ -327,6 +331,8 @@ export class InspectionService {
     if (!point || point.route_id !== round.route_id) throw notFound('Inspection point');
     const item = await repo.findItem(this.db, point.id, body.itemId);
     if (!item) throw notFound('Inspection item');
+    if (item.kind === 'photo' && body.value !== '')
+      throw invalid('value: a photo item takes its picture through POST /api/inspection/rounds/{id}/items/{itemId}/photo');
     const passed = evaluateItem(item, body.value);
     const now = this.now();
     const at = now.toISOString();
@@ -340,7 +346,7 @@ export class InspectionService {
         value: body.value,
         passed: passed === null ? null : passed ? 1 : 0,
         note: body.note ?? null,
-        photo_ref: item.kind === 'photo' && body.value !== '' ? body.value : null,
+        photo_ref: null,
         recorded_at: at,
         recorded_by: actor.userId,
       });
@@ -380,6 +386,61 @@ export class InspectionService {
       return true;
     });
     return this.getRound(actor, round.id);
+  }
+
+  /**
+   * The picture for a `photo` item of a point checked in this round: a JPEG, PNG or WebP whose first bytes
+   * match its type. It records the item (the value is the file's name); a new photo replaces the shown one.
+   */
+  async recordPhoto(actor: Actor, roundId: string, itemId: string, file: UploadedFile): Promise<InspectionRoundDetailView> {
+    const round = await this.openRound(this.db, actor, roundId);
+    const item = await repo.findRouteItem(this.db, round.route_id, itemId);
+    if (!item) throw notFound('Inspection item');
+    if (item.kind !== 'photo') throw invalid('itemId: not a photo item');
+    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+    if (!(PHOTO_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`A photo: ${PHOTO_TYPES.join(', ')}`);
+    if (file.content.length === 0) throw rejectFile('The file is empty');
+    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const result = await repo.findResult(trx, round.id, item.id);
+      if (!result) throw new AppError(409, 'CONFLICT', 'Check in at the point first: scan its QR label');
+      const photoId = randomUUID();
+      await repo.insertPhoto(trx, {
+        id: photoId,
+        round_id: round.id,
+        result_id: result.id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        uploaded_at: at,
+        uploaded_by: actor.username,
+      });
+      await repo.updateResult(trx, result.id, {
+        value: file.filename,
+        passed: null,
+        photo_ref: photoId,
+        recorded_at: at,
+        recorded_by: actor.userId,
+      });
+      await recordAudit(trx, actor, {
+        action: 'record',
+        entity: 'inspection_result',
+        entityId: result.id,
+        organisationId: round.enterprise_id,
+        before: { value: result.value, photoId: result.photo_ref },
+        after: { roundId: round.id, itemId: item.id, value: file.filename, photoId, size: file.content.length },
+      });
+    });
+    return this.getRound(actor, round.id);
+  }
+
+  async photo(actor: Actor, roundId: string, photoId: string) {
+    const round = await this.visibleRound(this.db, actor, roundId);
+    const photo = await repo.findPhoto(this.db, round.id, photoId);
+    if (!photo) throw notFound('Photo');
+    return photo;
   }
 
   async finishRound(actor: Actor, roundId: string): Promise<InspectionRoundDetailView> {

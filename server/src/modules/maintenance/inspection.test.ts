@@ -14,7 +14,7 @@ interface Round {
   itemsDone: number;
   finishedAt: string | null;
   failures: Array<{ itemId: string; workOrderId: string | null; workOrderNumber: string | null }>;
-  results: Array<{ itemId: string; passed: boolean | null; workOrderId: string | null }>;
+  results: Array<{ itemId: string; passed: boolean | null; workOrderId: string | null; value: string | null; photoId: string | null }>;
 }
 interface Order {
   id: string;
@@ -200,6 +200,69 @@ describe.each(ENGINES)('inspection on %s', (engine) => {
     expect(finished.json<Round>().finishedAt).not.toBeNull();
     expect((await record(round.id, 1, 0, '0.7')).statusCode).toBe(409);
     expect((await tech.post(`/api/inspection/rounds/${round.id}/finish`)).statusCode).toBe(409);
+  });
+
+  it('a photo item takes a real picture: checked, stored, served only within the enterprise', async () => {
+    const created = (await yinlun.post('/api/inspection/routes', { name: '模具库巡查' })).json<Route>();
+    const withPoint = (
+      await yinlun.post(`/api/inspection/routes/${created.id}/points`, {
+        name: '模具架',
+        assetId: null,
+        items: [
+          { label: '现场照片', kind: 'photo' },
+          { label: '标识清晰', kind: 'pass_fail' },
+        ],
+      })
+    ).json<Route>();
+    const [photoItem, passItem] = withPoint.points[0]!.items;
+    const token = await tokenOf(withPoint.points[0]!.id);
+    const round = (await tech.post('/api/inspection/rounds', { routeId: created.id })).json<Round>();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    const upload = (who: Client, itemId: string, body: Buffer, type = 'image/png') =>
+      who.request('POST', `/api/inspection/rounds/${round.id}/items/${itemId}/photo`, body, {
+        'content-type': type,
+        'x-filename': encodeURIComponent('模具架.png'),
+      });
+
+    // before the point is scanned: refused, nothing stored
+    expect((await upload(tech, photoItem!.id, png)).statusCode).toBe(409);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: token })).statusCode).toBe(200);
+    const fake = await upload(tech, photoItem!.id, Buffer.from('MZ not a picture'));
+    expect([fake.statusCode, errorCode(fake)]).toEqual([400, 'ATTACHMENT_REJECTED']);
+    const pdf = await upload(tech, photoItem!.id, Buffer.from('%PDF-1.4 x'), 'application/pdf');
+    expect([pdf.statusCode, errorCode(pdf)]).toEqual([400, 'ATTACHMENT_REJECTED']);
+    expect((await upload(tech, passItem!.id, png)).statusCode).toBe(400); // not a photo item
+    expect((await upload(shanhe, photoItem!.id, png)).statusCode).toBe(404);
+    expect((await upload(zhujian, photoItem!.id, png)).statusCode).toBe(403);
+    // a text "reference" is no photo
+    const text = await tech.post(`/api/inspection/rounds/${round.id}/results`, {
+      pointId: withPoint.points[0]!.id,
+      itemId: photoItem!.id,
+      value: 'IMG_0001.jpg',
+    });
+    expect([text.statusCode, errorCode(text)]).toEqual([400, 'VALIDATION_FAILED']);
+
+    const ok = await upload(tech, photoItem!.id, png);
+    expect(ok.statusCode, ok.body).toBe(201);
+    const result = ok.json<Round>().results.find((r) => r.itemId === photoItem!.id)!;
+    expect(result).toMatchObject({ value: '模具架.png', passed: null });
+    expect(result.photoId).not.toBeNull();
+    expect(ok.json<Round>().itemsDone).toBe(1);
+
+    const url = `/api/inspection/rounds/${round.id}/photos/${result.photoId}`;
+    const got = await yinlun.get(url);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(got.rawPayload, png)).toBe(0);
+    expect((await shanhe.get(url)).statusCode).toBe(404);
+    expect((await zhujian.get(url)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${round.id}/photos/no-such-photo`)).statusCode).toBe(404);
+    const audit = await t.db.selectFrom('inspection_photos').select('id').where('round_id', '=', round.id).execute();
+    expect(audit.map((p) => p.id)).toEqual([result.photoId]);
+
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/finish`)).statusCode).toBe(200);
+    expect((await upload(tech, photoItem!.id, png)).statusCode).toBe(409);
   });
 
   it('another enterprise gets 404 on every route, point and round; a department handler 403', async () => {
