@@ -1,7 +1,8 @@
 // Inspection (巡检) end to end in a real browser: 银轮's admin lays out a route with one point on a press
 // (through the API), a technician starts a round on a phone, opens the point's label address as a scan would,
 // fails the oil level and enters a hydraulic temperature above its range, and sees the repair orders the
-// failures opened. The maintenance lead then finds them among the enterprise's repair orders.
+// failures opened, and takes a photo of the station with the phone's camera (a real PNG through the page's
+// file input). The maintenance lead then finds the repair orders among the enterprise's repair orders.
 import type { AssetView, InspectionRouteDetailView, InspectionRoundDetailView, Paged, WorkOrderView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ const ROUTE = '注塑车间日常点检';
 const POINT = '1 号注塑机液压站';
 const OIL = '油位正常';
 const TEMPERATURE = '液压油温';
+const PHOTO = '液压站现场照片';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 // Browser-side code as text: the e2e suites type-check without the DOM library.
@@ -80,6 +82,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
       items: [
         { label: OIL, kind: 'pass_fail' },
         { label: TEMPERATURE, kind: 'number', unit: '℃', min: 20, max: 60 },
+        { label: PHOTO, kind: 'photo' },
       ],
     });
     expect(route.points).toHaveLength(1);
@@ -166,6 +169,28 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     await expect.poll(() => item(phone, TEMPERATURE).getByTestId('item-state').getAttribute('data-state')).toBe('failed');
     await expect.poll(() => item(phone, TEMPERATURE).getByTestId('item-work-order').isVisible()).toBe(true);
     orderNumbers.push((await item(phone, TEMPERATURE).getByTestId('item-work-order').getAttribute('data-number'))!);
+
+    // The photo item: the camera button's file input takes a real picture, which then shows in place.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    expect(await item(phone, PHOTO).getByTestId('item-photo-input').getAttribute('capture')).toBe('environment');
+    await item(phone, PHOTO).getByTestId('item-photo-input').setInputFiles({ name: '液压站.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => item(phone, PHOTO).getByTestId('item-state').getAttribute('data-state')).toBe('recorded');
+    await expect.poll(() => imageLoaded(phone, '[data-testid=item-photo-image] img, img[data-testid=item-photo-image]')).toBe(true);
+    expect(await item(phone, PHOTO).getByTestId('item-photo-take').innerText()).toContain('重新拍照');
+    // A file that only claims to be a picture is refused, in words.
+    await item(phone, PHOTO)
+      .getByTestId('item-photo-input')
+      .setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('MZ not a picture') });
+    await expect.poll(() => item(phone, PHOTO).getByTestId('item-photo-error').isVisible()).toBe(true);
+    await item(phone, PHOTO).scrollIntoViewIfNeeded();
+    await shot(phone, 'phone-photo-item', false);
+    const withPhoto = await phone.evaluate(
+      async (id) => (await (await fetch(`/api/inspection/rounds/${id}`)).json()) as InspectionRoundDetailView,
+      roundId,
+    );
+    const photoResult = withPhoto.results.find((r) => r.itemId === route.points[0]!.items[2]!.id)!;
+    expect(photoResult).toMatchObject({ value: '液压站.png', passed: null });
+    expect(photoResult.photoId).not.toBeNull();
 
     for (const number of orderNumbers) expect(number).toMatch(/\S/);
     expect(new Set(orderNumbers).size).toBe(2);

@@ -907,7 +907,6 @@ export const en: Record<MessageKey, string> = {
   'inspection.result.range': 'Normal range: {range}',
   'inspection.result.outOfRange': 'Out of range: submitting opens a repair work order',
   'inspection.result.workOrderOpened': 'Repair work order opened',
-  'inspection.result.photoUnsupported': 'Record photo items on a computer',
   'inspection.round.title': 'Inspection round',
   'inspection.round.finish': 'Finish round',
   'inspection.round.finishConfirm': 'Finish this round?',
@@ -935,4 +934,7 @@ export const en: Record<MessageKey, string> = {
   'checklist.missing': '{missing} required item(s) still to tick before completing',
   'checklist.startFirst': 'Tick the items once the work has started',
   'error.checklistIncomplete': 'Some required checklist items are not ticked yet',
+  'inspection.result.photoTake': 'Take a photo',
+  'inspection.result.photoRetake': 'Take it again',
+  'inspection.result.photoRules': 'A JPG, PNG or WebP picture, at most 10 MB',
 };

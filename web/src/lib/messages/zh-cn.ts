@@ -902,7 +902,6 @@ export const zhCN = {
   'inspection.result.range': '正常范围：{range}',
   'inspection.result.outOfRange': '超出正常范围，提交后将生成维修工单',
   'inspection.result.workOrderOpened': '已生成维修工单',
-  'inspection.result.photoUnsupported': '照片项请在电脑端记录',
   'inspection.round.title': '巡检记录',
   'inspection.round.finish': '完成巡检',
   'inspection.round.finishConfirm': '确认完成本次巡检？',
@@ -930,6 +929,9 @@ export const zhCN = {
   'checklist.missing': '还有 {missing} 项必检项未勾选，勾完才能完工',
   'checklist.startFirst': '开始保养后逐项勾选',
   'error.checklistIncomplete': '还有必检项未勾选，请先逐项勾选保养清单',
+  'inspection.result.photoTake': '拍照上传',
+  'inspection.result.photoRetake': '重新拍照',
+  'inspection.result.photoRules': 'JPG、PNG 或 WebP 图片，不超过 10 MB',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
