@@ -421,6 +421,10 @@ export type InspectionRoundBody = z.infer<typeof inspectionRoundBody>;
 
 export const inspectionRoundListQuery = z.object({
   routeId: id.optional(),
+  /** Only rounds the caller started (a technician's own walks). */
+  mine: flag,
+  /** Only rounds not finished yet. */
+  open: flag,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -125,9 +125,17 @@ const roundsWithNames = (db: InspectionDb) =>
     .selectAll('inspection_rounds')
     .select(['inspection_routes.name as route_name', 'users.display_name as started_by_name']);
 
-export function listRounds(db: InspectionDb, enterpriseId: string, routeId: string | undefined, page: PageRequest) {
+export interface RoundFilter {
+  routeId?: string | undefined;
+  startedBy?: string | undefined;
+  openOnly?: boolean | undefined;
+}
+
+export function listRounds(db: InspectionDb, enterpriseId: string, filter: RoundFilter, page: PageRequest) {
   let query = roundsWithNames(db).where('inspection_rounds.enterprise_id', '=', enterpriseId);
-  if (routeId) query = query.where('inspection_rounds.route_id', '=', routeId);
+  if (filter.routeId) query = query.where('inspection_rounds.route_id', '=', filter.routeId);
+  if (filter.startedBy) query = query.where('inspection_rounds.started_by', '=', filter.startedBy);
+  if (filter.openOnly) query = query.where('inspection_rounds.finished_at', 'is', null);
   return paginate(query.orderBy('inspection_rounds.started_at', 'desc').orderBy('inspection_rounds.id', 'desc'), page);
 }
 

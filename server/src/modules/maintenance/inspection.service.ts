@@ -273,8 +273,9 @@ export class InspectionService {
   }
 
   async listRounds(actor: Actor, query: InspectionRoundListQuery): Promise<Paged<InspectionRoundView>> {
-    const { page, pageSize, routeId } = query;
-    const { rows, total } = await repo.listRounds(this.db, enterpriseOf(actor), routeId, { page, pageSize });
+    const { page, pageSize, routeId, mine, open } = query;
+    const filter = { routeId, startedBy: mine ? actor.userId : undefined, openOnly: open };
+    const { rows, total } = await repo.listRounds(this.db, enterpriseOf(actor), filter, { page, pageSize });
     const items = await Promise.all(rows.map(async (r) => this.roundProgress(this.db, r, await repo.listResults(this.db, r.id))));
     return { items, total, page, pageSize };
   }

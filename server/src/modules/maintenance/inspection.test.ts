@@ -265,6 +265,26 @@ describe.each(ENGINES)('inspection on %s', (engine) => {
     expect((await upload(tech, photoItem!.id, png)).statusCode).toBe(409);
   });
 
+  it('lists a technician his own open rounds only (mine=true&open=true)', async () => {
+    const mineOpen = await startRound();
+    const finished = await startRound();
+    expect((await tech.post(`/api/inspection/rounds/${finished.id}/finish`)).statusCode).toBe(200);
+    const adminsRound = (await yinlun.post('/api/inspection/rounds', { routeId: route.id })).json<Round>();
+    const list = (await tech.get('/api/inspection/rounds?mine=true&open=true&pageSize=200')).json<{
+      items: Array<Round & { startedBy: string }>;
+      total: number;
+    }>();
+    const ids = list.items.map((r) => r.id);
+    expect(ids).toContain(mineOpen.id);
+    expect(ids).not.toContain(finished.id);
+    expect(ids).not.toContain(adminsRound.id);
+    expect(list.items.every((r) => r.startedBy === tech.userId && r.finishedAt === null)).toBe(true);
+    expect(list.total).toBe(list.items.length);
+    const all = (await tech.get('/api/inspection/rounds?pageSize=200')).json<{ items: Round[] }>().items.map((r) => r.id);
+    expect(all).toEqual(expect.arrayContaining([mineOpen.id, finished.id, adminsRound.id]));
+    expect((await tech.get('/api/inspection/rounds?open=maybe')).statusCode).toBe(400);
+  });
+
   it('another enterprise gets 404 on every route, point and round; a department handler 403', async () => {
     const round = await startRound();
     const point = route.points[0]!;
