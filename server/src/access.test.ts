@@ -477,6 +477,22 @@ const ACCESS: Record<string, Check> = {
     expect((await admin.get('/api/inspection/rounds')).statusCode).toBe(403);
     expect((await zhujian.get('/api/inspection/rounds')).statusCode).toBe(403);
   },
+  'PUT /api/inspection/routes/{id}/point-order': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    const url = `/api/inspection/routes/${c.yinlunInspectionRouteId}/point-order`;
+    expect((await shanhe.request('PUT', url, { pointIds: [c.yinlunInspectionPointId] })).statusCode).toBe(404);
+    expect((await zhujian.request('PUT', url, { pointIds: [c.yinlunInspectionPointId] })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${c.yinlunInspectionRouteId}`)).json().points).toHaveLength(1);
+  },
+  'PATCH /api/inspection/points/{id}': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    expect((await shanhe.patch(`/api/inspection/points/${c.yinlunInspectionPointId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/inspection/points/${c.yinlunInspectionPointId}`, { name: 'pwned' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${c.yinlunInspectionRouteId}`)).json().points[0].name).toBe('液压站');
+  },
+  'DELETE /api/inspection/points/{id}': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    expect((await shanhe.delete(`/api/inspection/points/${c.yinlunInspectionPointId}`)).statusCode).toBe(404);
+    expect((await zhujian.delete(`/api/inspection/points/${c.yinlunInspectionPointId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${c.yinlunInspectionRouteId}`)).json().points).toHaveLength(1);
+  },
   'POST /api/inspection/rounds': async ({ shanhe, zhujian, yinlunInspectionRouteId }) => {
     expect((await shanhe.post('/api/inspection/rounds', { routeId: yinlunInspectionRouteId })).statusCode).toBe(404);
     expect((await zhujian.post('/api/inspection/rounds', { routeId: yinlunInspectionRouteId })).statusCode).toBe(403);

@@ -342,17 +342,18 @@ export type MaintenanceSharingView = z.infer<typeof maintenanceSharingView>;
 export const INSPECTION_ITEM_KINDS = ['pass_fail', 'number', 'text', 'photo', 'meter'] as const;
 export type InspectionItemKind = (typeof INSPECTION_ITEM_KINDS)[number];
 
-export const inspectionItemBody = z
-  .object({
-    label: text(200),
-    kind: z.enum(INSPECTION_ITEM_KINDS),
-    unit: z.string().trim().max(20).nullable().default(null),
-    /** number and meter items: the accepted range; a value outside it fails the item. */
-    min: z.number().min(-1e12).max(1e12).nullable().default(null),
-    max: z.number().min(-1e12).max(1e12).nullable().default(null),
-    required: z.boolean().default(true),
-  })
-  .refine((i) => i.min === null || i.max === null || i.min <= i.max, { message: 'min: above max' });
+const inspectionItemFields = z.object({
+  label: text(200),
+  kind: z.enum(INSPECTION_ITEM_KINDS),
+  unit: z.string().trim().max(20).nullable().default(null),
+  /** number and meter items: the accepted range; a value outside it fails the item. */
+  min: z.number().min(-1e12).max(1e12).nullable().default(null),
+  max: z.number().min(-1e12).max(1e12).nullable().default(null),
+  required: z.boolean().default(true),
+});
+const minNotAboveMax = (i: { min: number | null; max: number | null }) => i.min === null || i.max === null || i.min <= i.max;
+
+export const inspectionItemBody = inspectionItemFields.refine(minNotAboveMax, { message: 'min: above max' });
 export type InspectionItemBody = z.input<typeof inspectionItemBody>;
 
 export const inspectionPointBody = z.object({
@@ -362,6 +363,28 @@ export const inspectionPointBody = z.object({
   items: z.array(inspectionItemBody).min(1).max(50),
 });
 export type InspectionPointBody = z.input<typeof inspectionPointBody>;
+
+/**
+ * Edits a point: its name, its asset, and its items as the whole new list in order — an item with an `id`
+ * keeps its identity (and its recorded results), one without is new, one left out is removed (only if no
+ * round has checked in to it).
+ */
+export const inspectionPointUpdateBody = z
+  .object({
+    name: text(200),
+    assetId: id.nullable(),
+    items: z
+      .array(inspectionItemFields.extend({ id: id.optional() }).refine(minNotAboveMax, { message: 'min: above max' }))
+      .min(1)
+      .max(50),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
+export type InspectionPointUpdateBody = z.input<typeof inspectionPointUpdateBody>;
+
+/** The route's points in their new walking order: every point of the route, once. */
+export const inspectionPointOrderBody = z.object({ pointIds: z.array(id).min(1).max(500) });
+export type InspectionPointOrderBody = z.infer<typeof inspectionPointOrderBody>;
 
 export const inspectionRouteBody = z.object({
   name: text(200),

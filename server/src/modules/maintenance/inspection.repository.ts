@@ -91,6 +91,43 @@ export async function insertPoint(db: InspectionDb, row: Insertable<InspectionPo
   await db.insertInto('inspection_points').values(row).execute();
 }
 
+export async function updatePoint(db: InspectionDb, id: string, changes: Updateable<InspectionPointsTable>): Promise<void> {
+  await db.updateTable('inspection_points').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Sets the points' order (ids in walking order). Two steps through negative numbers, as the unique
+ * (route_id, seq) key is checked row by row on both engines.
+ */
+export async function reorderPoints(db: InspectionDb, pointIds: readonly string[]): Promise<void> {
+  for (const [index, id] of pointIds.entries()) await updatePoint(db, id, { seq: -(index + 1) });
+  for (const [index, id] of pointIds.entries()) await updatePoint(db, id, { seq: index + 1 });
+}
+
+export async function deletePoint(db: InspectionDb, id: string): Promise<void> {
+  await db.deleteFrom('inspection_items').where('point_id', '=', id).execute();
+  await db.deleteFrom('inspection_points').where('id', '=', id).execute();
+}
+
+export async function updateItem(db: InspectionDb, id: string, changes: Updateable<InspectionItemsTable>): Promise<void> {
+  await db.updateTable('inspection_items').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteItems(db: InspectionDb, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('inspection_items').where('id', 'in', ids).execute();
+}
+
+/** Which of these items some round has checked in to (their results keep them). */
+export async function itemsWithResults(db: InspectionDb, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db.selectFrom('inspection_results').select('item_id').distinct().where('item_id', 'in', itemIds).execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
+export async function pointHasResults(db: InspectionDb, pointId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('inspection_results').select('id').where('point_id', '=', pointId).executeTakeFirst());
+}
+
 export async function insertItems(db: InspectionDb, rows: Array<Insertable<InspectionItemsTable>>): Promise<void> {
   if (rows.length > 0) await db.insertInto('inspection_items').values(rows).execute();
 }

@@ -2,6 +2,8 @@ import {
   inspectionCheckInBody,
   inspectionCheckInView,
   inspectionPointBody,
+  inspectionPointOrderBody,
+  inspectionPointUpdateBody,
   inspectionResultBody,
   inspectionRoundBody,
   inspectionRoundDetailView,
@@ -71,6 +73,46 @@ export function inspectionRoutes(service: InspectionService) {
         },
       },
       async (request, reply) => reply.status(201).send(await service.addPoint(requireActor(request), request.params.id, request.body)),
+    );
+    app.put(
+      '/api/inspection/routes/:id/point-order',
+      {
+        schema: {
+          tags,
+          description: 'Sets the walking order: every point of the route, once each',
+          params: idParams,
+          body: inspectionPointOrderBody,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.reorderPoints(requireActor(request), request.params.id, request.body),
+    );
+    app.patch(
+      '/api/inspection/points/:id',
+      {
+        schema: {
+          tags,
+          description:
+            'Edits a point: name, asset, and the items as the new list in order (with id: kept; without: new; left out: removed). ' +
+            'Items a round has checked in to keep their kind and cannot be removed (409 CONFLICT).',
+          params: idParams,
+          body: inspectionPointUpdateBody,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.updatePoint(requireActor(request), request.params.id, request.body),
+    );
+    app.delete(
+      '/api/inspection/points/:id',
+      {
+        schema: {
+          tags,
+          description: 'Removes a point no round has checked in to (409 CONFLICT otherwise)',
+          params: idParams,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.deletePoint(requireActor(request), request.params.id),
     );
     app.get(
       '/api/inspection/points/:id/label',

@@ -5,6 +5,7 @@ import {
   type Actor,
   type InspectionCheckInView,
   type InspectionItemView,
+  type InspectionPointOrderBody,
   type InspectionPointView,
   type InspectionResultBody,
   type InspectionResultView,
@@ -16,6 +17,7 @@ import {
   type InspectionRouteView,
   type Paged,
   type inspectionPointBody,
+  type inspectionPointUpdateBody,
   type inspectionRouteBody,
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
@@ -32,6 +34,7 @@ import type { MaintenanceService } from './maintenance.service';
 
 type RouteInput = z.output<typeof inspectionRouteBody>;
 type PointInput = z.output<typeof inspectionPointBody>;
+type PointUpdateInput = z.output<typeof inspectionPointUpdateBody>;
 
 /** Inspection belongs to the enterprise walking its plant: county staff and departments get nothing here. */
 function enterpriseOf(actor: Actor): string {
@@ -231,6 +234,119 @@ export class InspectionService {
         entityId: routeId,
         organisationId: route.enterprise_id,
         after: { pointId: id, ...body },
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, route.enterprise_id, routeId))!);
+    });
+  }
+
+  /**
+   * Edits a point: name, asset, and the items as the new list in order. Items recorded by a round keep
+   * their kind and stay (409 otherwise), so a round's history always reads as it was checked.
+   */
+  async updatePoint(actor: Actor, pointId: string, body: PointUpdateInput): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const point = await repo.findPoint(trx, enterpriseOf(actor), pointId);
+      if (!point) throw notFound('Inspection point');
+      requireAdmin(actor);
+      if (body.assetId && !(await findKeptAsset(withTablesOf<AssetTables>(trx), point.enterprise_id, body.assetId)))
+        throw notFound('Asset');
+      const before = this.pointView(point, await repo.listItems(trx, [point.id]));
+      const changes = {
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.assetId !== undefined && { asset_id: body.assetId }),
+      };
+      if (Object.keys(changes).length > 0) await repo.updatePoint(trx, point.id, changes);
+      if (body.items) {
+        const existing = new Map(before.items.map((i) => [i.id, i]));
+        const kept = new Set<string>();
+        for (const item of body.items) {
+          if (item.id === undefined) continue;
+          if (!existing.has(item.id)) throw invalid(`items: no item ${item.id} at this point`);
+          if (kept.has(item.id)) throw invalid(`items: item ${item.id} twice`);
+          kept.add(item.id);
+        }
+        const recorded = await repo.itemsWithResults(trx, [...existing.keys()]);
+        const removed = [...existing.keys()].filter((id) => !kept.has(id));
+        const removedRecorded = removed.filter((id) => recorded.has(id));
+        if (removedRecorded.length > 0)
+          throw new AppError(409, 'CONFLICT', 'Items that rounds have checked in to cannot be removed; make a new point instead', {
+            itemIds: removedRecorded,
+          });
+        for (const item of body.items)
+          if (item.id && recorded.has(item.id) && existing.get(item.id)!.kind !== item.kind)
+            throw new AppError(409, 'CONFLICT', `Item ${existing.get(item.id)!.label} has results: its kind stays`, { itemId: item.id });
+        await repo.deleteItems(trx, removed);
+        for (const [index, item] of body.items.entries()) {
+          const fields = {
+            seq: index + 1,
+            label: item.label,
+            kind: item.kind,
+            unit: item.unit,
+            min: item.min,
+            max: item.max,
+            required: item.required ? 1 : 0,
+          };
+          if (item.id) await repo.updateItem(trx, item.id, fields);
+          else await repo.insertItems(trx, [{ id: randomUUID(), point_id: point.id, ...fields }]);
+        }
+      }
+      await repo.updateRoute(trx, point.route_id, { updated_at: this.now().toISOString() });
+      const after = this.pointView((await repo.findPoint(trx, point.enterprise_id, point.id))!, await repo.listItems(trx, [point.id]));
+      await recordAudit(trx, actor, {
+        action: 'update_point',
+        entity: 'inspection_route',
+        entityId: point.route_id,
+        organisationId: point.enterprise_id,
+        before,
+        after,
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, point.enterprise_id, point.route_id))!);
+    });
+  }
+
+  /** Removes a point no round has checked in to (409 otherwise: deactivate the route or keep it); the rest close up. */
+  async deletePoint(actor: Actor, pointId: string): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const point = await repo.findPoint(trx, enterpriseOf(actor), pointId);
+      if (!point) throw notFound('Inspection point');
+      requireAdmin(actor);
+      if (await repo.pointHasResults(trx, point.id))
+        throw new AppError(409, 'CONFLICT', 'Rounds have checked in at this point: it keeps their history');
+      await repo.deletePoint(trx, point.id);
+      await repo.reorderPoints(
+        trx,
+        (await repo.listPoints(trx, point.route_id)).map((p) => p.id),
+      );
+      await repo.updateRoute(trx, point.route_id, { updated_at: this.now().toISOString() });
+      await recordAudit(trx, actor, {
+        action: 'delete_point',
+        entity: 'inspection_route',
+        entityId: point.route_id,
+        organisationId: point.enterprise_id,
+        before: { pointId: point.id, name: point.name, seq: Number(point.seq) },
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, point.enterprise_id, point.route_id))!);
+    });
+  }
+
+  /** Sets the walking order: the body lists every point of the route once. */
+  async reorderPoints(actor: Actor, routeId: string, body: InspectionPointOrderBody): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const route = await this.visibleRoute(trx, actor, routeId);
+      requireAdmin(actor);
+      const current = (await repo.listPoints(trx, routeId)).map((p) => p.id);
+      const given = new Set(body.pointIds);
+      if (given.size !== body.pointIds.length || given.size !== current.length || current.some((id) => !given.has(id)))
+        throw invalid('pointIds: every point of the route, once each');
+      await repo.reorderPoints(trx, body.pointIds);
+      await repo.updateRoute(trx, routeId, { updated_at: this.now().toISOString() });
+      await recordAudit(trx, actor, {
+        action: 'reorder_points',
+        entity: 'inspection_route',
+        entityId: routeId,
+        organisationId: route.enterprise_id,
+        before: { pointIds: current },
+        after: { pointIds: body.pointIds },
       });
       return this.routeDetail(trx, (await repo.findRoute(trx, route.enterprise_id, routeId))!);
     });

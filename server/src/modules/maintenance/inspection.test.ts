@@ -4,7 +4,13 @@ import { createTestApp, errorCode, login, type Client, type TestApp } from '../.
 
 interface Route {
   id: string;
-  points: Array<{ id: string; name: string; assetId: string | null; items: Array<{ id: string; kind: string; label: string }> }>;
+  points: Array<{
+    id: string;
+    seq: number;
+    name: string;
+    assetId: string | null;
+    items: Array<{ id: string; kind: string; label: string }>;
+  }>;
 }
 interface Round {
   id: string;
@@ -283,6 +289,97 @@ describe.each(ENGINES)('inspection on %s', (engine) => {
     const all = (await tech.get('/api/inspection/rounds?pageSize=200')).json<{ items: Round[] }>().items.map((r) => r.id);
     expect(all).toEqual(expect.arrayContaining([mineOpen.id, finished.id, adminsRound.id]));
     expect((await tech.get('/api/inspection/rounds?open=maybe')).statusCode).toBe(400);
+  });
+
+  it('the admin reorders, edits and removes points; items a round recorded keep their kind and stay', async () => {
+    const r = (await yinlun.post('/api/inspection/routes', { name: '二车间点检' })).json<Route>();
+    const addPoint = async (name: string, items: Array<Record<string, unknown>>) =>
+      (await yinlun.post(`/api/inspection/routes/${r.id}/points`, { name, assetId: null, items })).json<Route>();
+    await addPoint('冷却塔', [
+      { label: '风机运转', kind: 'pass_fail' },
+      { label: '水温', kind: 'number', unit: '℃', min: 10, max: 35 },
+    ]);
+    await addPoint('配电柜', [{ label: '指示灯', kind: 'pass_fail' }]);
+    const three = await addPoint('空压机房', [{ label: '压力', kind: 'meter', unit: 'MPa' }]);
+    const [tower, cabinet, compressor] = three.points;
+    const order = (ids: string[]) => yinlun.request('PUT', `/api/inspection/routes/${r.id}/point-order`, { pointIds: ids });
+    const names = (route: Route) => route.points.map((p) => p.name);
+
+    const reordered = await order([compressor!.id, tower!.id, cabinet!.id]);
+    expect(reordered.statusCode, reordered.body).toBe(200);
+    expect(names(reordered.json<Route>())).toEqual(['空压机房', '冷却塔', '配电柜']);
+    expect(reordered.json<Route>().points.map((p) => p.seq)).toEqual([1, 2, 3]);
+    for (const bad of [
+      [tower!.id, cabinet!.id],
+      [tower!.id, tower!.id, cabinet!.id],
+      [tower!.id, cabinet!.id, route.points[0]!.id],
+    ])
+      expect((await order(bad)).statusCode).toBe(400);
+    expect((await tech.request('PUT', `/api/inspection/routes/${r.id}/point-order`, { pointIds: [tower!.id] })).statusCode).toBe(403);
+
+    // items as the new list: the second first, a new photo item, the first last
+    const [fan, water] = tower!.items;
+    const edit = (body: Record<string, unknown>, point = tower!.id) => yinlun.patch(`/api/inspection/points/${point}`, body);
+    const edited = await edit({
+      name: '1 号冷却塔',
+      items: [
+        { id: water!.id, label: '出水温度', kind: 'number', unit: '℃', min: 10, max: 32 },
+        { label: '现场照片', kind: 'photo', required: false },
+        { id: fan!.id, label: '风机运转', kind: 'pass_fail' },
+      ],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const point = edited.json<Route>().points.find((p) => p.id === tower!.id)!;
+    expect(point.name).toBe('1 号冷却塔');
+    expect(point.items.map((i) => [i.label, i.kind])).toEqual([
+      ['出水温度', 'number'],
+      ['现场照片', 'photo'],
+      ['风机运转', 'pass_fail'],
+    ]);
+    expect([point.items[0]!.id, point.items[2]!.id]).toEqual([water!.id, fan!.id]);
+    const foreign = await edit({ items: [{ id: cabinet!.items[0]!.id, label: 'x', kind: 'pass_fail' }] });
+    expect(foreign.statusCode, foreign.body).toBe(400);
+    expect((await tech.patch(`/api/inspection/points/${tower!.id}`, { name: 'x' })).statusCode).toBe(403);
+
+    // a round records the water temperature: that item now stays, with its kind
+    const round = (await tech.post('/api/inspection/rounds', { routeId: r.id })).json<Round>();
+    const towerToken = await tokenOf(tower!.id);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: towerToken })).statusCode).toBe(200);
+    const recorded = await tech.post(`/api/inspection/rounds/${round.id}/results`, { pointId: tower!.id, itemId: water!.id, value: '20' });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const removeWater = await edit({ items: [{ id: fan!.id, label: '风机运转', kind: 'pass_fail' }] });
+    expect([removeWater.statusCode, errorCode(removeWater)]).toEqual([409, 'CONFLICT']);
+    const retype = await edit({ items: [{ id: water!.id, label: '出水温度', kind: 'text' }] });
+    expect(retype.statusCode).toBe(409);
+    // a checked-in item may be renamed; items of a point no round has visited may be replaced
+    const photoId = point.items[1]!.id;
+    const renamed = await edit({
+      items: [
+        { id: water!.id, label: '冷却水出水温度', kind: 'number', unit: '℃', min: 10, max: 32 },
+        { id: photoId, label: '现场照片', kind: 'photo', required: false },
+        { id: fan!.id, label: '风机运转', kind: 'pass_fail' },
+      ],
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(
+      renamed
+        .json<Route>()
+        .points.find((p) => p.id === tower!.id)!
+        .items.map((i) => i.label)[0],
+    ).toBe('冷却水出水温度');
+    const replaced = await edit({ items: [{ label: '柜门锁闭', kind: 'pass_fail' }] }, cabinet!.id);
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    const cabinetItems = replaced.json<Route>().points.find((p) => p.id === cabinet!.id)!.items;
+    expect(cabinetItems.map((i) => i.label)).toEqual(['柜门锁闭']);
+    expect(cabinetItems[0]!.id).not.toBe(cabinet!.items[0]!.id);
+
+    // a point with history stays; one without goes, and the rest close up
+    expect((await yinlun.delete(`/api/inspection/points/${tower!.id}`)).statusCode).toBe(409);
+    const removed = await yinlun.delete(`/api/inspection/points/${compressor!.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(names(removed.json<Route>())).toEqual(['1 号冷却塔', '配电柜']);
+    expect(removed.json<Route>().points.map((p) => p.seq)).toEqual([1, 2]);
+    expect((await yinlun.get(`/api/inspection/rounds/${round.id}`)).json<Round>().itemsDone).toBe(1);
   });
 
   it('another enterprise gets 404 on every route, point and round; a department handler 403', async () => {
