@@ -244,4 +244,81 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     for (const number of orderNumbers) await expect.poll(() => lead.getByText(number, { exact: true }).count()).toBeGreaterThan(0);
     await shot(lead, 'lead-work-orders');
   });
+
+  it('the admin lays out a new route on the page: adds, reorders, edits and removes points, then pauses it', async () => {
+    const admin = await signIn('yinlun', DESKTOP);
+    await admin.goto(`${base}/inspection`);
+    await admin.getByTestId('new-route').click();
+    await admin.getByTestId('route-name').fill('空压站周检');
+    await admin.getByTestId('route-submit').click();
+    const card = admin.locator('[data-testid=inspection-route][data-route-name="空压站周检"]');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await card.getByTestId('manage-route').click();
+
+    const addPoint = async (name: string, itemLabel: string) => {
+      await card.getByTestId('add-point').click();
+      await expect.poll(() => admin.getByTestId('point-name').isVisible()).toBe(true);
+      await admin.getByTestId('point-name').fill(name);
+      await admin.getByTestId('item-label').first().fill(itemLabel);
+      await admin.getByTestId('point-submit').click();
+      await expect.poll(() => card.locator(`[data-testid=route-point][data-point-name="${name}"]`).count()).toBe(1);
+    };
+    await addPoint('储气罐', '安全阀铅封完好');
+    await addPoint('1 号空压机', '有无异响');
+    const names = () => card.getByTestId('route-point').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-point-name')));
+    expect(await names()).toEqual(['储气罐', '1 号空压机']);
+
+    // the compressor is walked first
+    await card.locator('[data-testid=route-point][data-point-name="1 号空压机"]').getByTestId('point-up').click();
+    await expect.poll(names).toEqual(['1 号空压机', '储气罐']);
+
+    // edit: rename the item, add a photo item and move it first
+    await card.locator('[data-testid=route-point][data-point-name="1 号空压机"]').getByTestId('edit-point').click();
+    await expect.poll(() => admin.getByTestId('point-item').count()).toBe(1);
+    await admin.waitForTimeout(300); // the modal's opening motion
+    await admin.getByTestId('item-label').first().fill('运行无异响');
+    await admin.getByTestId('add-item').click();
+    await admin.getByTestId('item-label').nth(1).fill('仪表盘照片');
+    await admin.getByTestId('item-kind').nth(1).click();
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '照片' }).click();
+    await admin.getByTestId('item-up').nth(1).click();
+    await shot(admin, 'admin-edit-point', false);
+    await admin.getByTestId('point-submit').click();
+    await expect.poll(() => admin.getByTestId('point-submit').count()).toBe(0);
+
+    // remove the tank
+    await card.locator('[data-testid=route-point][data-point-name="储气罐"]').getByTestId('remove-point').click();
+    await admin.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(names).toEqual(['1 号空压机']);
+
+    // pause the route
+    await card.getByTestId('edit-route').click();
+    await expect.poll(() => admin.getByTestId('route-active').isVisible()).toBe(true);
+    await admin.getByTestId('route-active').click();
+    await admin.getByTestId('route-submit').click();
+    await expect.poll(() => card.getByTestId('route-point-count').innerText()).toContain('已停用');
+    expect(await card.getByTestId('start-round').isDisabled()).toBe(true);
+    await admin.waitForTimeout(300); // the button's colour transition
+    await shot(admin, 'admin-route-edited');
+
+    const routes = await admin.evaluate(
+      async () => (await (await fetch('/api/inspection/routes')).json()) as Array<{ id: string; name: string }>,
+    );
+    const id = routes.find((r) => r.name === '空压站周检')!.id;
+    const saved = await admin.evaluate(
+      async (routeId) => (await (await fetch(`/api/inspection/routes/${routeId}`)).json()) as InspectionRouteDetailView,
+      id,
+    );
+    expect(saved.active).toBe(false);
+    expect(saved.points.map((p) => [p.seq, p.name, p.items.map((i) => [i.label, i.kind])])).toEqual([
+      [
+        1,
+        '1 号空压机',
+        [
+          ['仪表盘照片', 'photo'],
+          ['运行无异响', 'pass_fail'],
+        ],
+      ],
+    ]);
+  });
 });

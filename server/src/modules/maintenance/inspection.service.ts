@@ -240,7 +240,7 @@ export class InspectionService {
   }
 
   /**
-   * Edits a point: name, asset, and the items as the new list in order. Items recorded by a round keep
+   * Edits a point: name, asset, and the items as the new list in order. Items a round has checked in to keep
    * their kind and stay (409 otherwise), so a round's history always reads as it was checked.
    */
   async updatePoint(actor: Actor, pointId: string, body: PointUpdateInput): Promise<InspectionRouteDetailView> {

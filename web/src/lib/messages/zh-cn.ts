@@ -932,6 +932,17 @@ export const zhCN = {
   'inspection.result.photoTake': '拍照上传',
   'inspection.result.photoRetake': '重新拍照',
   'inspection.result.photoRules': 'JPG、PNG 或 WebP 图片，不超过 10 MB',
+  'inspection.route.edit': '编辑路线',
+  'inspection.route.active': '启用',
+  'inspection.route.activeHint': '停用的路线不能开始新的巡检',
+  'inspection.point.edit': '编辑点位',
+  'inspection.point.up': '上移',
+  'inspection.point.down': '下移',
+  'inspection.point.remove': '删除',
+  'inspection.point.removeConfirm': '删除该点位？已有巡检记录的点位不能删除',
+  'inspection.item.up': '上移检查项',
+  'inspection.item.down': '下移检查项',
+  'inspection.item.required': '必检',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
