@@ -292,6 +292,15 @@ const ACCESS: Record<string, Check> = {
     expect((await shanhe.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(404);
     expect((await admin.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(403);
   },
+  'GET /api/assets/transfer-targets': async ({ yinlun, shanhe, admin, zhujian }) => {
+    // a narrow lookup: ids and names of other enterprises only, for enterprise admins only
+    const found = (await shanhe.get(`/api/assets/transfer-targets?q=${encodeURIComponent('银轮')}`)).json();
+    expect(found.map((e: { id: string }) => e.id)).toContain(yinlun.organisationId);
+    expect(found.every((e: object) => Object.keys(e).sort().join() === 'id,name')).toBe(true);
+    expect((await shanhe.get('/api/assets/transfer-targets?q=x')).statusCode).toBe(400);
+    expect((await admin.get(`/api/assets/transfer-targets?q=${encodeURIComponent('银轮')}`)).statusCode).toBe(403);
+    expect((await zhujian.get(`/api/assets/transfer-targets?q=${encodeURIComponent('银轮')}`)).statusCode).toBe(403);
+  },
   'POST /api/assets/{id}/mount': async ({ shanhe, zhujian, yinlunMoldId, yinlunPressId }) => {
     expect((await shanhe.post(`/api/assets/${yinlunMoldId}/mount`, { pressId: yinlunPressId })).statusCode).toBe(404);
     expect((await zhujian.post(`/api/assets/${yinlunMoldId}/mount`, { pressId: yinlunPressId })).statusCode).toBe(403);

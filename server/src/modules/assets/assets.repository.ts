@@ -75,6 +75,7 @@ const assetsWithNames = (db: AssetDb) =>
 
 export interface AssetFilter {
   kind?: AssetKind | undefined;
+  press?: boolean | undefined;
   plantId?: string | undefined;
   lineId?: string | undefined;
   state?: AssetState | undefined;
@@ -90,6 +91,7 @@ function visibleTo(db: AssetDb, enterpriseId: string) {
 export function listAssets(db: AssetDb, enterpriseId: string, filter: AssetFilter, page: PageRequest) {
   let query = visibleTo(db, enterpriseId);
   if (filter.kind) query = query.where('assets.kind', '=', filter.kind);
+  if (filter.press !== undefined) query = query.where('assets.press', '=', filter.press ? 1 : 0);
   if (filter.plantId) query = query.where('assets.plant_id', '=', filter.plantId);
   if (filter.lineId) query = query.where('assets.line_id', '=', filter.lineId);
   if (filter.state) query = query.where('assets.state', '=', filter.state);
@@ -237,6 +239,21 @@ export function countMoldsNearEndOfLife(db: AssetDb, share: number, enterpriseId
 // ---- for other modules (through index.ts) ----
 
 /** The asset if this enterprise keeps it: the custodian, or the owner when nobody else keeps it. */
+/**
+ * Enterprises a transfer may go to, other than `exceptId`: the one with this exact credit code, or those
+ * whose name contains the text. Ids and names only.
+ */
+export function findTransferTargets(db: AssetDb, query: { creditCode?: string; nameContains?: string }, exceptId: string, limit: number) {
+  let q = db
+    .selectFrom('enterprises')
+    .innerJoin('organisations', 'organisations.id', 'enterprises.id')
+    .select(['enterprises.id', 'organisations.name'])
+    .where('enterprises.id', '!=', exceptId);
+  if (query.creditCode !== undefined) q = q.where('enterprises.credit_code', '=', query.creditCode);
+  if (query.nameContains !== undefined) q = q.where('organisations.name', 'like', `%${query.nameContains}%`);
+  return q.orderBy('organisations.name').orderBy('enterprises.id').limit(limit).execute();
+}
+
 export function findKeptAsset(db: AssetDb, enterpriseId: string, id: string) {
   return db
     .selectFrom('assets')

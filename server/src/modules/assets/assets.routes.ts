@@ -15,6 +15,8 @@ import {
   plantView,
   readingBody,
   transferBody,
+  transferTargetQuery,
+  transferTargetView,
 } from '@tiantai/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -116,6 +118,20 @@ export function assetRoutes(service: AssetService) {
     );
     app.post('/api/assets/:id/unmount', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
       service.unmount(requireActor(request), request.params.id),
+    );
+    app.get(
+      '/api/assets/transfer-targets',
+      {
+        schema: {
+          tags,
+          description:
+            'The receiver of a transfer, for an enterprise admin: an exact unified social credit code, or at least two characters ' +
+            'of the name; at most 5 enterprises, id and name only',
+          querystring: transferTargetQuery,
+          response: { 200: z.array(transferTargetView) },
+        },
+      },
+      async (request) => service.transferTargets(requireActor(request), request.query.q),
     );
     app.post(
       '/api/assets/:id/transfer',

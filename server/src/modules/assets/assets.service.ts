@@ -18,10 +18,12 @@ import {
   type PlantBody,
   type PlantView,
   type ReadingBody,
+  TRANSFER_TARGETS_SHOWN,
   type TransferBody,
+  type TransferTargetView,
   type assetBody,
 } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, notFound } from '../../http/errors';
@@ -84,6 +86,7 @@ export function toAssetView(row: AssetRow, enterpriseId: string): AssetView {
     lineId: row.line_id,
     lineName: row.line_name,
     attributes: JSON.parse(row.attributes) as AssetAttributes,
+    press: Number(row.press) === 1,
     cavities: row.cavities,
     designLifeShots: row.design_life_shots === null ? null : Number(row.design_life_shots),
     shots: shots === null ? null : Number(shots),
@@ -236,6 +239,7 @@ export class AssetService {
     return this.db.transaction().execute(async (trx) => {
       if (await repo.findAssetByCode(trx, enterpriseId, body.code))
         throw new AppError(409, 'DUPLICATE', `An asset with code ${body.code} already exists`, { field: 'code' });
+      if (body.press && body.kind !== 'equipment') throw new AppError(400, 'VALIDATION_FAILED', 'press: only equipment is a press');
       const place = await this.checkPlace(trx, enterpriseId, body.plantId ?? null, body.lineId ?? null);
       await repo.insertAsset(trx, {
         id,
@@ -253,6 +257,7 @@ export class AssetService {
         line_id: place.lineId,
         state: body.state,
         attributes: JSON.stringify(body.attributes),
+        press: body.press ? 1 : 0,
         cavities: body.cavities ?? null,
         design_life_shots: body.designLifeShots ?? null,
         mounted_on_asset_id: null,
@@ -271,7 +276,12 @@ export class AssetService {
       const before = await this.held(trx, actor, id, 'admin');
       if (body.code !== undefined && body.code !== before.code && (await repo.findAssetByCode(trx, before.enterprise_id, body.code)))
         throw new AppError(409, 'DUPLICATE', `An asset with code ${body.code} already exists`, { field: 'code' });
-      const placeChanges: Partial<AssetsTable> = {};
+      if (body.press !== undefined && body.press !== (Number(before.press) === 1)) {
+        if (body.press && before.kind !== 'equipment') throw new AppError(400, 'VALIDATION_FAILED', 'press: only equipment is a press');
+        if (!body.press && Number((await repo.countMountedOn(trx, id)).n) > 0)
+          throw new AppError(409, 'CONFLICT', 'Molds are mounted on this press; unmount them first');
+      }
+      const placeChanges: Pick<Updateable<AssetsTable>, 'plant_id' | 'line_id'> = {};
       if (body.plantId !== undefined || body.lineId !== undefined) {
         const lineId =
           body.lineId === undefined
@@ -292,6 +302,7 @@ export class AssetService {
         ...(body.installDate !== undefined && { install_date: body.installDate }),
         ...(body.criticality !== undefined && { criticality: body.criticality }),
         ...(body.attributes !== undefined && { attributes: JSON.stringify(body.attributes) }),
+        ...(body.press !== undefined && { press: body.press ? 1 : 0 }),
         ...(body.cavities !== undefined && { cavities: body.cavities }),
         ...(body.designLifeShots !== undefined && { design_life_shots: body.designLifeShots }),
         ...placeChanges,
@@ -389,7 +400,8 @@ export class AssetService {
       if (mold.kind !== 'mold') throw new AppError(400, 'VALIDATION_FAILED', 'Only a mold is mounted on a press');
       const press = await repo.findVisibleAsset(trx, actor.organisationId, body.pressId);
       if (!press) throw notFound('Press');
-      if (press.kind !== 'equipment') throw new AppError(400, 'VALIDATION_FAILED', 'pressId: a mold is mounted on equipment');
+      if (press.kind !== 'equipment' || Number(press.press) !== 1)
+        throw new AppError(400, 'VALIDATION_FAILED', 'pressId: a mold is mounted on a press (equipment marked as one)');
       if (holderOf(press) !== holderOf(mold)) throw new AppError(409, 'CONFLICT', 'The press is kept by another enterprise');
       if (mold.state === 'scrapped' || press.state === 'scrapped')
         throw new AppError(409, 'CONFLICT', 'A scrapped mold or press is not mounted');
@@ -495,6 +507,26 @@ export class AssetService {
       // The caller may no longer see it: answer with what it handed over, as the receiver sees it.
       return this.detailOf(trx, stillVisible ? enterpriseId : target.id, actor, id);
     });
+  }
+
+  /**
+   * The receiver of a transfer, for an enterprise admin: an exact credit code finds one enterprise, a name
+   * (two characters at least) a few; ids and names only, never the caller's own enterprise.
+   */
+  async transferTargets(actor: Actor, q: string): Promise<TransferTargetView[]> {
+    const enterpriseId = requireAdmin(actor);
+    const text = q.trim();
+    const creditCode = /^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : undefined;
+    // LIKE's wildcards are not searched for; what is left must still be two characters
+    const name = text.replace(/[%_\\]/g, '');
+    if (!creditCode && name.length < 2) return [];
+    const rows = await repo.findTransferTargets(
+      this.db,
+      creditCode ? { creditCode } : { nameContains: name },
+      enterpriseId,
+      TRANSFER_TARGETS_SHOWN,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name }));
   }
 
   async label(actor: Actor, id: string, origin: string): Promise<string> {
