@@ -634,8 +634,6 @@ export const zhCN = {
   'transfer.role': '转移内容',
   'transfer.owner': '所有权（出售给对方）',
   'transfer.custodian': '保管（交对方保管使用）',
-  'transfer.enterpriseId': '接收企业 ID',
-  'transfer.enterpriseHint': '接收企业在平台上的 ID，可请对方管理员在“本企业”页面地址中查看',
   'transfer.reason': '说明',
   'transfer.warning': '资产连同其履历、读数和上机记录一并转移；不再保管的一方将看不到它。',
   'transfer.done': '已转移',
@@ -943,6 +941,14 @@ export const zhCN = {
   'inspection.item.up': '上移检查项',
   'inspection.item.down': '下移检查项',
   'inspection.item.required': '必检',
+  'transfer.enterprise': '接收企业',
+  'transfer.enterpriseSearchHint': '输入统一社会信用代码，或企业名称中的至少两个字',
+  'transfer.enterprisePlaceholder': '信用代码或企业名称',
+  'transfer.enterpriseRequired': '请选择接收企业',
+  'transfer.noMatch': '没有找到匹配的企业',
+  'asset.press': '压机（可安装模具）',
+  'asset.pressHint': '注塑机、压铸机、冲压机等：模具上机时只能选择压机',
+  'asset.pressTag': '压机',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
