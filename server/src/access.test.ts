@@ -265,8 +265,10 @@ const ACCESS: Record<string, Check> = {
   },
   'GET /api/assets/summary': async ({ admin, shanhe, zhujian }) => {
     const county = (await admin.get('/api/assets/summary')).json();
-    expect(Object.keys(county).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'total']);
+    expect(Object.keys(county).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'sharedEnterprises', 'total']);
+    expect(county.sharedEnterprises).toEqual([]); // aggregates only: nobody has opted in
     expect(county.enterprises).toBeGreaterThan(1);
+    expect((await shanhe.get('/api/assets/summary')).json().sharedEnterprises).toEqual([]);
     expect((await shanhe.get('/api/assets/summary')).json().total).toBeLessThan(county.total); // only its own
     expect((await zhujian.get('/api/assets/summary')).statusCode).toBe(403);
   },
@@ -291,6 +293,17 @@ const ACCESS: Record<string, Check> = {
     const body = { counter: 'shots', value: 1, reset: true };
     expect((await shanhe.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(404);
     expect((await admin.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(403);
+  },
+  'GET /api/assets/sharing': async ({ shanhe, admin, zhujian }) => {
+    expect((await shanhe.get('/api/assets/sharing')).json()).toEqual({ shared: false, updatedAt: null, updatedBy: null });
+    expect((await admin.get('/api/assets/sharing')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/assets/sharing')).statusCode).toBe(403);
+  },
+  'PUT /api/assets/sharing': async ({ admin, zhujian }) => {
+    // Only an enterprise admin sets its own enterprise's choice; the county cannot opt anybody in.
+    expect((await admin.request('PUT', '/api/assets/sharing', { shared: true })).statusCode).toBe(403);
+    expect((await zhujian.request('PUT', '/api/assets/sharing', { shared: true })).statusCode).toBe(403);
+    expect((await admin.get('/api/assets/summary')).json().sharedEnterprises).toEqual([]);
   },
   'GET /api/assets/transfer-targets': async ({ yinlun, shanhe, admin, zhujian }) => {
     // a narrow lookup: ids and names of other enterprises only, for enterprise admins only

@@ -216,13 +216,22 @@ export const transferBody = z.object({ enterpriseId: id, role: z.enum(TRANSFER_R
 export type TransferBody = z.infer<typeof transferBody>;
 
 /** County aggregates: counts only, never an asset's identity. */
-export const assetSummaryView = z.object({
+const assetCounts = z.object({
   total: z.number().int(),
-  enterprises: z.number().int(),
   byKind: z.record(z.enum(ASSET_KINDS), z.number().int()),
   byState: z.record(z.enum(ASSET_STATES), z.number().int()),
   /** Molds with 90 % or more of their design life used. */
   moldsNearEndOfLife: z.number().int(),
+});
+
+/** One enterprise's own summary in the county's — present only when that enterprise chose to share it. */
+export const sharedEnterpriseAssetSummary = assetCounts.extend({ enterpriseId: z.string(), enterpriseName: z.string() });
+export type SharedEnterpriseAssetSummaryView = z.infer<typeof sharedEnterpriseAssetSummary>;
+
+export const assetSummaryView = assetCounts.extend({
+  enterprises: z.number().int(),
+  /** County staff: the enterprises that opted in, each with the figures of its own summary; empty for an enterprise. */
+  sharedEnterprises: z.array(sharedEnterpriseAssetSummary),
 });
 export type AssetSummaryView = z.infer<typeof assetSummaryView>;
 
@@ -235,3 +244,9 @@ export type TransferTargetQuery = z.infer<typeof transferTargetQuery>;
 export const TRANSFER_TARGETS_SHOWN = 5;
 export const transferTargetView = z.object({ id: z.string(), name: z.string() });
 export type TransferTargetView = z.infer<typeof transferTargetView>;
+
+/** Whether an enterprise shows the county its own asset summary (off until its admin turns it on). */
+export const assetSharingBody = z.object({ shared: z.boolean() });
+export type AssetSharingBody = z.infer<typeof assetSharingBody>;
+export const assetSharingView = z.object({ shared: z.boolean(), updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
+export type AssetSharingView = z.infer<typeof assetSharingView>;

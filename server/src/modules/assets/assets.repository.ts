@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type {
   AssetCountersTable,
+  AssetSharingTable,
   AssetEventsTable,
   AssetTables,
   AssetsTable,
@@ -312,4 +313,31 @@ export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
     designLifeShots: a.design_life_shots,
     shots: a.shots === null ? null : Number(a.shots),
   }));
+}
+
+// ---- sharing the summary with the county ----
+
+export function findSharing(db: AssetDb, enterpriseId: string) {
+  return db.selectFrom('asset_sharing').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+
+export async function upsertSharing(db: AssetDb, row: AssetSharingTable): Promise<void> {
+  await db
+    .insertInto('asset_sharing')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('enterprise_id').doUpdateSet({ shared: row.shared, updated_at: row.updated_at, updated_by: row.updated_by }),
+    )
+    .execute();
+}
+
+/** The enterprises that chose to show the county their summary, with their names. */
+export function sharingEnterprises(db: AssetDb) {
+  return db
+    .selectFrom('asset_sharing')
+    .innerJoin('organisations', 'organisations.id', 'asset_sharing.enterprise_id')
+    .select(['asset_sharing.enterprise_id as id', 'organisations.name as name'])
+    .where('asset_sharing.shared', '=', 1)
+    .orderBy('organisations.name')
+    .execute();
 }

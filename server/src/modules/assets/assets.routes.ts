@@ -2,6 +2,8 @@ import {
   assetBody,
   assetDetailView,
   assetListQuery,
+  assetSharingBody,
+  assetSharingView,
   assetSummaryView,
   assetUpdateBody,
   assetView,
@@ -118,6 +120,29 @@ export function assetRoutes(service: AssetService) {
     );
     app.post('/api/assets/:id/unmount', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
       service.unmount(requireActor(request), request.params.id),
+    );
+    app.get(
+      '/api/assets/sharing',
+      {
+        schema: {
+          tags,
+          description: "Whether the caller's enterprise shows the county its own asset summary",
+          response: { 200: assetSharingView },
+        },
+      },
+      async (request) => service.getSharing(requireActor(request)),
+    );
+    app.put(
+      '/api/assets/sharing',
+      {
+        schema: {
+          tags,
+          description: 'The enterprise admin opts in to (or out of) showing the county its asset summary',
+          body: assetSharingBody,
+          response: { 200: assetSharingView },
+        },
+      },
+      async (request) => service.setSharing(requireActor(request), request.body),
     );
     app.get(
       '/api/assets/transfer-targets',

@@ -6,6 +6,8 @@ import {
   type Actor,
   type AssetDetailView,
   type AssetListQuery,
+  type AssetSharingBody,
+  type AssetSharingView,
   type AssetState,
   type AssetSummaryView,
   type AssetUpdateBody,
@@ -59,6 +61,12 @@ const toLineView = (row: LinesTable): LineView => ({
   name: row.name,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+});
+
+const toSharingView = (row: { shared: number; updated_at: string; updated_by: string | null } | undefined): AssetSharingView => ({
+  shared: Boolean(row && Number(row.shared)),
+  updatedAt: row?.updated_at ?? null,
+  updatedBy: row?.updated_by ?? null,
 });
 
 /** The enterprise that keeps the asset: the custodian, or the owner when nobody else keeps it. */
@@ -536,11 +544,50 @@ export class AssetService {
     return assetLabelSvg(`${origin}/assets/${asset.id}`, asset.code, asset.name);
   }
 
-  /** Counts only: county staff across the county, an enterprise over what it owns or keeps. */
+  /**
+   * Counts only: county staff across the county (plus, for each enterprise that chose to share, its own
+   * summary exactly as it sees it), an enterprise over what it owns or keeps.
+   */
   async summary(actor: Actor): Promise<AssetSummaryView> {
     let scope: string | undefined;
     if (actor.organisationKind === 'enterprise') scope = actor.organisationId;
     else if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The asset summary is for county staff and enterprises');
+    const { holders, ...counts } = await this.counts(scope);
+    const sharing = scope === undefined ? await repo.sharingEnterprises(this.db) : [];
+    const sharedEnterprises = await Promise.all(
+      sharing.map(async (e) => {
+        const { holders: _holders, ...own } = await this.counts(e.id);
+        return { enterpriseId: e.id, enterpriseName: e.name, ...own };
+      }),
+    );
+    return { ...counts, enterprises: holders, sharedEnterprises };
+  }
+
+  /** The caller's own enterprise's choice to share its summary; county staff and departments 403. */
+  async getSharing(actor: Actor): Promise<AssetSharingView> {
+    return toSharingView(await repo.findSharing(this.db, enterpriseOf(actor)));
+  }
+
+  /** The enterprise admin turns sharing on or off; audited. */
+  async setSharing(actor: Actor, body: AssetSharingBody): Promise<AssetSharingView> {
+    const enterpriseId = requireAdmin(actor);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findSharing(trx, enterpriseId);
+      const row = { enterprise_id: enterpriseId, shared: body.shared ? 1 : 0, updated_at: nowIso(), updated_by: actor.username };
+      await repo.upsertSharing(trx, row);
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'asset_sharing',
+        entityId: enterpriseId,
+        organisationId: enterpriseId,
+        before: { shared: Boolean(before && Number(before.shared)) },
+        after: { shared: body.shared },
+      });
+      return toSharingView(row);
+    });
+  }
+
+  private async counts(scope: string | undefined) {
     const groups = await repo.countAssets(this.db, scope);
     const byKind = Object.fromEntries(ASSET_KINDS.map((k) => [k, 0])) as AssetSummaryView['byKind'];
     const byState = Object.fromEntries(ASSET_STATES.map((s) => [s, 0])) as AssetSummaryView['byState'];
@@ -554,7 +601,7 @@ export class AssetService {
       total += n;
     }
     const near = await repo.countMoldsNearEndOfLife(this.db, NEAR_END_OF_LIFE, scope);
-    return { total, enterprises: holders.size, byKind, byState, moldsNearEndOfLife: Number(near.n) };
+    return { total, holders: holders.size, byKind, byState, moldsNearEndOfLife: Number(near.n) };
   }
 
   // ---- helpers ----

@@ -91,6 +91,14 @@ export interface MoldMountsTable {
   removed_by: string | null;
 }
 
+/** One row per enterprise that has set its choice; no row means not shared. */
+export interface AssetSharingTable {
+  enterprise_id: string;
+  shared: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface AssetTables extends RegistryTables {
   plants: PlantsTable;
   lines: LinesTable;
@@ -99,4 +107,5 @@ export interface AssetTables extends RegistryTables {
   asset_counters: AssetCountersTable;
   counter_readings: CounterReadingsTable;
   mold_mounts: MoldMountsTable;
+  asset_sharing: AssetSharingTable;
 }

@@ -284,8 +284,10 @@ describe.each(ENGINES)('assets on %s', (engine) => {
       byKind: Record<string, number>;
       byState: Record<string, number>;
       moldsNearEndOfLife: number;
+      sharedEnterprises: unknown[];
     }>();
-    expect(Object.keys(body).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'sharedEnterprises', 'total']);
+    expect(body.sharedEnterprises).toEqual([]); // no enterprise has opted in to showing its own figures
     expect(body.enterprises).toBeGreaterThanOrEqual(3);
     expect(body.byKind.equipment! + body.byKind.mold! + body.byKind.tooling!).toBe(body.total);
     expect(Object.values(body.byState).reduce((a, b) => a + b, 0)).toBe(body.total);
