@@ -2,7 +2,8 @@
 // the end of its design life, records a shot reading (first one that runs backwards, then the right one),
 // sees the life bar move, mounts the mold on an injection press and sees its QR label. Then a technician
 // opens the label's address on a phone, as a scan would, and sees the same mold. Last, the admin hands
-// another mold to 山河包装箱 for keeping, finding the receiver by name instead of a raw id.
+// another mold to 山河包装箱 for keeping, finding the receiver by name instead of a raw id, and shares the
+// enterprise's asset summary with the county, whose roll-up page then lists 银轮 with its own figures.
 import type { AssetDetailView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,5 +183,24 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     await admin.getByTestId('transfer-confirm').click();
     await expect.poll(async () => (await assetOf(admin, mold.id)).custodianName ?? '').toContain('山河');
     await shot(admin, 'transferred');
+  });
+
+  it('the admin shares the asset summary; the county sees 银轮 with its own figures', async () => {
+    await admin.goto(`${base}/assets`);
+    await expect.poll(() => admin.getByTestId('asset-sharing').isVisible()).toBe(true);
+    expect(await admin.getByTestId('asset-sharing').getAttribute('aria-checked')).toBe('false');
+    await admin.getByTestId('asset-sharing').click();
+    await expect.poll(() => admin.getByTestId('asset-sharing').getAttribute('aria-checked')).toBe('true');
+    const own = await admin.evaluate(async () => (await (await fetch('/api/assets/summary')).json()) as { total: number });
+
+    const county = await signIn('admin');
+    await county.goto(`${base}/maintenance/county`);
+    const table = county.getByTestId('county-asset-shared-table');
+    await expect.poll(() => table.locator('.ant-table-row').count()).toBe(1);
+    const row = await table.locator('.ant-table-row').innerText();
+    expect(row).toContain('银轮');
+    expect(row).toContain(String(own.total));
+    await table.scrollIntoViewIfNeeded();
+    await shot(county, 'county-asset-sharing', false);
   });
 });

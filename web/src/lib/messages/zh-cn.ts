@@ -949,6 +949,13 @@ export const zhCN = {
   'asset.press': '压机（可安装模具）',
   'asset.pressHint': '注塑机、压铸机、冲压机等：模具上机时只能选择压机',
   'asset.pressTag': '压机',
+  'assets.sharing.label': '向县里公开设备汇总',
+  'assets.sharing.on': '已向县里公开本企业的设备汇总',
+  'assets.sharing.off': '已停止向县里公开设备汇总',
+  'kpis.county.assetShared': '公开设备汇总的企业',
+  'kpis.county.assetSharedNote': '仅列出自愿向县里公开设备汇总的企业（数量、状态、接近寿命的模具）；其余企业只计入全县合计。',
+  'kpis.county.assetSharedEmpty': '暂无企业公开设备汇总',
+  'kpis.county.assetTotal': '设备与模具',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
