@@ -955,10 +955,11 @@ export const en: Record<MessageKey, string> = {
   'asset.pressHint': 'Injection, die-casting or stamping presses: molds are mounted only on presses',
   'asset.pressTag': 'Press',
   'assets.sharing.label': 'Share the asset summary with the county',
-  'assets.sharing.on': 'The county now sees this enterprise\'s asset summary',
-  'assets.sharing.off': 'The county no longer sees this enterprise\'s asset summary',
+  'assets.sharing.on': "The county now sees this enterprise's asset summary",
+  'assets.sharing.off': "The county no longer sees this enterprise's asset summary",
   'kpis.county.assetShared': 'Enterprises sharing their asset summary',
-  'kpis.county.assetSharedNote': 'Only enterprises that chose to share their asset summary (counts, states, molds near end of life); the others count only in the county\'s totals.',
+  'kpis.county.assetSharedNote':
+    "Only enterprises that chose to share their asset summary (counts, states, molds near end of life); the others count only in the county's totals.",
   'kpis.county.assetSharedEmpty': 'No enterprise shares its asset summary yet',
   'kpis.county.assetTotal': 'Assets',
 };
