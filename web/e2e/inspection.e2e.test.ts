@@ -210,6 +210,8 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     const failures = await phone.getByTestId('round-failure').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-work-order')));
     expect(failures.sort()).toEqual([...orderNumbers].sort());
     expect(await phone.getByTestId('round-failure-list').innerText()).toContain('记录值：不合格');
+    // The photo taken at the point shows among the point's results.
+    await expect.poll(() => imageLoaded(phone, '[data-testid=round-photo] img, img[data-testid=round-photo]')).toBe(true);
     expect(await noSideways(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'phone-round');
 
