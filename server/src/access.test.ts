@@ -274,8 +274,10 @@ const ACCESS: Record<string, Check> = {
   },
   'GET /api/assets/summary': async ({ admin, shanhe, zhujian }) => {
     const county = (await admin.get('/api/assets/summary')).json();
-    expect(Object.keys(county).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'total']);
+    expect(Object.keys(county).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'sharedEnterprises', 'total']);
+    expect(county.sharedEnterprises).toEqual([]); // aggregates only: nobody has opted in
     expect(county.enterprises).toBeGreaterThan(1);
+    expect((await shanhe.get('/api/assets/summary')).json().sharedEnterprises).toEqual([]);
     expect((await shanhe.get('/api/assets/summary')).json().total).toBeLessThan(county.total); // only its own
     expect((await zhujian.get('/api/assets/summary')).statusCode).toBe(403);
   },
@@ -300,6 +302,26 @@ const ACCESS: Record<string, Check> = {
     const body = { counter: 'shots', value: 1, reset: true };
     expect((await shanhe.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(404);
     expect((await admin.post(`/api/assets/${yinlunMoldId}/readings`, body)).statusCode).toBe(403);
+  },
+  'GET /api/assets/sharing': async ({ shanhe, admin, zhujian }) => {
+    expect((await shanhe.get('/api/assets/sharing')).json()).toEqual({ shared: false, updatedAt: null, updatedBy: null });
+    expect((await admin.get('/api/assets/sharing')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/assets/sharing')).statusCode).toBe(403);
+  },
+  'PUT /api/assets/sharing': async ({ admin, zhujian }) => {
+    // Only an enterprise admin sets its own enterprise's choice; the county cannot opt anybody in.
+    expect((await admin.request('PUT', '/api/assets/sharing', { shared: true })).statusCode).toBe(403);
+    expect((await zhujian.request('PUT', '/api/assets/sharing', { shared: true })).statusCode).toBe(403);
+    expect((await admin.get('/api/assets/summary')).json().sharedEnterprises).toEqual([]);
+  },
+  'GET /api/assets/transfer-targets': async ({ yinlun, shanhe, admin, zhujian }) => {
+    // a narrow lookup: ids and names of other enterprises only, for enterprise admins only
+    const found = (await shanhe.get(`/api/assets/transfer-targets?q=${encodeURIComponent('银轮')}`)).json();
+    expect(found.map((e: { id: string }) => e.id)).toContain(yinlun.organisationId);
+    expect(found.every((e: object) => Object.keys(e).sort().join() === 'id,name')).toBe(true);
+    expect((await shanhe.get('/api/assets/transfer-targets?q=x')).statusCode).toBe(400);
+    expect((await admin.get(`/api/assets/transfer-targets?q=${encodeURIComponent('银轮')}`)).statusCode).toBe(403);
+    expect((await zhujian.get(`/api/assets/transfer-targets?q=${encodeURIComponent('银轮')}`)).statusCode).toBe(403);
   },
   'POST /api/assets/{id}/mount': async ({ shanhe, zhujian, yinlunMoldId, yinlunPressId }) => {
     expect((await shanhe.post(`/api/assets/${yinlunMoldId}/mount`, { pressId: yinlunPressId })).statusCode).toBe(404);
@@ -372,6 +394,20 @@ const ACCESS: Record<string, Check> = {
     expect((await shanhe.post(`/api/work-orders/${yinlunWorkOrderId}/actions`, body)).statusCode).toBe(404);
     expect((await zhujian.post(`/api/work-orders/${yinlunWorkOrderId}/actions`, body)).statusCode).toBe(403);
     expect((await yinlun.get(`/api/work-orders/${yinlunWorkOrderId}`)).json().status).toBe('reported');
+  },
+  'PUT /api/work-orders/{id}/checklist/{itemId}': async ({ t, yinlun, shanhe, zhujian }) => {
+    // an open demo 保养 order of 银轮 with its plan's checklist
+    const item = await t.db
+      .selectFrom('work_order_checklist')
+      .innerJoin('work_orders', 'work_orders.id', 'work_order_checklist.work_order_id')
+      .select(['work_order_checklist.id', 'work_order_checklist.work_order_id'])
+      .where('work_orders.enterprise_id', '=', yinlun.organisationId)
+      .executeTakeFirstOrThrow();
+    const url = `/api/work-orders/${item.work_order_id}/checklist/${item.id}`;
+    expect((await shanhe.request('PUT', url, { result: 'pass' })).statusCode).toBe(404);
+    expect((await zhujian.request('PUT', url, { result: 'pass' })).statusCode).toBe(403);
+    const order = (await yinlun.get(`/api/work-orders/${item.work_order_id}`)).json();
+    expect(order.checklist.find((c: { id: string }) => c.id === item.id).result).toBeNull();
   },
   'GET /api/spare-parts': async ({ shanhe, admin, yinlunPartId }) => {
     expect((await shanhe.get('/api/spare-parts')).json().map((p: { id: string }) => p.id)).not.toContain(yinlunPartId);
@@ -472,6 +508,22 @@ const ACCESS: Record<string, Check> = {
     expect((await admin.get('/api/inspection/rounds')).statusCode).toBe(403);
     expect((await zhujian.get('/api/inspection/rounds')).statusCode).toBe(403);
   },
+  'PUT /api/inspection/routes/{id}/point-order': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    const url = `/api/inspection/routes/${c.yinlunInspectionRouteId}/point-order`;
+    expect((await shanhe.request('PUT', url, { pointIds: [c.yinlunInspectionPointId] })).statusCode).toBe(404);
+    expect((await zhujian.request('PUT', url, { pointIds: [c.yinlunInspectionPointId] })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${c.yinlunInspectionRouteId}`)).json().points).toHaveLength(1);
+  },
+  'PATCH /api/inspection/points/{id}': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    expect((await shanhe.patch(`/api/inspection/points/${c.yinlunInspectionPointId}`, { name: 'pwned' })).statusCode).toBe(404);
+    expect((await zhujian.patch(`/api/inspection/points/${c.yinlunInspectionPointId}`, { name: 'pwned' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${c.yinlunInspectionRouteId}`)).json().points[0].name).toBe('液压站');
+  },
+  'DELETE /api/inspection/points/{id}': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    expect((await shanhe.delete(`/api/inspection/points/${c.yinlunInspectionPointId}`)).statusCode).toBe(404);
+    expect((await zhujian.delete(`/api/inspection/points/${c.yinlunInspectionPointId}`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/routes/${c.yinlunInspectionRouteId}`)).json().points).toHaveLength(1);
+  },
   'POST /api/inspection/rounds': async ({ shanhe, zhujian, yinlunInspectionRouteId }) => {
     expect((await shanhe.post('/api/inspection/rounds', { routeId: yinlunInspectionRouteId })).statusCode).toBe(404);
     expect((await zhujian.post('/api/inspection/rounds', { routeId: yinlunInspectionRouteId })).statusCode).toBe(403);
@@ -493,6 +545,35 @@ const ACCESS: Record<string, Check> = {
     expect((await shanhe.post(url, body)).statusCode).toBe(404);
     expect((await zhujian.post(url, body)).statusCode).toBe(403);
     expect((await yinlun.get(`/api/inspection/rounds/${c.yinlunInspectionRoundId}`)).json().itemsDone).toBe(0);
+  },
+  'POST /api/inspection/rounds/{id}/items/{itemId}/photo': async ({ yinlun, shanhe, zhujian, ...c }) => {
+    const url = `/api/inspection/rounds/${c.yinlunInspectionRoundId}/items/${c.yinlunInspectionItemId}/photo`;
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    expect((await shanhe.request('POST', url, png, { 'content-type': 'image/png' })).statusCode).toBe(404);
+    expect((await zhujian.request('POST', url, png, { 'content-type': 'image/png' })).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${c.yinlunInspectionRoundId}`)).json().itemsDone).toBe(0);
+  },
+  'GET /api/inspection/rounds/{id}/photos/{photoId}': async ({ yinlun, shanhe, admin }) => {
+    const route = (await yinlun.post('/api/inspection/routes', { name: '拍照点检' })).json();
+    const point = { name: '模具架', assetId: null, items: [{ label: '现场照片', kind: 'photo' }] };
+    const withPoint = (await yinlun.post(`/api/inspection/routes/${route.id}/points`, point)).json();
+    const label = (await yinlun.get(`/api/inspection/points/${withPoint.points[0].id}/label`)).body;
+    const round = (await yinlun.post('/api/inspection/rounds', { routeId: route.id })).json();
+    await yinlun.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: /\/inspect\/([\w-]+)</.exec(label)![1] });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const uploaded = await yinlun.request(
+      'POST',
+      `/api/inspection/rounds/${round.id}/items/${withPoint.points[0].items[0].id}/photo`,
+      png,
+      {
+        'content-type': 'image/png',
+      },
+    );
+    expect(uploaded.statusCode).toBe(201);
+    const url = `/api/inspection/rounds/${round.id}/photos/${uploaded.json().results[0].photoId}`;
+    expect((await shanhe.get(url)).statusCode).toBe(404);
+    expect((await admin.get(url)).statusCode).toBe(403);
+    expect((await yinlun.get(url)).statusCode).toBe(200);
   },
   'POST /api/inspection/rounds/{id}/finish': async ({ yinlun, shanhe, zhujian, yinlunInspectionRoundId }) => {
     expect((await shanhe.post(`/api/inspection/rounds/${yinlunInspectionRoundId}/finish`)).statusCode).toBe(404);

@@ -64,6 +64,8 @@ const assetFields = z.object({
   lineId: id.nullable().optional(),
   /** Free key/value attributes (tonnage, spindle speed, material…). */
   attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean()])),
+  /** Equipment: a press (注塑机, 压铸机, 冲压机…) that molds are mounted on. */
+  press: z.boolean().optional(),
   /** Molds: number of cavities and design life in shots. */
   cavities: z.number().int().min(1).max(1000).nullable().optional(),
   designLifeShots: z.number().int().min(1).max(1e10).nullable().optional(),
@@ -103,6 +105,8 @@ export const assetView = z.object({
   lineId: z.string().nullable(),
   lineName: z.string().nullable(),
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  /** Equipment that molds are mounted on. */
+  press: z.boolean(),
   cavities: z.number().nullable(),
   designLifeShots: z.number().nullable(),
   /** Shots counted so far (molds), and what remains of the design life. */
@@ -177,6 +181,11 @@ export type AssetDetailView = z.infer<typeof assetDetailView>;
 
 export const assetListQuery = z.object({
   kind: z.enum(ASSET_KINDS).optional(),
+  /** Only presses (true), or only other assets (false). */
+  press: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   plantId: id.optional(),
   lineId: id.optional(),
   state: z.enum(ASSET_STATES).optional(),
@@ -207,12 +216,37 @@ export const transferBody = z.object({ enterpriseId: id, role: z.enum(TRANSFER_R
 export type TransferBody = z.infer<typeof transferBody>;
 
 /** County aggregates: counts only, never an asset's identity. */
-export const assetSummaryView = z.object({
+const assetCounts = z.object({
   total: z.number().int(),
-  enterprises: z.number().int(),
   byKind: z.record(z.enum(ASSET_KINDS), z.number().int()),
   byState: z.record(z.enum(ASSET_STATES), z.number().int()),
   /** Molds with 90 % or more of their design life used. */
   moldsNearEndOfLife: z.number().int(),
 });
+
+/** One enterprise's own summary in the county's — present only when that enterprise chose to share it. */
+export const sharedEnterpriseAssetSummary = assetCounts.extend({ enterpriseId: z.string(), enterpriseName: z.string() });
+export type SharedEnterpriseAssetSummaryView = z.infer<typeof sharedEnterpriseAssetSummary>;
+
+export const assetSummaryView = assetCounts.extend({
+  enterprises: z.number().int(),
+  /** County staff: the enterprises that opted in, each with the figures of its own summary; empty for an enterprise. */
+  sharedEnterprises: z.array(sharedEnterpriseAssetSummary),
+});
 export type AssetSummaryView = z.infer<typeof assetSummaryView>;
+
+/**
+ * Finding the receiver of a transfer: an exact unified social credit code (18 characters), or at least two
+ * characters of the name. Answers at most TRANSFER_TARGETS_SHOWN enterprises, each with its id and name only.
+ */
+export const transferTargetQuery = z.object({ q: z.string().trim().min(2).max(100) });
+export type TransferTargetQuery = z.infer<typeof transferTargetQuery>;
+export const TRANSFER_TARGETS_SHOWN = 5;
+export const transferTargetView = z.object({ id: z.string(), name: z.string() });
+export type TransferTargetView = z.infer<typeof transferTargetView>;
+
+/** Whether an enterprise shows the county its own asset summary (off until its admin turns it on). */
+export const assetSharingBody = z.object({ shared: z.boolean() });
+export type AssetSharingBody = z.infer<typeof assetSharingBody>;
+export const assetSharingView = z.object({ shared: z.boolean(), updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
+export type AssetSharingView = z.infer<typeof assetSharingView>;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The picture types among them: what a photo (an inspection item's) may be. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** At most this many files per request, and per work order. */
 export const ATTACHMENTS_PER_REQUEST = 10;
 

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'IMPORT_BAD_FILE',
   'ATTACHMENT_REJECTED',
   'IMPORT_INVALID_ROWS',
+  /** A work order cannot be done while required checklist items are unticked. */
+  'CHECKLIST_INCOMPLETE',
   'INTERNAL',
 ] as const;
 

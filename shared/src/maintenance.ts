@@ -215,7 +215,37 @@ export const workOrderPartView = z.object({
   quantity: z.number(),
   at: z.string(),
 });
+/** A ticked checklist item: done and fine, done and failed, or not applicable to this asset. */
+export const CHECKLIST_RESULTS = ['pass', 'fail', 'na'] as const;
+export type ChecklistResult = (typeof CHECKLIST_RESULTS)[number];
+
+/** One item of a maintenance order's checklist (copied from its plan), as ticked so far. */
+export const workOrderChecklistItemView = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  item: z.string(),
+  required: z.boolean(),
+  /** null: not ticked yet. */
+  result: z.enum(CHECKLIST_RESULTS).nullable(),
+  value: z.string().nullable(),
+  note: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+});
+export type WorkOrderChecklistItemView = z.infer<typeof workOrderChecklistItemView>;
+
+/** Ticks (or re-ticks) one checklist item while the order is in progress or on hold. */
+export const checklistTickBody = z.object({
+  result: z.enum(CHECKLIST_RESULTS),
+  /** A measured value, if the item has one (e.g. 油位 45 L). */
+  value: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export type ChecklistTickBody = z.infer<typeof checklistTickBody>;
+
 export const workOrderDetailView = workOrderView.extend({
+  /** The plan's checklist, item by item, in order; empty for orders without one. */
+  checklist: z.array(workOrderChecklistItemView),
   /** Oldest first. */
   events: z.array(workOrderEventView),
   parts: z.array(workOrderPartView),
@@ -312,17 +342,18 @@ export type MaintenanceSharingView = z.infer<typeof maintenanceSharingView>;
 export const INSPECTION_ITEM_KINDS = ['pass_fail', 'number', 'text', 'photo', 'meter'] as const;
 export type InspectionItemKind = (typeof INSPECTION_ITEM_KINDS)[number];
 
-export const inspectionItemBody = z
-  .object({
-    label: text(200),
-    kind: z.enum(INSPECTION_ITEM_KINDS),
-    unit: z.string().trim().max(20).nullable().default(null),
-    /** number and meter items: the accepted range; a value outside it fails the item. */
-    min: z.number().min(-1e12).max(1e12).nullable().default(null),
-    max: z.number().min(-1e12).max(1e12).nullable().default(null),
-    required: z.boolean().default(true),
-  })
-  .refine((i) => i.min === null || i.max === null || i.min <= i.max, { message: 'min: above max' });
+const inspectionItemFields = z.object({
+  label: text(200),
+  kind: z.enum(INSPECTION_ITEM_KINDS),
+  unit: z.string().trim().max(20).nullable().default(null),
+  /** number and meter items: the accepted range; a value outside it fails the item. */
+  min: z.number().min(-1e12).max(1e12).nullable().default(null),
+  max: z.number().min(-1e12).max(1e12).nullable().default(null),
+  required: z.boolean().default(true),
+});
+const minNotAboveMax = (i: { min: number | null; max: number | null }) => i.min === null || i.max === null || i.min <= i.max;
+
+export const inspectionItemBody = inspectionItemFields.refine(minNotAboveMax, { message: 'min: above max' });
 export type InspectionItemBody = z.input<typeof inspectionItemBody>;
 
 export const inspectionPointBody = z.object({
@@ -332,6 +363,28 @@ export const inspectionPointBody = z.object({
   items: z.array(inspectionItemBody).min(1).max(50),
 });
 export type InspectionPointBody = z.input<typeof inspectionPointBody>;
+
+/**
+ * Edits a point: its name, its asset, and its items as the whole new list in order — an item with an `id`
+ * keeps its identity (and its recorded results), one without is new, one left out is removed (only if no
+ * round has checked in to it).
+ */
+export const inspectionPointUpdateBody = z
+  .object({
+    name: text(200),
+    assetId: id.nullable(),
+    items: z
+      .array(inspectionItemFields.extend({ id: id.optional() }).refine(minNotAboveMax, { message: 'min: above max' }))
+      .min(1)
+      .max(50),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
+export type InspectionPointUpdateBody = z.input<typeof inspectionPointUpdateBody>;
+
+/** The route's points in their new walking order: every point of the route, once. */
+export const inspectionPointOrderBody = z.object({ pointIds: z.array(id).min(1).max(500) });
+export type InspectionPointOrderBody = z.infer<typeof inspectionPointOrderBody>;
 
 export const inspectionRouteBody = z.object({
   name: text(200),
@@ -391,6 +444,10 @@ export type InspectionRoundBody = z.infer<typeof inspectionRoundBody>;
 
 export const inspectionRoundListQuery = z.object({
   routeId: id.optional(),
+  /** Only rounds the caller started (a technician's own walks). */
+  mine: flag,
+  /** Only rounds not finished yet. */
+  open: flag,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -400,8 +457,8 @@ export const inspectionCheckInBody = z.object({ qrToken: z.string().trim().min(1
 export type InspectionCheckInBody = z.infer<typeof inspectionCheckInBody>;
 
 /**
- * pass_fail: 'pass' or 'fail'; number and meter: a number, failed outside [min, max]; text and photo (a
- * reference to the stored picture): not empty when required.
+ * pass_fail: 'pass' or 'fail'; number and meter: a number, failed outside [min, max]; text: not empty when
+ * required. A photo item takes its picture through the photo upload; here it may only be left empty (optional).
  */
 export const inspectionResultBody = z.object({
   pointId: id,
@@ -423,6 +480,8 @@ export const inspectionResultView = z.object({
   recordedAt: z.string().nullable(),
   workOrderId: z.string().nullable(),
   workOrderNumber: z.string().nullable(),
+  /** photo items: the latest photo, served at /api/inspection/rounds/{roundId}/photos/{photoId}. */
+  photoId: z.string().nullable(),
 });
 export type InspectionResultView = z.infer<typeof inspectionResultView>;
 

@@ -1,7 +1,9 @@
 // Equipment and molds end to end in a real browser: 银轮's equipment admin picks a plant, opens a mold near
 // the end of its design life, records a shot reading (first one that runs backwards, then the right one),
 // sees the life bar move, mounts the mold on an injection press and sees its QR label. Then a technician
-// opens the label's address on a phone, as a scan would, and sees the same mold.
+// opens the label's address on a phone, as a scan would, and sees the same mold. Last, the admin hands
+// another mold to 山河包装箱 for keeping, finding the receiver by name instead of a raw id, and shares the
+// enterprise's asset summary with the county, whose roll-up page then lists 银轮 with its own figures.
 import type { AssetDetailView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +102,11 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
   it('mounts the mold on an injection press and shows its QR label', async () => {
     const press = admin.getByTestId('mount-press');
     await press.click();
+    // Only presses are offered: injection, die-casting and stamping presses, no lathes or compressors.
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor({ state: 'visible' });
+    const offered = await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+    expect(offered.length).toBeGreaterThan(0);
+    for (const text of offered) expect(text).toMatch(/注塑机|压铸机|冲压机/);
     await admin.keyboard.type(PRESS);
     const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PRESS });
     await option.first().waitFor({ state: 'visible' });
@@ -144,5 +151,56 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(phone, 'phone-top', false);
     await shot(phone, 'phone-full');
+  });
+
+  it('the admin hands another mold to 山河包装箱 for keeping, finding it by name', async () => {
+    const molds = await admin.evaluate(
+      async () =>
+        (await (await fetch('/api/assets?kind=mold&pageSize=200')).json()) as {
+          items: Array<{
+            id: string;
+            code: string;
+            holder: boolean;
+            mountedOnAssetId: string | null;
+            custodianEnterpriseId: string | null;
+          }>;
+        },
+    );
+    const mold = molds.items.find((m) => m.holder && !m.mountedOnAssetId && !m.custodianEnterpriseId && m.code !== MOLD)!;
+    await admin.goto(`${base}/assets/${mold.id}`);
+    await expect.poll(() => admin.getByTestId('transfer').isVisible()).toBe(true);
+    await admin.getByTestId('transfer').click();
+    await expect.poll(() => admin.getByTestId('transfer-enterprise').isVisible()).toBe(true);
+    await admin.waitForTimeout(300); // the dialog's opening motion
+    await admin.locator('.ant-modal').getByText('保管（交对方保管使用）').click();
+    await admin.getByTestId('transfer-enterprise').click();
+    await admin.keyboard.type('山河');
+    const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '山河' });
+    await option.first().waitFor({ state: 'visible' });
+    await admin.waitForTimeout(300); // the dropdown's opening motion
+    await shot(admin, 'transfer-lookup', false);
+    await option.first().click();
+    await admin.getByTestId('transfer-confirm').click();
+    await expect.poll(async () => (await assetOf(admin, mold.id)).custodianName ?? '').toContain('山河');
+    await shot(admin, 'transferred');
+  });
+
+  it('the admin shares the asset summary; the county sees 银轮 with its own figures', async () => {
+    await admin.goto(`${base}/assets`);
+    await expect.poll(() => admin.getByTestId('asset-sharing').isVisible()).toBe(true);
+    expect(await admin.getByTestId('asset-sharing').getAttribute('aria-checked')).toBe('false');
+    await admin.getByTestId('asset-sharing').click();
+    await expect.poll(() => admin.getByTestId('asset-sharing').getAttribute('aria-checked')).toBe('true');
+    const own = await admin.evaluate(async () => (await (await fetch('/api/assets/summary')).json()) as { total: number });
+
+    const county = await signIn('admin');
+    await county.goto(`${base}/maintenance/county`);
+    const table = county.getByTestId('county-asset-shared-table');
+    await expect.poll(() => table.locator('.ant-table-row').count()).toBe(1);
+    const row = await table.locator('.ant-table-row').innerText();
+    expect(row).toContain('银轮');
+    expect(row).toContain(String(own.total));
+    await table.scrollIntoViewIfNeeded();
+    await shot(county, 'county-asset-sharing', false);
   });
 });

@@ -1,7 +1,8 @@
 // Inspection (巡检) end to end in a real browser: 银轮's admin lays out a route with one point on a press
 // (through the API), a technician starts a round on a phone, opens the point's label address as a scan would,
 // fails the oil level and enters a hydraulic temperature above its range, and sees the repair orders the
-// failures opened. The maintenance lead then finds them among the enterprise's repair orders.
+// failures opened, and takes a photo of the station with the phone's camera (a real PNG through the page's
+// file input). The maintenance lead then finds the repair orders among the enterprise's repair orders.
 import type { AssetView, InspectionRouteDetailView, InspectionRoundDetailView, Paged, WorkOrderView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ const ROUTE = '注塑车间日常点检';
 const POINT = '1 号注塑机液压站';
 const OIL = '油位正常';
 const TEMPERATURE = '液压油温';
+const PHOTO = '液压站现场照片';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 // Browser-side code as text: the e2e suites type-check without the DOM library.
@@ -80,6 +82,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
       items: [
         { label: OIL, kind: 'pass_fail' },
         { label: TEMPERATURE, kind: 'number', unit: '℃', min: 20, max: 60 },
+        { label: PHOTO, kind: 'photo' },
       ],
     });
     expect(route.points).toHaveLength(1);
@@ -167,6 +170,28 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     await expect.poll(() => item(phone, TEMPERATURE).getByTestId('item-work-order').isVisible()).toBe(true);
     orderNumbers.push((await item(phone, TEMPERATURE).getByTestId('item-work-order').getAttribute('data-number'))!);
 
+    // The photo item: the camera button's file input takes a real picture, which then shows in place.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    expect(await item(phone, PHOTO).getByTestId('item-photo-input').getAttribute('capture')).toBe('environment');
+    await item(phone, PHOTO).getByTestId('item-photo-input').setInputFiles({ name: '液压站.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => item(phone, PHOTO).getByTestId('item-state').getAttribute('data-state')).toBe('recorded');
+    await expect.poll(() => imageLoaded(phone, '[data-testid=item-photo-image] img, img[data-testid=item-photo-image]')).toBe(true);
+    expect(await item(phone, PHOTO).getByTestId('item-photo-take').innerText()).toContain('重新拍照');
+    // A file that only claims to be a picture is refused, in words.
+    await item(phone, PHOTO)
+      .getByTestId('item-photo-input')
+      .setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('MZ not a picture') });
+    await expect.poll(() => item(phone, PHOTO).getByTestId('item-photo-error').isVisible()).toBe(true);
+    await item(phone, PHOTO).scrollIntoViewIfNeeded();
+    await shot(phone, 'phone-photo-item', false);
+    const withPhoto = await phone.evaluate(
+      async (id) => (await (await fetch(`/api/inspection/rounds/${id}`)).json()) as InspectionRoundDetailView,
+      roundId,
+    );
+    const photoResult = withPhoto.results.find((r) => r.itemId === route.points[0]!.items[2]!.id)!;
+    expect(photoResult).toMatchObject({ value: '液压站.png', passed: null });
+    expect(photoResult.photoId).not.toBeNull();
+
     for (const number of orderNumbers) expect(number).toMatch(/\S/);
     expect(new Set(orderNumbers).size).toBe(2);
     expect(await item(phone, TEMPERATURE).getByTestId('item-work-order').innerText()).toContain(orderNumbers[1]!);
@@ -185,6 +210,8 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     const failures = await phone.getByTestId('round-failure').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-work-order')));
     expect(failures.sort()).toEqual([...orderNumbers].sort());
     expect(await phone.getByTestId('round-failure-list').innerText()).toContain('记录值：不合格');
+    // The photo taken at the point shows among the point's results.
+    await expect.poll(() => imageLoaded(phone, '[data-testid=round-photo] img, img[data-testid=round-photo]')).toBe(true);
     expect(await noSideways(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'phone-round');
 
@@ -218,5 +245,82 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     await lead.goto(`${base}/work-orders`);
     for (const number of orderNumbers) await expect.poll(() => lead.getByText(number, { exact: true }).count()).toBeGreaterThan(0);
     await shot(lead, 'lead-work-orders');
+  });
+
+  it('the admin lays out a new route on the page: adds, reorders, edits and removes points, then pauses it', async () => {
+    const admin = await signIn('yinlun', DESKTOP);
+    await admin.goto(`${base}/inspection`);
+    await admin.getByTestId('new-route').click();
+    await admin.getByTestId('route-name').fill('空压站周检');
+    await admin.getByTestId('route-submit').click();
+    const card = admin.locator('[data-testid=inspection-route][data-route-name="空压站周检"]');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await card.getByTestId('manage-route').click();
+
+    const addPoint = async (name: string, itemLabel: string) => {
+      await card.getByTestId('add-point').click();
+      await expect.poll(() => admin.getByTestId('point-name').isVisible()).toBe(true);
+      await admin.getByTestId('point-name').fill(name);
+      await admin.getByTestId('item-label').first().fill(itemLabel);
+      await admin.getByTestId('point-submit').click();
+      await expect.poll(() => card.locator(`[data-testid=route-point][data-point-name="${name}"]`).count()).toBe(1);
+    };
+    await addPoint('储气罐', '安全阀铅封完好');
+    await addPoint('1 号空压机', '有无异响');
+    const names = () => card.getByTestId('route-point').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-point-name')));
+    expect(await names()).toEqual(['储气罐', '1 号空压机']);
+
+    // the compressor is walked first
+    await card.locator('[data-testid=route-point][data-point-name="1 号空压机"]').getByTestId('point-up').click();
+    await expect.poll(names).toEqual(['1 号空压机', '储气罐']);
+
+    // edit: rename the item, add a photo item and move it first
+    await card.locator('[data-testid=route-point][data-point-name="1 号空压机"]').getByTestId('edit-point').click();
+    await expect.poll(() => admin.getByTestId('point-item').count()).toBe(1);
+    await admin.waitForTimeout(300); // the modal's opening motion
+    await admin.getByTestId('item-label').first().fill('运行无异响');
+    await admin.getByTestId('add-item').click();
+    await admin.getByTestId('item-label').nth(1).fill('仪表盘照片');
+    await admin.getByTestId('item-kind').nth(1).click();
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '照片' }).click();
+    await admin.getByTestId('item-up').nth(1).click();
+    await shot(admin, 'admin-edit-point', false);
+    await admin.getByTestId('point-submit').click();
+    await expect.poll(() => admin.getByTestId('point-submit').count()).toBe(0);
+
+    // remove the tank
+    await card.locator('[data-testid=route-point][data-point-name="储气罐"]').getByTestId('remove-point').click();
+    await admin.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(names).toEqual(['1 号空压机']);
+
+    // pause the route
+    await card.getByTestId('edit-route').click();
+    await expect.poll(() => admin.getByTestId('route-active').isVisible()).toBe(true);
+    await admin.getByTestId('route-active').click();
+    await admin.getByTestId('route-submit').click();
+    await expect.poll(() => card.getByTestId('route-point-count').innerText()).toContain('已停用');
+    expect(await card.getByTestId('start-round').isDisabled()).toBe(true);
+    await admin.waitForTimeout(300); // the button's colour transition
+    await shot(admin, 'admin-route-edited');
+
+    const routes = await admin.evaluate(
+      async () => (await (await fetch('/api/inspection/routes')).json()) as Array<{ id: string; name: string }>,
+    );
+    const id = routes.find((r) => r.name === '空压站周检')!.id;
+    const saved = await admin.evaluate(
+      async (routeId) => (await (await fetch(`/api/inspection/routes/${routeId}`)).json()) as InspectionRouteDetailView,
+      id,
+    );
+    expect(saved.active).toBe(false);
+    expect(saved.points.map((p) => [p.seq, p.name, p.items.map((i) => [i.label, i.kind])])).toEqual([
+      [
+        1,
+        '1 号空压机',
+        [
+          ['仪表盘照片', 'photo'],
+          ['运行无异响', 'pass_fail'],
+        ],
+      ],
+    ]);
   });
 });

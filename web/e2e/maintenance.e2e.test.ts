@@ -1,7 +1,8 @@
 // Maintenance end to end in a real browser: a technician reports a stopped press (报修) on a phone, the
 // enterprise admin assigns it to him at a desk (派工), he starts and completes the repair on the phone,
-// the admin accepts it (验收), and the KPI page counts one more failure than before.
-import type { KpiView, WorkOrderDetailView } from '@tiantai/shared';
+// the admin accepts it (验收), and the KPI page counts one more failure than before. Then he runs a 保养
+// order on the phone, ticking its checklist item by item: done waits until every required item is ticked.
+import type { KpiView, Paged, WorkOrderDetailView, WorkOrderView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
@@ -137,5 +138,67 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium o
     await expect.poll(() => admin.getByTestId('kpi-chart').locator('canvas').count()).toBeGreaterThan(0);
     await admin.waitForTimeout(1200); // the bars' growing animation
     await shot(admin, 'kpis');
+  });
+
+  it('the technician ticks a 保养 checklist item by item on the phone; done waits for the last one', async () => {
+    const open = await phone.evaluate(
+      async () =>
+        (await (
+          await fetch('/api/work-orders?mine=true&open=true&kind=maintenance&status=assigned&pageSize=50')
+        ).json()) as Paged<WorkOrderView>,
+    );
+    const pm = open.items[0]!;
+    await phone.goto(`${base}/work-orders/${pm.id}`);
+    await expect.poll(() => phone.getByTestId('work-order-checklist').isVisible()).toBe(true);
+    const items = phone.getByTestId('checklist-item');
+    const count = await items.count();
+    expect(count).toBeGreaterThan(1);
+    // not started yet: nothing to tick
+    expect(await phone.getByTestId('checklist-pass').count()).toBe(0);
+    await act(phone, 'start');
+    await expect.poll(() => phone.getByTestId('checklist-pass').count()).toBe(count);
+    expect(await phone.getByTestId('checklist-missing').innerText()).toContain(String(count));
+
+    await items.nth(0).getByTestId('checklist-value').fill('油位 45 L');
+    await items.nth(0).getByTestId('checklist-pass').click();
+    await expect.poll(() => items.nth(0).getAttribute('data-result')).toBe('pass');
+    await items.nth(1).getByTestId('checklist-note').fill('顶针轻微磨损，已记录');
+    await items.nth(1).getByTestId('checklist-fail').click();
+    await expect.poll(() => items.nth(1).getAttribute('data-result')).toBe('fail');
+    await shot(phone, 'phone-checklist', false);
+
+    // completing with items left is refused, with the reason in words
+    await phone.getByTestId('action-complete').click();
+    await expect.poll(() => phone.getByTestId('action-submit').isVisible()).toBe(true);
+    await phone.waitForTimeout(300); // the dialog's opening motion
+    await phone.getByTestId('complete-result').fill('按清单完成保养');
+    await phone.getByTestId('complete-labour').fill('60');
+    await phone.getByTestId('action-submit').click();
+    await expect.poll(() => phone.getByTestId('action-error').isVisible()).toBe(true);
+    expect(await phone.getByTestId('action-error').innerText()).toContain('必检项未勾选');
+    await shot(phone, 'phone-checklist-refused', false);
+    await phone
+      .getByRole('button', { name: '取 消' })
+      .or(phone.getByRole('button', { name: '取消' }))
+      .first()
+      .click();
+    await expect.poll(() => phone.getByTestId('action-submit').count()).toBe(0);
+
+    for (let i = 2; i < count; i++) {
+      await items.nth(i).getByTestId('checklist-na').click();
+      await expect.poll(() => items.nth(i).getAttribute('data-result')).toBe('na');
+    }
+    await expect.poll(() => phone.getByTestId('checklist-missing').count()).toBe(0);
+    await act(phone, 'complete', async () => {
+      await phone.getByTestId('complete-result').fill('按清单完成保养');
+      await phone.getByTestId('complete-labour').fill('60');
+    });
+    await expect.poll(() => phone.getByTestId('work-order-status').first().getAttribute('data-status')).toBe('done');
+    const done = await orderOf(phone, pm.id);
+    expect(done.checklist.map((c) => c.result)).toEqual(['pass', 'fail', ...Array<string>(count - 2).fill('na')]);
+    expect(done.checklist[0]!.value).toBe('油位 45 L');
+    // read-only once done
+    expect(await phone.getByTestId('checklist-pass').count()).toBe(0);
+    await shot(phone, 'phone-checklist-done');
   });
 });

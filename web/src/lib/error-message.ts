@@ -15,6 +15,7 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   INSUFFICIENT_STOCK: 'error.insufficientStock',
   COUNTER_BACKWARDS: 'error.counterBackwards',
   ATTACHMENT_REJECTED: 'error.attachmentRejected',
+  CHECKLIST_INCOMPLETE: 'error.checklistIncomplete',
   PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
   IMPORT_BAD_FILE: 'error.importBadFile',
   NETWORK_ERROR: 'error.network',

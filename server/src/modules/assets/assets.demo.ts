@@ -72,6 +72,7 @@ export async function loadAssetDemo(db: AssetDb, enterpriseIds: Record<string, s
       state: AssetState;
       installDate: string;
       attributes: Record<string, string | number>;
+      press?: boolean;
       cavities?: number;
       designLifeShots?: number;
       custodian?: string;
@@ -96,6 +97,7 @@ export async function loadAssetDemo(db: AssetDb, enterpriseIds: Record<string, s
       attributes: JSON.stringify(asset.attributes),
       cavities: asset.cavities ?? null,
       design_life_shots: asset.designLifeShots ?? null,
+      press: asset.press ? 1 : 0,
       mounted_on_asset_id: null,
       created_at: iso,
       updated_at: iso,
@@ -159,6 +161,7 @@ export async function loadAssetDemo(db: AssetDb, enterpriseIds: Record<string, s
         model: pick(random, machine.models),
         maker: pick(random, machine.makers),
         criticality: machine.press ? 'A' : pick(random, ['B', 'C'] as const),
+        press: machine.press,
         ...lines[machine.line]!,
         state,
         installDate: `20${String(14 + Math.floor(random() * 11)).padStart(2, '0')}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,

@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type {
   AssetCountersTable,
+  AssetSharingTable,
   AssetEventsTable,
   AssetTables,
   AssetsTable,
@@ -75,6 +76,7 @@ const assetsWithNames = (db: AssetDb) =>
 
 export interface AssetFilter {
   kind?: AssetKind | undefined;
+  press?: boolean | undefined;
   plantId?: string | undefined;
   lineId?: string | undefined;
   state?: AssetState | undefined;
@@ -90,6 +92,7 @@ function visibleTo(db: AssetDb, enterpriseId: string) {
 export function listAssets(db: AssetDb, enterpriseId: string, filter: AssetFilter, page: PageRequest) {
   let query = visibleTo(db, enterpriseId);
   if (filter.kind) query = query.where('assets.kind', '=', filter.kind);
+  if (filter.press !== undefined) query = query.where('assets.press', '=', filter.press ? 1 : 0);
   if (filter.plantId) query = query.where('assets.plant_id', '=', filter.plantId);
   if (filter.lineId) query = query.where('assets.line_id', '=', filter.lineId);
   if (filter.state) query = query.where('assets.state', '=', filter.state);
@@ -237,6 +240,21 @@ export function countMoldsNearEndOfLife(db: AssetDb, share: number, enterpriseId
 // ---- for other modules (through index.ts) ----
 
 /** The asset if this enterprise keeps it: the custodian, or the owner when nobody else keeps it. */
+/**
+ * Enterprises a transfer may go to, other than `exceptId`: the one with this exact credit code, or those
+ * whose name contains the text. Ids and names only.
+ */
+export function findTransferTargets(db: AssetDb, query: { creditCode?: string; nameContains?: string }, exceptId: string, limit: number) {
+  let q = db
+    .selectFrom('enterprises')
+    .innerJoin('organisations', 'organisations.id', 'enterprises.id')
+    .select(['enterprises.id', 'organisations.name'])
+    .where('enterprises.id', '!=', exceptId);
+  if (query.creditCode !== undefined) q = q.where('enterprises.credit_code', '=', query.creditCode);
+  if (query.nameContains !== undefined) q = q.where('organisations.name', 'like', `%${query.nameContains}%`);
+  return q.orderBy('organisations.name').orderBy('enterprises.id').limit(limit).execute();
+}
+
 export function findKeptAsset(db: AssetDb, enterpriseId: string, id: string) {
   return db
     .selectFrom('assets')
@@ -295,4 +313,31 @@ export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
     designLifeShots: a.design_life_shots,
     shots: a.shots === null ? null : Number(a.shots),
   }));
+}
+
+// ---- sharing the summary with the county ----
+
+export function findSharing(db: AssetDb, enterpriseId: string) {
+  return db.selectFrom('asset_sharing').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+
+export async function upsertSharing(db: AssetDb, row: AssetSharingTable): Promise<void> {
+  await db
+    .insertInto('asset_sharing')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('enterprise_id').doUpdateSet({ shared: row.shared, updated_at: row.updated_at, updated_by: row.updated_by }),
+    )
+    .execute();
+}
+
+/** The enterprises that chose to show the county their summary, with their names. */
+export function sharingEnterprises(db: AssetDb) {
+  return db
+    .selectFrom('asset_sharing')
+    .innerJoin('organisations', 'organisations.id', 'asset_sharing.enterprise_id')
+    .select(['asset_sharing.enterprise_id as id', 'organisations.name as name'])
+    .where('asset_sharing.shared', '=', 1)
+    .orderBy('organisations.name')
+    .execute();
 }

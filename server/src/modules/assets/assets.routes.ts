@@ -2,6 +2,8 @@ import {
   assetBody,
   assetDetailView,
   assetListQuery,
+  assetSharingBody,
+  assetSharingView,
   assetSummaryView,
   assetUpdateBody,
   assetView,
@@ -15,6 +17,8 @@ import {
   plantView,
   readingBody,
   transferBody,
+  transferTargetQuery,
+  transferTargetView,
 } from '@tiantai/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -116,6 +120,43 @@ export function assetRoutes(service: AssetService) {
     );
     app.post('/api/assets/:id/unmount', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
       service.unmount(requireActor(request), request.params.id),
+    );
+    app.get(
+      '/api/assets/sharing',
+      {
+        schema: {
+          tags,
+          description: "Whether the caller's enterprise shows the county its own asset summary",
+          response: { 200: assetSharingView },
+        },
+      },
+      async (request) => service.getSharing(requireActor(request)),
+    );
+    app.put(
+      '/api/assets/sharing',
+      {
+        schema: {
+          tags,
+          description: 'The enterprise admin opts in to (or out of) showing the county its asset summary',
+          body: assetSharingBody,
+          response: { 200: assetSharingView },
+        },
+      },
+      async (request) => service.setSharing(requireActor(request), request.body),
+    );
+    app.get(
+      '/api/assets/transfer-targets',
+      {
+        schema: {
+          tags,
+          description:
+            'The receiver of a transfer, for an enterprise admin: an exact unified social credit code, or at least two characters ' +
+            'of the name; at most 5 enterprises, id and name only',
+          querystring: transferTargetQuery,
+          response: { 200: z.array(transferTargetView) },
+        },
+      },
+      async (request) => service.transferTargets(requireActor(request), request.query.q),
     );
     app.post(
       '/api/assets/:id/transfer',

@@ -6,6 +6,8 @@ import {
   type Actor,
   type AssetDetailView,
   type AssetListQuery,
+  type AssetSharingBody,
+  type AssetSharingView,
   type AssetState,
   type AssetSummaryView,
   type AssetUpdateBody,
@@ -19,11 +21,13 @@ import {
   type PlantView,
   type PublishEvent,
   type ReadingBody,
+  TRANSFER_TARGETS_SHOWN,
   type TransferBody,
+  type TransferTargetView,
   type assetBody,
   eventText,
 } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, notFound } from '../../http/errors';
@@ -61,6 +65,12 @@ const toLineView = (row: LinesTable): LineView => ({
   updatedAt: row.updated_at,
 });
 
+const toSharingView = (row: { shared: number; updated_at: string; updated_by: string | null } | undefined): AssetSharingView => ({
+  shared: Boolean(row && Number(row.shared)),
+  updatedAt: row?.updated_at ?? null,
+  updatedBy: row?.updated_by ?? null,
+});
+
 /** The enterprise that keeps the asset: the custodian, or the owner when nobody else keeps it. */
 const holderOf = (row: Pick<AssetsTable, 'enterprise_id' | 'custodian_enterprise_id'>) => row.custodian_enterprise_id ?? row.enterprise_id;
 
@@ -86,6 +96,7 @@ export function toAssetView(row: AssetRow, enterpriseId: string): AssetView {
     lineId: row.line_id,
     lineName: row.line_name,
     attributes: JSON.parse(row.attributes) as AssetAttributes,
+    press: Number(row.press) === 1,
     cavities: row.cavities,
     designLifeShots: row.design_life_shots === null ? null : Number(row.design_life_shots),
     shots: shots === null ? null : Number(shots),
@@ -242,6 +253,7 @@ export class AssetService {
     return this.db.transaction().execute(async (trx) => {
       if (await repo.findAssetByCode(trx, enterpriseId, body.code))
         throw new AppError(409, 'DUPLICATE', `An asset with code ${body.code} already exists`, { field: 'code' });
+      if (body.press && body.kind !== 'equipment') throw new AppError(400, 'VALIDATION_FAILED', 'press: only equipment is a press');
       const place = await this.checkPlace(trx, enterpriseId, body.plantId ?? null, body.lineId ?? null);
       await repo.insertAsset(trx, {
         id,
@@ -259,6 +271,7 @@ export class AssetService {
         line_id: place.lineId,
         state: body.state,
         attributes: JSON.stringify(body.attributes),
+        press: body.press ? 1 : 0,
         cavities: body.cavities ?? null,
         design_life_shots: body.designLifeShots ?? null,
         mounted_on_asset_id: null,
@@ -277,7 +290,12 @@ export class AssetService {
       const before = await this.held(trx, actor, id, 'admin');
       if (body.code !== undefined && body.code !== before.code && (await repo.findAssetByCode(trx, before.enterprise_id, body.code)))
         throw new AppError(409, 'DUPLICATE', `An asset with code ${body.code} already exists`, { field: 'code' });
-      const placeChanges: Partial<AssetsTable> = {};
+      if (body.press !== undefined && body.press !== (Number(before.press) === 1)) {
+        if (body.press && before.kind !== 'equipment') throw new AppError(400, 'VALIDATION_FAILED', 'press: only equipment is a press');
+        if (!body.press && Number((await repo.countMountedOn(trx, id)).n) > 0)
+          throw new AppError(409, 'CONFLICT', 'Molds are mounted on this press; unmount them first');
+      }
+      const placeChanges: Pick<Updateable<AssetsTable>, 'plant_id' | 'line_id'> = {};
       if (body.plantId !== undefined || body.lineId !== undefined) {
         const lineId =
           body.lineId === undefined
@@ -298,6 +316,7 @@ export class AssetService {
         ...(body.installDate !== undefined && { install_date: body.installDate }),
         ...(body.criticality !== undefined && { criticality: body.criticality }),
         ...(body.attributes !== undefined && { attributes: JSON.stringify(body.attributes) }),
+        ...(body.press !== undefined && { press: body.press ? 1 : 0 }),
         ...(body.cavities !== undefined && { cavities: body.cavities }),
         ...(body.designLifeShots !== undefined && { design_life_shots: body.designLifeShots }),
         ...placeChanges,
@@ -406,7 +425,8 @@ export class AssetService {
       if (mold.kind !== 'mold') throw new AppError(400, 'VALIDATION_FAILED', 'Only a mold is mounted on a press');
       const press = await repo.findVisibleAsset(trx, actor.organisationId, body.pressId);
       if (!press) throw notFound('Press');
-      if (press.kind !== 'equipment') throw new AppError(400, 'VALIDATION_FAILED', 'pressId: a mold is mounted on equipment');
+      if (press.kind !== 'equipment' || Number(press.press) !== 1)
+        throw new AppError(400, 'VALIDATION_FAILED', 'pressId: a mold is mounted on a press (equipment marked as one)');
       if (holderOf(press) !== holderOf(mold)) throw new AppError(409, 'CONFLICT', 'The press is kept by another enterprise');
       if (mold.state === 'scrapped' || press.state === 'scrapped')
         throw new AppError(409, 'CONFLICT', 'A scrapped mold or press is not mounted');
@@ -514,6 +534,26 @@ export class AssetService {
     });
   }
 
+  /**
+   * The receiver of a transfer, for an enterprise admin: an exact credit code finds one enterprise, a name
+   * (two characters at least) a few; ids and names only, never the caller's own enterprise.
+   */
+  async transferTargets(actor: Actor, q: string): Promise<TransferTargetView[]> {
+    const enterpriseId = requireAdmin(actor);
+    const text = q.trim();
+    const creditCode = /^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : undefined;
+    // LIKE's wildcards are not searched for; what is left must still be two characters
+    const name = text.replace(/[%_\\]/g, '');
+    if (!creditCode && name.length < 2) return [];
+    const rows = await repo.findTransferTargets(
+      this.db,
+      creditCode ? { creditCode } : { nameContains: name },
+      enterpriseId,
+      TRANSFER_TARGETS_SHOWN,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name }));
+  }
+
   async label(actor: Actor, id: string, origin: string): Promise<string> {
     const enterpriseId = enterpriseOf(actor);
     const asset = await repo.findVisibleAsset(this.db, enterpriseId, id);
@@ -521,11 +561,50 @@ export class AssetService {
     return assetLabelSvg(`${origin}/assets/${asset.id}`, asset.code, asset.name);
   }
 
-  /** Counts only: county staff across the county, an enterprise over what it owns or keeps. */
+  /**
+   * Counts only: county staff across the county (plus, for each enterprise that chose to share, its own
+   * summary exactly as it sees it), an enterprise over what it owns or keeps.
+   */
   async summary(actor: Actor): Promise<AssetSummaryView> {
     let scope: string | undefined;
     if (actor.organisationKind === 'enterprise') scope = actor.organisationId;
     else if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The asset summary is for county staff and enterprises');
+    const { holders, ...counts } = await this.counts(scope);
+    const sharing = scope === undefined ? await repo.sharingEnterprises(this.db) : [];
+    const sharedEnterprises = await Promise.all(
+      sharing.map(async (e) => {
+        const { holders: _holders, ...own } = await this.counts(e.id);
+        return { enterpriseId: e.id, enterpriseName: e.name, ...own };
+      }),
+    );
+    return { ...counts, enterprises: holders, sharedEnterprises };
+  }
+
+  /** The caller's own enterprise's choice to share its summary; county staff and departments 403. */
+  async getSharing(actor: Actor): Promise<AssetSharingView> {
+    return toSharingView(await repo.findSharing(this.db, enterpriseOf(actor)));
+  }
+
+  /** The enterprise admin turns sharing on or off; audited. */
+  async setSharing(actor: Actor, body: AssetSharingBody): Promise<AssetSharingView> {
+    const enterpriseId = requireAdmin(actor);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findSharing(trx, enterpriseId);
+      const row = { enterprise_id: enterpriseId, shared: body.shared ? 1 : 0, updated_at: nowIso(), updated_by: actor.username };
+      await repo.upsertSharing(trx, row);
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'asset_sharing',
+        entityId: enterpriseId,
+        organisationId: enterpriseId,
+        before: { shared: Boolean(before && Number(before.shared)) },
+        after: { shared: body.shared },
+      });
+      return toSharingView(row);
+    });
+  }
+
+  private async counts(scope: string | undefined) {
     const groups = await repo.countAssets(this.db, scope);
     const byKind = Object.fromEntries(ASSET_KINDS.map((k) => [k, 0])) as AssetSummaryView['byKind'];
     const byState = Object.fromEntries(ASSET_STATES.map((s) => [s, 0])) as AssetSummaryView['byState'];
@@ -539,7 +618,7 @@ export class AssetService {
       total += n;
     }
     const near = await repo.countMoldsNearEndOfLife(this.db, NEAR_END_OF_LIFE, scope);
-    return { total, enterprises: holders.size, byKind, byState, moldsNearEndOfLife: Number(near.n) };
+    return { total, holders: holders.size, byKind, byState, moldsNearEndOfLife: Number(near.n) };
   }
 
   // ---- helpers ----
@@ -629,6 +708,36 @@ export class AssetService {
       allowedTransitions: view.holder ? allowedMoves(actor.role, row.state) : [],
     };
   }
+}
+
+/**
+ * For maintenance: a work order takes its asset out of service (under repair, under maintenance) or back
+ * into it, along the same lifecycle table as a manual change, with who and why on the timeline and in the
+ * audit log. Moves nothing (and answers false) when the enterprise no longer keeps the asset, when the
+ * asset is not in `from` (if given), or when the table has no such move.
+ */
+export async function moveAssetForWorkOrder(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  actor: Actor,
+  change: { enterpriseId: string; assetId: string; from?: AssetState; to: AssetState; reason: string; workOrderId: string },
+): Promise<boolean> {
+  const trx = withTablesOf<AssetTables>(db);
+  const asset = await repo.findKeptAsset(trx, change.enterpriseId, change.assetId);
+  if (!asset) return false;
+  const from = asset.state;
+  if ((change.from !== undefined && from !== change.from) || !canMove(from, change.to)) return false;
+  await repo.updateAsset(trx, asset.id, { state: change.to, updated_at: nowIso() });
+  await repo.insertEvent(trx, event(asset.id, actor, 'lifecycle', { from, to: change.to, reason: change.reason }));
+  await recordAudit(trx, actor, {
+    action: 'lifecycle',
+    entity: 'asset',
+    entityId: asset.id,
+    organisationId: change.enterpriseId,
+    before: { state: from },
+    after: { state: change.to, reason: change.reason, workOrderId: change.workOrderId },
+  });
+  return true;
 }
 
 function event(

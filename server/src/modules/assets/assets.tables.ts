@@ -1,4 +1,5 @@
 import type { AssetEventKind, AssetKind, AssetState, CounterKind, Criticality, ReadingKind } from '@tiantai/shared';
+import type { Generated } from 'kysely';
 import type { RegistryTables } from '../registry';
 
 export interface PlantsTable {
@@ -37,6 +38,8 @@ export interface AssetsTable {
   state: AssetState;
   /** JSON object of free attributes. */
   attributes: string;
+  /** 1: equipment that molds are mounted on (0 by default, so other modules' inserts need not name it). */
+  press: Generated<number>;
   cavities: number | null;
   design_life_shots: number | null;
   mounted_on_asset_id: string | null;
@@ -88,6 +91,14 @@ export interface MoldMountsTable {
   removed_by: string | null;
 }
 
+/** One row per enterprise that has set its choice; no row means not shared. */
+export interface AssetSharingTable {
+  enterprise_id: string;
+  shared: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface AssetTables extends RegistryTables {
   plants: PlantsTable;
   lines: LinesTable;
@@ -96,4 +107,5 @@ export interface AssetTables extends RegistryTables {
   asset_counters: AssetCountersTable;
   counter_readings: CounterReadingsTable;
   mold_mounts: MoldMountsTable;
+  asset_sharing: AssetSharingTable;
 }

@@ -11,6 +11,7 @@ interface Detail {
   shots: number | null;
   remainingShots: number | null;
   mountedOnAssetId: string | null;
+  press: boolean;
   plantId: string | null;
   counters: Array<{ counter: string; value: number; lastReading: number; resetCount: number }>;
   events: Array<{ kind: string; fromState: string | null; toState: string | null; actorName: string | null; reason: string | null }>;
@@ -142,10 +143,20 @@ describe.each(ENGINES)('assets on %s', (engine) => {
   });
 
   it('mounts a mold on one press of the same enterprise at a time and keeps the history', async () => {
-    const press = await create(yinlun, { kind: 'equipment', state: 'in_service' });
-    const other = await create(yinlun, { kind: 'equipment', state: 'in_service' });
+    const press = await create(yinlun, { kind: 'equipment', state: 'in_service', press: true });
+    const other = await create(yinlun, { kind: 'equipment', state: 'in_service', press: true });
+    const lathe = await create(yinlun, { kind: 'equipment', state: 'in_service' });
     const mold = await create(yinlun, { kind: 'mold', state: 'in_service', designLifeShots: 300_000 });
-    const theirPress = await create(shanhe, { kind: 'equipment', state: 'in_service' });
+    const theirPress = await create(shanhe, { kind: 'equipment', state: 'in_service', press: true });
+    expect([press.press, lathe.press, mold.press]).toEqual([true, false, false]);
+    // only presses take molds, and only equipment is a press
+    expect(errorCode(await yinlun.post(`/api/assets/${mold.id}/mount`, { pressId: lathe.id }))).toBe('VALIDATION_FAILED');
+    expect((await yinlun.post('/api/assets', { kind: 'mold', code: `T-${++seq}`, name: '模具', press: true })).statusCode).toBe(400);
+    expect((await yinlun.patch(`/api/assets/${mold.id}`, { press: true })).statusCode).toBe(400);
+    const presses = (await yinlun.get('/api/assets?kind=equipment&press=true&pageSize=200')).json<{ items: Detail[] }>().items;
+    expect(presses.map((a) => a.id)).toEqual(expect.arrayContaining([press.id, other.id]));
+    expect(presses.map((a) => a.id)).not.toContain(lathe.id);
+    expect(presses.every((a) => a.press)).toBe(true);
 
     expect((await tech.post(`/api/assets/${mold.id}/mount`, { pressId: press.id })).statusCode).toBe(403);
     expect(errorCode(await yinlun.post(`/api/assets/${press.id}/mount`, { pressId: other.id }))).toBe('VALIDATION_FAILED');
@@ -159,6 +170,8 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     expect(errorCode(await move(yinlun, mold.id, 'scrapped'))).toBe('CONFLICT');
     expect(errorCode(await move(yinlun, press.id, 'scrapped'))).toBe('CONFLICT');
     expect((await yinlun.get(`/api/assets/${press.id}`)).json<Detail>().mounts).toMatchObject([{ moldId: mold.id, removedAt: null }]);
+    // a press carrying a mold stays a press until the mold comes off
+    expect(errorCode(await yinlun.patch(`/api/assets/${press.id}`, { press: false }))).toBe('CONFLICT');
 
     expect((await yinlun.post(`/api/assets/${mold.id}/unmount`)).json<Detail>().mountedOnAssetId).toBeNull();
     expect(errorCode(await yinlun.post(`/api/assets/${mold.id}/unmount`))).toBe('CONFLICT');
@@ -168,6 +181,30 @@ describe.each(ENGINES)('assets on %s', (engine) => {
       [press.id, false],
     ]);
     expect(moved.events.map((e) => e.kind).slice(0, 3)).toEqual(['mounted', 'unmounted', 'mounted']);
+  });
+
+  it('finds a transfer receiver by exact credit code or a name, ids and names only, never the caller itself', async () => {
+    const lookup = (client: Client, q: string) => client.get(`/api/assets/transfer-targets?q=${encodeURIComponent(q)}`);
+    const { credit_code } = await t.db
+      .selectFrom('enterprises')
+      .select('credit_code')
+      .where('id', '=', shanhe.organisationId)
+      .executeTakeFirstOrThrow();
+    const byCode = await lookup(yinlun, credit_code!);
+    expect(byCode.statusCode, byCode.body).toBe(200);
+    expect(byCode.json()).toEqual([{ id: shanhe.organisationId, name: expect.stringContaining('山河') }]);
+    expect((await lookup(yinlun, credit_code!.toLowerCase())).json()).toHaveLength(1);
+    expect((await lookup(yinlun, `${credit_code!.slice(0, 17)}0`)).json<unknown[]>().length).toBeLessThanOrEqual(0);
+    const byName = (await lookup(yinlun, '山河')).json<Array<Record<string, unknown>>>();
+    expect(byName.map((e) => e.id)).toContain(shanhe.organisationId);
+    expect(byName.every((e) => Object.keys(e).sort().join() === 'id,name')).toBe(true);
+    expect((await lookup(yinlun, '银轮')).json<Array<{ id: string }>>().map((e) => e.id)).not.toContain(yinlun.organisationId);
+    expect((await lookup(yinlun, '有限公司')).json<unknown[]>().length).toBeLessThanOrEqual(5);
+    expect((await lookup(yinlun, '%%')).json()).toEqual([]);
+    expect((await lookup(yinlun, '山')).statusCode).toBe(400);
+    expect((await lookup(tech, '山河')).statusCode).toBe(403);
+    expect((await lookup(admin, '山河')).statusCode).toBe(403);
+    expect((await lookup(zhujian, '山河')).statusCode).toBe(403);
   });
 
   it('transfers an asset with its history; the old enterprise no longer sees it', async () => {
@@ -247,8 +284,10 @@ describe.each(ENGINES)('assets on %s', (engine) => {
       byKind: Record<string, number>;
       byState: Record<string, number>;
       moldsNearEndOfLife: number;
+      sharedEnterprises: unknown[];
     }>();
-    expect(Object.keys(body).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['byKind', 'byState', 'enterprises', 'moldsNearEndOfLife', 'sharedEnterprises', 'total']);
+    expect(body.sharedEnterprises).toEqual([]); // no enterprise has opted in to showing its own figures
     expect(body.enterprises).toBeGreaterThanOrEqual(3);
     expect(body.byKind.equipment! + body.byKind.mold! + body.byKind.tooling!).toBe(body.total);
     expect(Object.values(body.byState).reduce((a, b) => a + b, 0)).toBe(body.total);

@@ -2,6 +2,8 @@
 // a press, kept for a customer, transferable); the lifecycle and its timeline; run-hour, cycle and shot counters.
 export type { AssetTables } from './assets.tables';
 export { AssetService } from './assets.service';
+/** For maintenance: a running work order takes its asset out of service and back (lifecycle table, timeline, audit). */
+export { moveAssetForWorkOrder } from './assets.service';
 export { assetRoutes } from './assets.routes';
 export { loadAssetDemo } from './assets.demo';
 /** For maintenance: the asset an enterprise keeps, and a counter's total (usage-based plans). */

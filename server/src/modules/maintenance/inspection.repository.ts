@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type {
   InspectionItemsTable,
+  InspectionPhotosTable,
   InspectionPointsTable,
   InspectionResultsTable,
   InspectionRoundsTable,
@@ -90,6 +91,43 @@ export async function insertPoint(db: InspectionDb, row: Insertable<InspectionPo
   await db.insertInto('inspection_points').values(row).execute();
 }
 
+export async function updatePoint(db: InspectionDb, id: string, changes: Updateable<InspectionPointsTable>): Promise<void> {
+  await db.updateTable('inspection_points').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Sets the points' order (ids in walking order). Two steps through negative numbers, as the unique
+ * (route_id, seq) key is checked row by row on both engines.
+ */
+export async function reorderPoints(db: InspectionDb, pointIds: readonly string[]): Promise<void> {
+  for (const [index, id] of pointIds.entries()) await updatePoint(db, id, { seq: -(index + 1) });
+  for (const [index, id] of pointIds.entries()) await updatePoint(db, id, { seq: index + 1 });
+}
+
+export async function deletePoint(db: InspectionDb, id: string): Promise<void> {
+  await db.deleteFrom('inspection_items').where('point_id', '=', id).execute();
+  await db.deleteFrom('inspection_points').where('id', '=', id).execute();
+}
+
+export async function updateItem(db: InspectionDb, id: string, changes: Updateable<InspectionItemsTable>): Promise<void> {
+  await db.updateTable('inspection_items').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteItems(db: InspectionDb, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('inspection_items').where('id', 'in', ids).execute();
+}
+
+/** Which of these items some round has checked in to (their results keep them). */
+export async function itemsWithResults(db: InspectionDb, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db.selectFrom('inspection_results').select('item_id').distinct().where('item_id', 'in', itemIds).execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
+export async function pointHasResults(db: InspectionDb, pointId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('inspection_results').select('id').where('point_id', '=', pointId).executeTakeFirst());
+}
+
 export async function insertItems(db: InspectionDb, rows: Array<Insertable<InspectionItemsTable>>): Promise<void> {
   if (rows.length > 0) await db.insertInto('inspection_items').values(rows).execute();
 }
@@ -103,6 +141,17 @@ export function findItem(db: InspectionDb, pointId: string, id: string) {
   return db.selectFrom('inspection_items').selectAll().where('point_id', '=', pointId).where('id', '=', id).executeTakeFirst();
 }
 
+/** An item of a point on the route. */
+export function findRouteItem(db: InspectionDb, routeId: string, id: string) {
+  return db
+    .selectFrom('inspection_items')
+    .innerJoin('inspection_points', 'inspection_points.id', 'inspection_items.point_id')
+    .selectAll('inspection_items')
+    .where('inspection_points.route_id', '=', routeId)
+    .where('inspection_items.id', '=', id)
+    .executeTakeFirst();
+}
+
 // ---- rounds and results ----
 
 const roundsWithNames = (db: InspectionDb) =>
@@ -113,9 +162,17 @@ const roundsWithNames = (db: InspectionDb) =>
     .selectAll('inspection_rounds')
     .select(['inspection_routes.name as route_name', 'users.display_name as started_by_name']);
 
-export function listRounds(db: InspectionDb, enterpriseId: string, routeId: string | undefined, page: PageRequest) {
+export interface RoundFilter {
+  routeId?: string | undefined;
+  startedBy?: string | undefined;
+  openOnly?: boolean | undefined;
+}
+
+export function listRounds(db: InspectionDb, enterpriseId: string, filter: RoundFilter, page: PageRequest) {
   let query = roundsWithNames(db).where('inspection_rounds.enterprise_id', '=', enterpriseId);
-  if (routeId) query = query.where('inspection_rounds.route_id', '=', routeId);
+  if (filter.routeId) query = query.where('inspection_rounds.route_id', '=', filter.routeId);
+  if (filter.startedBy) query = query.where('inspection_rounds.started_by', '=', filter.startedBy);
+  if (filter.openOnly) query = query.where('inspection_rounds.finished_at', 'is', null);
   return paginate(query.orderBy('inspection_rounds.started_at', 'desc').orderBy('inspection_rounds.id', 'desc'), page);
 }
 
@@ -209,4 +266,19 @@ export async function routeTotals(db: InspectionDb, routeId: string): Promise<{ 
     .where('inspection_points.route_id', '=', routeId)
     .executeTakeFirstOrThrow();
   return { points: Number(row.points), items: Number(row.items) };
+}
+
+// ---- photos ----
+
+export async function insertPhoto(db: InspectionDb, row: Insertable<InspectionPhotosTable>): Promise<void> {
+  await db.insertInto('inspection_photos').values(row).execute();
+}
+
+export function findPhoto(db: InspectionDb, roundId: string, id: string) {
+  return db
+    .selectFrom('inspection_photos')
+    .select(['id', 'filename', 'mime', 'content'])
+    .where('round_id', '=', roundId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -2,6 +2,8 @@ import {
   inspectionCheckInBody,
   inspectionCheckInView,
   inspectionPointBody,
+  inspectionPointOrderBody,
+  inspectionPointUpdateBody,
   inspectionResultBody,
   inspectionRoundBody,
   inspectionRoundDetailView,
@@ -16,6 +18,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptAttachmentBodies, readUpload, sendAttachment, uploadRouteOptions } from '../../http/attachments';
 import { requireActor } from '../../http/auth';
 import type { InspectionService } from './inspection.service';
 
@@ -70,6 +73,46 @@ export function inspectionRoutes(service: InspectionService) {
         },
       },
       async (request, reply) => reply.status(201).send(await service.addPoint(requireActor(request), request.params.id, request.body)),
+    );
+    app.put(
+      '/api/inspection/routes/:id/point-order',
+      {
+        schema: {
+          tags,
+          description: 'Sets the walking order: every point of the route, once each',
+          params: idParams,
+          body: inspectionPointOrderBody,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.reorderPoints(requireActor(request), request.params.id, request.body),
+    );
+    app.patch(
+      '/api/inspection/points/:id',
+      {
+        schema: {
+          tags,
+          description:
+            'Edits a point: name, asset, and the items as the new list in order (with id: kept; without: new; left out: removed). ' +
+            'Items a round has checked in to keep their kind and cannot be removed (409 CONFLICT).',
+          params: idParams,
+          body: inspectionPointUpdateBody,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.updatePoint(requireActor(request), request.params.id, request.body),
+    );
+    app.delete(
+      '/api/inspection/points/:id',
+      {
+        schema: {
+          tags,
+          description: 'Removes a point no round has checked in to (409 CONFLICT otherwise)',
+          params: idParams,
+          response: { 200: inspectionRouteDetailView },
+        },
+      },
+      async (request) => service.deletePoint(requireActor(request), request.params.id),
     );
     app.get(
       '/api/inspection/points/:id/label',
@@ -134,6 +177,32 @@ export function inspectionRoutes(service: InspectionService) {
         },
       },
       async (request) => service.recordResult(requireActor(request), request.params.id, request.body),
+    );
+    acceptAttachmentBodies(fastify);
+    app.post(
+      '/api/inspection/rounds/:id/items/:itemId/photo',
+      {
+        bodyLimit: uploadRouteOptions.bodyLimit,
+        schema: {
+          tags,
+          description:
+            'The picture for a photo item of a point checked in this round (JPEG, PNG or WebP, at most 10 MB, as the raw body; ' +
+            'name it with the x-filename header). A file whose content is not its type answers 400 ATTACHMENT_REJECTED.',
+          params: z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) }),
+          headers: uploadRouteOptions.headers,
+          response: { 201: inspectionRoundDetailView },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.recordPhoto(requireActor(request), request.params.id, request.params.itemId, readUpload(request))),
+    );
+    app.get(
+      '/api/inspection/rounds/:id/photos/:photoId',
+      { schema: { tags, params: z.object({ id: z.string().min(1).max(64), photoId: z.string().min(1).max(64) }) } },
+      async (request, reply) =>
+        sendAttachment(reply, await service.photo(requireActor(request), request.params.id, request.params.photoId)),
     );
     app.post(
       '/api/inspection/rounds/:id/finish',

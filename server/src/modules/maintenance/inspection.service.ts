@@ -1,24 +1,29 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type {
-  Actor,
-  InspectionCheckInView,
-  InspectionItemView,
-  InspectionPointView,
-  InspectionResultBody,
-  InspectionResultView,
-  InspectionRoundDetailView,
-  InspectionRoundListQuery,
-  InspectionRoundView,
-  InspectionRouteDetailView,
-  InspectionRouteUpdateBody,
-  InspectionRouteView,
-  Paged,
-  inspectionPointBody,
-  inspectionRouteBody,
+import {
+  PHOTO_TYPES,
+  matchesFileSignature,
+  type Actor,
+  type InspectionCheckInView,
+  type InspectionItemView,
+  type InspectionPointOrderBody,
+  type InspectionPointView,
+  type InspectionResultBody,
+  type InspectionResultView,
+  type InspectionRoundDetailView,
+  type InspectionRoundListQuery,
+  type InspectionRoundView,
+  type InspectionRouteDetailView,
+  type InspectionRouteUpdateBody,
+  type InspectionRouteView,
+  type Paged,
+  type inspectionPointBody,
+  type inspectionPointUpdateBody,
+  type inspectionRouteBody,
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
+import type { UploadedFile } from '../../http/attachments';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { assetLabelSvg, findKeptAsset, findPlant, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
@@ -29,6 +34,7 @@ import type { MaintenanceService } from './maintenance.service';
 
 type RouteInput = z.output<typeof inspectionRouteBody>;
 type PointInput = z.output<typeof inspectionPointBody>;
+type PointUpdateInput = z.output<typeof inspectionPointUpdateBody>;
 
 /** Inspection belongs to the enterprise walking its plant: county staff and departments get nothing here. */
 function enterpriseOf(actor: Actor): string {
@@ -106,6 +112,7 @@ const toResultView = (r: ResultRow): InspectionResultView => ({
   recordedAt: r.recorded_at,
   workOrderId: r.work_order_id,
   workOrderNumber: r.work_order_number,
+  photoId: r.photo_ref,
 });
 
 const rangeText = (item: InspectionItemsTable) => {
@@ -232,6 +239,119 @@ export class InspectionService {
     });
   }
 
+  /**
+   * Edits a point: name, asset, and the items as the new list in order. Items a round has checked in to keep
+   * their kind and stay (409 otherwise), so a round's history always reads as it was checked.
+   */
+  async updatePoint(actor: Actor, pointId: string, body: PointUpdateInput): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const point = await repo.findPoint(trx, enterpriseOf(actor), pointId);
+      if (!point) throw notFound('Inspection point');
+      requireAdmin(actor);
+      if (body.assetId && !(await findKeptAsset(withTablesOf<AssetTables>(trx), point.enterprise_id, body.assetId)))
+        throw notFound('Asset');
+      const before = this.pointView(point, await repo.listItems(trx, [point.id]));
+      const changes = {
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.assetId !== undefined && { asset_id: body.assetId }),
+      };
+      if (Object.keys(changes).length > 0) await repo.updatePoint(trx, point.id, changes);
+      if (body.items) {
+        const existing = new Map(before.items.map((i) => [i.id, i]));
+        const kept = new Set<string>();
+        for (const item of body.items) {
+          if (item.id === undefined) continue;
+          if (!existing.has(item.id)) throw invalid(`items: no item ${item.id} at this point`);
+          if (kept.has(item.id)) throw invalid(`items: item ${item.id} twice`);
+          kept.add(item.id);
+        }
+        const recorded = await repo.itemsWithResults(trx, [...existing.keys()]);
+        const removed = [...existing.keys()].filter((id) => !kept.has(id));
+        const removedRecorded = removed.filter((id) => recorded.has(id));
+        if (removedRecorded.length > 0)
+          throw new AppError(409, 'CONFLICT', 'Items that rounds have checked in to cannot be removed; make a new point instead', {
+            itemIds: removedRecorded,
+          });
+        for (const item of body.items)
+          if (item.id && recorded.has(item.id) && existing.get(item.id)!.kind !== item.kind)
+            throw new AppError(409, 'CONFLICT', `Item ${existing.get(item.id)!.label} has results: its kind stays`, { itemId: item.id });
+        await repo.deleteItems(trx, removed);
+        for (const [index, item] of body.items.entries()) {
+          const fields = {
+            seq: index + 1,
+            label: item.label,
+            kind: item.kind,
+            unit: item.unit,
+            min: item.min,
+            max: item.max,
+            required: item.required ? 1 : 0,
+          };
+          if (item.id) await repo.updateItem(trx, item.id, fields);
+          else await repo.insertItems(trx, [{ id: randomUUID(), point_id: point.id, ...fields }]);
+        }
+      }
+      await repo.updateRoute(trx, point.route_id, { updated_at: this.now().toISOString() });
+      const after = this.pointView((await repo.findPoint(trx, point.enterprise_id, point.id))!, await repo.listItems(trx, [point.id]));
+      await recordAudit(trx, actor, {
+        action: 'update_point',
+        entity: 'inspection_route',
+        entityId: point.route_id,
+        organisationId: point.enterprise_id,
+        before,
+        after,
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, point.enterprise_id, point.route_id))!);
+    });
+  }
+
+  /** Removes a point no round has checked in to (409 otherwise: deactivate the route or keep it); the rest close up. */
+  async deletePoint(actor: Actor, pointId: string): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const point = await repo.findPoint(trx, enterpriseOf(actor), pointId);
+      if (!point) throw notFound('Inspection point');
+      requireAdmin(actor);
+      if (await repo.pointHasResults(trx, point.id))
+        throw new AppError(409, 'CONFLICT', 'Rounds have checked in at this point: it keeps their history');
+      await repo.deletePoint(trx, point.id);
+      await repo.reorderPoints(
+        trx,
+        (await repo.listPoints(trx, point.route_id)).map((p) => p.id),
+      );
+      await repo.updateRoute(trx, point.route_id, { updated_at: this.now().toISOString() });
+      await recordAudit(trx, actor, {
+        action: 'delete_point',
+        entity: 'inspection_route',
+        entityId: point.route_id,
+        organisationId: point.enterprise_id,
+        before: { pointId: point.id, name: point.name, seq: Number(point.seq) },
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, point.enterprise_id, point.route_id))!);
+    });
+  }
+
+  /** Sets the walking order: the body lists every point of the route once. */
+  async reorderPoints(actor: Actor, routeId: string, body: InspectionPointOrderBody): Promise<InspectionRouteDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const route = await this.visibleRoute(trx, actor, routeId);
+      requireAdmin(actor);
+      const current = (await repo.listPoints(trx, routeId)).map((p) => p.id);
+      const given = new Set(body.pointIds);
+      if (given.size !== body.pointIds.length || given.size !== current.length || current.some((id) => !given.has(id)))
+        throw invalid('pointIds: every point of the route, once each');
+      await repo.reorderPoints(trx, body.pointIds);
+      await repo.updateRoute(trx, routeId, { updated_at: this.now().toISOString() });
+      await recordAudit(trx, actor, {
+        action: 'reorder_points',
+        entity: 'inspection_route',
+        entityId: routeId,
+        organisationId: route.enterprise_id,
+        before: { pointIds: current },
+        after: { pointIds: body.pointIds },
+      });
+      return this.routeDetail(trx, (await repo.findRoute(trx, route.enterprise_id, routeId))!);
+    });
+  }
+
   /** The printable QR label of a point: only the admin prints it, as the token proves a visit. */
   async pointLabel(actor: Actor, pointId: string, origin: string): Promise<string> {
     const point = await repo.findPoint(this.db, enterpriseOf(actor), pointId);
@@ -269,8 +389,9 @@ export class InspectionService {
   }
 
   async listRounds(actor: Actor, query: InspectionRoundListQuery): Promise<Paged<InspectionRoundView>> {
-    const { page, pageSize, routeId } = query;
-    const { rows, total } = await repo.listRounds(this.db, enterpriseOf(actor), routeId, { page, pageSize });
+    const { page, pageSize, routeId, mine, open } = query;
+    const filter = { routeId, startedBy: mine ? actor.userId : undefined, openOnly: open };
+    const { rows, total } = await repo.listRounds(this.db, enterpriseOf(actor), filter, { page, pageSize });
     const items = await Promise.all(rows.map(async (r) => this.roundProgress(this.db, r, await repo.listResults(this.db, r.id))));
     return { items, total, page, pageSize };
   }
@@ -327,6 +448,8 @@ export class InspectionService {
     if (!point || point.route_id !== round.route_id) throw notFound('Inspection point');
     const item = await repo.findItem(this.db, point.id, body.itemId);
     if (!item) throw notFound('Inspection item');
+    if (item.kind === 'photo' && body.value !== '')
+      throw invalid('value: a photo item takes its picture through POST /api/inspection/rounds/{id}/items/{itemId}/photo');
     const passed = evaluateItem(item, body.value);
     const now = this.now();
     const at = now.toISOString();
@@ -342,7 +465,7 @@ export class InspectionService {
         value: body.value,
         passed: passed === null ? null : passed ? 1 : 0,
         note: body.note ?? null,
-        photo_ref: item.kind === 'photo' && body.value !== '' ? body.value : null,
+        photo_ref: null,
         recorded_at: at,
         recorded_by: actor.userId,
       });
@@ -384,6 +507,61 @@ export class InspectionService {
     });
     if (opened) await this.maintenance.announceCreated(round.enterprise_id, opened);
     return this.getRound(actor, round.id);
+  }
+
+  /**
+   * The picture for a `photo` item of a point checked in this round: a JPEG, PNG or WebP whose first bytes
+   * match its type. It records the item (the value is the file's name); a new photo replaces the shown one.
+   */
+  async recordPhoto(actor: Actor, roundId: string, itemId: string, file: UploadedFile): Promise<InspectionRoundDetailView> {
+    const round = await this.openRound(this.db, actor, roundId);
+    const item = await repo.findRouteItem(this.db, round.route_id, itemId);
+    if (!item) throw notFound('Inspection item');
+    if (item.kind !== 'photo') throw invalid('itemId: not a photo item');
+    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+    if (!(PHOTO_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`A photo: ${PHOTO_TYPES.join(', ')}`);
+    if (file.content.length === 0) throw rejectFile('The file is empty');
+    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const result = await repo.findResult(trx, round.id, item.id);
+      if (!result) throw new AppError(409, 'CONFLICT', 'Check in at the point first: scan its QR label');
+      const photoId = randomUUID();
+      await repo.insertPhoto(trx, {
+        id: photoId,
+        round_id: round.id,
+        result_id: result.id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        uploaded_at: at,
+        uploaded_by: actor.username,
+      });
+      await repo.updateResult(trx, result.id, {
+        value: file.filename,
+        passed: null,
+        photo_ref: photoId,
+        recorded_at: at,
+        recorded_by: actor.userId,
+      });
+      await recordAudit(trx, actor, {
+        action: 'record',
+        entity: 'inspection_result',
+        entityId: result.id,
+        organisationId: round.enterprise_id,
+        before: { value: result.value, photoId: result.photo_ref },
+        after: { roundId: round.id, itemId: item.id, value: file.filename, photoId, size: file.content.length },
+      });
+    });
+    return this.getRound(actor, round.id);
+  }
+
+  async photo(actor: Actor, roundId: string, photoId: string) {
+    const round = await this.visibleRound(this.db, actor, roundId);
+    const photo = await repo.findPhoto(this.db, round.id, photoId);
+    if (!photo) throw notFound('Photo');
+    return photo;
   }
 
   async finishRound(actor: Actor, roundId: string): Promise<InspectionRoundDetailView> {

@@ -61,10 +61,24 @@ export interface InspectionResultsTable {
   work_order_id: string | null;
 }
 
+/** A photo taken for a `photo` item; the result's photo_ref names the latest one. */
+export interface InspectionPhotosTable {
+  id: string;
+  round_id: string;
+  result_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
 export interface InspectionTables extends MaintenanceTables {
   inspection_routes: InspectionRoutesTable;
   inspection_points: InspectionPointsTable;
   inspection_items: InspectionItemsTable;
   inspection_rounds: InspectionRoundsTable;
   inspection_results: InspectionResultsTable;
+  inspection_photos: InspectionPhotosTable;
 }

@@ -4,7 +4,13 @@ import { createTestApp, errorCode, login, type Client, type TestApp } from '../.
 
 interface Route {
   id: string;
-  points: Array<{ id: string; name: string; assetId: string | null; items: Array<{ id: string; kind: string; label: string }> }>;
+  points: Array<{
+    id: string;
+    seq: number;
+    name: string;
+    assetId: string | null;
+    items: Array<{ id: string; kind: string; label: string }>;
+  }>;
 }
 interface Round {
   id: string;
@@ -14,7 +20,7 @@ interface Round {
   itemsDone: number;
   finishedAt: string | null;
   failures: Array<{ itemId: string; workOrderId: string | null; workOrderNumber: string | null }>;
-  results: Array<{ itemId: string; passed: boolean | null; workOrderId: string | null }>;
+  results: Array<{ itemId: string; passed: boolean | null; workOrderId: string | null; value: string | null; photoId: string | null }>;
 }
 interface Order {
   id: string;
@@ -200,6 +206,180 @@ describe.each(ENGINES)('inspection on %s', (engine) => {
     expect(finished.json<Round>().finishedAt).not.toBeNull();
     expect((await record(round.id, 1, 0, '0.7')).statusCode).toBe(409);
     expect((await tech.post(`/api/inspection/rounds/${round.id}/finish`)).statusCode).toBe(409);
+  });
+
+  it('a photo item takes a real picture: checked, stored, served only within the enterprise', async () => {
+    const created = (await yinlun.post('/api/inspection/routes', { name: '模具库巡查' })).json<Route>();
+    const withPoint = (
+      await yinlun.post(`/api/inspection/routes/${created.id}/points`, {
+        name: '模具架',
+        assetId: null,
+        items: [
+          { label: '现场照片', kind: 'photo' },
+          { label: '标识清晰', kind: 'pass_fail' },
+        ],
+      })
+    ).json<Route>();
+    const [photoItem, passItem] = withPoint.points[0]!.items;
+    const token = await tokenOf(withPoint.points[0]!.id);
+    const round = (await tech.post('/api/inspection/rounds', { routeId: created.id })).json<Round>();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    const upload = (who: Client, itemId: string, body: Buffer, type = 'image/png') =>
+      who.request('POST', `/api/inspection/rounds/${round.id}/items/${itemId}/photo`, body, {
+        'content-type': type,
+        'x-filename': encodeURIComponent('模具架.png'),
+      });
+
+    // before the point is scanned: refused, nothing stored
+    expect((await upload(tech, photoItem!.id, png)).statusCode).toBe(409);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: token })).statusCode).toBe(200);
+    const fake = await upload(tech, photoItem!.id, Buffer.from('MZ not a picture'));
+    expect([fake.statusCode, errorCode(fake)]).toEqual([400, 'ATTACHMENT_REJECTED']);
+    const pdf = await upload(tech, photoItem!.id, Buffer.from('%PDF-1.4 x'), 'application/pdf');
+    expect([pdf.statusCode, errorCode(pdf)]).toEqual([400, 'ATTACHMENT_REJECTED']);
+    expect((await upload(tech, passItem!.id, png)).statusCode).toBe(400); // not a photo item
+    expect((await upload(shanhe, photoItem!.id, png)).statusCode).toBe(404);
+    expect((await upload(zhujian, photoItem!.id, png)).statusCode).toBe(403);
+    // a text "reference" is no photo
+    const text = await tech.post(`/api/inspection/rounds/${round.id}/results`, {
+      pointId: withPoint.points[0]!.id,
+      itemId: photoItem!.id,
+      value: 'IMG_0001.jpg',
+    });
+    expect([text.statusCode, errorCode(text)]).toEqual([400, 'VALIDATION_FAILED']);
+
+    const ok = await upload(tech, photoItem!.id, png);
+    expect(ok.statusCode, ok.body).toBe(201);
+    const result = ok.json<Round>().results.find((r) => r.itemId === photoItem!.id)!;
+    expect(result).toMatchObject({ value: '模具架.png', passed: null });
+    expect(result.photoId).not.toBeNull();
+    expect(ok.json<Round>().itemsDone).toBe(1);
+
+    const url = `/api/inspection/rounds/${round.id}/photos/${result.photoId}`;
+    const got = await yinlun.get(url);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(got.rawPayload, png)).toBe(0);
+    expect((await shanhe.get(url)).statusCode).toBe(404);
+    expect((await zhujian.get(url)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/inspection/rounds/${round.id}/photos/no-such-photo`)).statusCode).toBe(404);
+    const audit = await t.db.selectFrom('inspection_photos').select('id').where('round_id', '=', round.id).execute();
+    expect(audit.map((p) => p.id)).toEqual([result.photoId]);
+
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/finish`)).statusCode).toBe(200);
+    expect((await upload(tech, photoItem!.id, png)).statusCode).toBe(409);
+  });
+
+  it('lists a technician his own open rounds only (mine=true&open=true)', async () => {
+    const mineOpen = await startRound();
+    const finished = await startRound();
+    expect((await tech.post(`/api/inspection/rounds/${finished.id}/finish`)).statusCode).toBe(200);
+    const adminsRound = (await yinlun.post('/api/inspection/rounds', { routeId: route.id })).json<Round>();
+    const list = (await tech.get('/api/inspection/rounds?mine=true&open=true&pageSize=200')).json<{
+      items: Array<Round & { startedBy: string }>;
+      total: number;
+    }>();
+    const ids = list.items.map((r) => r.id);
+    expect(ids).toContain(mineOpen.id);
+    expect(ids).not.toContain(finished.id);
+    expect(ids).not.toContain(adminsRound.id);
+    expect(list.items.every((r) => r.startedBy === tech.userId && r.finishedAt === null)).toBe(true);
+    expect(list.total).toBe(list.items.length);
+    const all = (await tech.get('/api/inspection/rounds?pageSize=200')).json<{ items: Round[] }>().items.map((r) => r.id);
+    expect(all).toEqual(expect.arrayContaining([mineOpen.id, finished.id, adminsRound.id]));
+    expect((await tech.get('/api/inspection/rounds?open=maybe')).statusCode).toBe(400);
+  });
+
+  it('the admin reorders, edits and removes points; items a round recorded keep their kind and stay', async () => {
+    const r = (await yinlun.post('/api/inspection/routes', { name: '二车间点检' })).json<Route>();
+    const addPoint = async (name: string, items: Array<Record<string, unknown>>) =>
+      (await yinlun.post(`/api/inspection/routes/${r.id}/points`, { name, assetId: null, items })).json<Route>();
+    await addPoint('冷却塔', [
+      { label: '风机运转', kind: 'pass_fail' },
+      { label: '水温', kind: 'number', unit: '℃', min: 10, max: 35 },
+    ]);
+    await addPoint('配电柜', [{ label: '指示灯', kind: 'pass_fail' }]);
+    const three = await addPoint('空压机房', [{ label: '压力', kind: 'meter', unit: 'MPa' }]);
+    const [tower, cabinet, compressor] = three.points;
+    const order = (ids: string[]) => yinlun.request('PUT', `/api/inspection/routes/${r.id}/point-order`, { pointIds: ids });
+    const names = (route: Route) => route.points.map((p) => p.name);
+
+    const reordered = await order([compressor!.id, tower!.id, cabinet!.id]);
+    expect(reordered.statusCode, reordered.body).toBe(200);
+    expect(names(reordered.json<Route>())).toEqual(['空压机房', '冷却塔', '配电柜']);
+    expect(reordered.json<Route>().points.map((p) => p.seq)).toEqual([1, 2, 3]);
+    for (const bad of [
+      [tower!.id, cabinet!.id],
+      [tower!.id, tower!.id, cabinet!.id],
+      [tower!.id, cabinet!.id, route.points[0]!.id],
+    ])
+      expect((await order(bad)).statusCode).toBe(400);
+    expect((await tech.request('PUT', `/api/inspection/routes/${r.id}/point-order`, { pointIds: [tower!.id] })).statusCode).toBe(403);
+
+    // items as the new list: the second first, a new photo item, the first last
+    const [fan, water] = tower!.items;
+    const edit = (body: Record<string, unknown>, point = tower!.id) => yinlun.patch(`/api/inspection/points/${point}`, body);
+    const edited = await edit({
+      name: '1 号冷却塔',
+      items: [
+        { id: water!.id, label: '出水温度', kind: 'number', unit: '℃', min: 10, max: 32 },
+        { label: '现场照片', kind: 'photo', required: false },
+        { id: fan!.id, label: '风机运转', kind: 'pass_fail' },
+      ],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const point = edited.json<Route>().points.find((p) => p.id === tower!.id)!;
+    expect(point.name).toBe('1 号冷却塔');
+    expect(point.items.map((i) => [i.label, i.kind])).toEqual([
+      ['出水温度', 'number'],
+      ['现场照片', 'photo'],
+      ['风机运转', 'pass_fail'],
+    ]);
+    expect([point.items[0]!.id, point.items[2]!.id]).toEqual([water!.id, fan!.id]);
+    const foreign = await edit({ items: [{ id: cabinet!.items[0]!.id, label: 'x', kind: 'pass_fail' }] });
+    expect(foreign.statusCode, foreign.body).toBe(400);
+    expect((await tech.patch(`/api/inspection/points/${tower!.id}`, { name: 'x' })).statusCode).toBe(403);
+
+    // a round records the water temperature: that item now stays, with its kind
+    const round = (await tech.post('/api/inspection/rounds', { routeId: r.id })).json<Round>();
+    const towerToken = await tokenOf(tower!.id);
+    expect((await tech.post(`/api/inspection/rounds/${round.id}/check-in`, { qrToken: towerToken })).statusCode).toBe(200);
+    const recorded = await tech.post(`/api/inspection/rounds/${round.id}/results`, { pointId: tower!.id, itemId: water!.id, value: '20' });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const removeWater = await edit({ items: [{ id: fan!.id, label: '风机运转', kind: 'pass_fail' }] });
+    expect([removeWater.statusCode, errorCode(removeWater)]).toEqual([409, 'CONFLICT']);
+    const retype = await edit({ items: [{ id: water!.id, label: '出水温度', kind: 'text' }] });
+    expect(retype.statusCode).toBe(409);
+    // a checked-in item may be renamed; items of a point no round has visited may be replaced
+    const photoId = point.items[1]!.id;
+    const renamed = await edit({
+      items: [
+        { id: water!.id, label: '冷却水出水温度', kind: 'number', unit: '℃', min: 10, max: 32 },
+        { id: photoId, label: '现场照片', kind: 'photo', required: false },
+        { id: fan!.id, label: '风机运转', kind: 'pass_fail' },
+      ],
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(
+      renamed
+        .json<Route>()
+        .points.find((p) => p.id === tower!.id)!
+        .items.map((i) => i.label)[0],
+    ).toBe('冷却水出水温度');
+    const replaced = await edit({ items: [{ label: '柜门锁闭', kind: 'pass_fail' }] }, cabinet!.id);
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    const cabinetItems = replaced.json<Route>().points.find((p) => p.id === cabinet!.id)!.items;
+    expect(cabinetItems.map((i) => i.label)).toEqual(['柜门锁闭']);
+    expect(cabinetItems[0]!.id).not.toBe(cabinet!.items[0]!.id);
+
+    // a point with history stays; one without goes, and the rest close up
+    expect((await yinlun.delete(`/api/inspection/points/${tower!.id}`)).statusCode).toBe(409);
+    const removed = await yinlun.delete(`/api/inspection/points/${compressor!.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(names(removed.json<Route>())).toEqual(['1 号冷却塔', '配电柜']);
+    expect(removed.json<Route>().points.map((p) => p.seq)).toEqual([1, 2]);
+    expect((await yinlun.get(`/api/inspection/rounds/${round.id}`)).json<Round>().itemsDone).toBe(1);
   });
 
   it('another enterprise gets 404 on every route, point and round; a department handler 403', async () => {

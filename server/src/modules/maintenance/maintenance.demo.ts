@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { pick, seededRandom } from '../../demo/random';
 import type { MaintenanceDb } from './maintenance.repository';
-import type { MaintenancePlansTable, WorkOrderEventsTable, WorkOrdersTable } from './maintenance.tables';
+import type { MaintenancePlansTable, WorkOrderChecklistTable, WorkOrderEventsTable, WorkOrdersTable } from './maintenance.tables';
 import { dueState, type SchedulePlan } from './plan-schedule';
 
 const HOUR = 3_600_000;
@@ -44,6 +44,7 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
   const plans: Insertable<MaintenancePlansTable>[] = [];
   const orders: Insertable<WorkOrdersTable>[] = [];
   const events: Insertable<WorkOrderEventsTable>[] = [];
+  const checklistRows: Insertable<WorkOrderChecklistTable>[] = [];
   const seq = new Map<string, number>();
   const numberFor = (at: Date) => {
     const prefix = `WO${new Date(at.getTime() + 8 * HOUR).getUTCFullYear()}`;
@@ -184,7 +185,13 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
         });
         event(id, 'generated', new Date(dueAt.getTime() - 24 * HOUR), 'reported', null, `${state.status}: ${state.duePoint}`);
         event(id, 'assigned', new Date(dueAt.getTime() - 20 * HOUR), 'assigned', '设备主管', null);
-        if (open) break;
+        if (open) {
+          // the open order carries its plan's checklist, to be ticked item by item
+          checklistRows.push(
+            ...checklist.map((item, index) => ({ id: randomUUID(), work_order_id: id, seq: index + 1, item, required: 1 })),
+          );
+          break;
+        }
         event(id, 'completed', done, 'done', technician?.display_name ?? null, '按清单完成保养');
         event(id, 'accepted', new Date(done.getTime() + 2 * HOUR), 'accepted', '设备主管', null);
         schedule.lastDoneAt = done.toISOString();
@@ -269,6 +276,11 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
     await db
       .insertInto('work_orders')
       .values(orders.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < checklistRows.length; i += 500)
+    await db
+      .insertInto('work_order_checklist')
+      .values(checklistRows.slice(i, i + 500))
       .execute();
   for (let i = 0; i < events.length; i += 500)
     await db

@@ -1,4 +1,4 @@
-import type { WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
+import type { AssetState, WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type { KpiOrder } from './kpis';
@@ -8,6 +8,7 @@ import type {
   MaintenanceTables,
   SparePartsTable,
   WorkOrderAttachmentsTable,
+  WorkOrderChecklistTable,
   WorkOrderEventsTable,
   WorkOrderPartsTable,
   WorkOrdersTable,
@@ -108,6 +109,29 @@ export function findWorkOrder(db: MaintenanceDb, enterpriseId: string, id: strin
 }
 
 export type WorkOrderRow = NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
+
+/**
+ * Another running order on the asset that would hold it in `state` but did not move it there (the asset
+ * was already down for it): it takes over holding the asset when the order that moved it finishes.
+ */
+export function findOrderToHoldAsset(db: MaintenanceDb, assetId: string, exceptId: string, state: AssetState) {
+  let query = db
+    .selectFrom('work_orders')
+    .select('id')
+    .where('asset_id', '=', assetId)
+    .where('id', '!=', exceptId)
+    .where('status', 'in', ['in_progress', 'on_hold'])
+    .where('asset_state_set', 'is', null);
+  query =
+    state === 'under_repair'
+      ? query.where('kind', '=', 'repair').where('downtime_start', 'is not', null)
+      : query.where('kind', '=', 'maintenance');
+  return query.orderBy('created_at').orderBy('id').executeTakeFirst();
+}
+
+export async function setAssetStateSet(db: MaintenanceDb, id: string, state: AssetState | null): Promise<void> {
+  await db.updateTable('work_orders').set({ asset_state_set: state }).where('id', '=', id).execute();
+}
 
 export function findOrderForDuePoint(db: MaintenanceDb, planId: string, duePoint: string) {
   return db.selectFrom('work_orders').select('id').where('plan_id', '=', planId).where('due_point', '=', duePoint).executeTakeFirst();
@@ -283,4 +307,22 @@ export function sharingEnterprises(db: MaintenanceDb) {
     .where('maintenance_sharing.shared', '=', 1)
     .orderBy('organisations.name')
     .execute();
+}
+
+// ---- checklists ----
+
+export async function insertChecklist(db: MaintenanceDb, rows: Array<Insertable<WorkOrderChecklistTable>>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('work_order_checklist').values(rows).execute();
+}
+
+export function listChecklist(db: MaintenanceDb, workOrderId: string) {
+  return db.selectFrom('work_order_checklist').selectAll().where('work_order_id', '=', workOrderId).orderBy('seq').execute();
+}
+
+export function findChecklistItem(db: MaintenanceDb, workOrderId: string, id: string) {
+  return db.selectFrom('work_order_checklist').selectAll().where('work_order_id', '=', workOrderId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function tickChecklistItem(db: MaintenanceDb, id: string, changes: Updateable<WorkOrderChecklistTable>): Promise<void> {
+  await db.updateTable('work_order_checklist').set(changes).where('id', '=', id).execute();
 }

@@ -1,4 +1,5 @@
 import {
+  checklistTickBody,
   countyKpiView,
   createWorkOrderBody,
   kpiQuery,
@@ -109,6 +110,22 @@ export function maintenanceRoutes(service: MaintenanceService) {
         },
       },
       async (request) => service.act(requireActor(request), request.params.id, request.body),
+    );
+
+    app.put(
+      '/api/work-orders/:id/checklist/:itemId',
+      {
+        schema: {
+          tags,
+          description:
+            'Ticks one checklist item (pass / fail / na) while the order is in progress or on hold; otherwise 409 INVALID_TRANSITION. ' +
+            'Completing the order answers 409 CHECKLIST_INCOMPLETE while required items are unticked.',
+          params: z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) }),
+          body: checklistTickBody,
+          response: { 200: workOrderDetailView },
+        },
+      },
+      async (request) => service.tick(requireActor(request), request.params.id, request.params.itemId, request.body),
     );
 
     acceptAttachmentBodies(fastify);

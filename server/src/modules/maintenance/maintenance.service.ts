@@ -6,6 +6,8 @@ import {
   COUNTY_ROLES,
   matchesFileSignature,
   type Actor,
+  type AssetState,
+  type ChecklistTickBody,
   type CountyKpiView,
   type CounterKind,
   type KpiQuery,
@@ -33,7 +35,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
-import { assetsForKpis, counterTotal, findKeptAsset, type AssetTables } from '../assets';
+import { assetsForKpis, counterTotal, findKeptAsset, moveAssetForWorkOrder, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, PlanRow, WorkOrderRow } from './maintenance.repository';
@@ -100,6 +102,12 @@ const toSparePartView = (p: SparePartsTable): SparePartView => ({
   lowStock: Number(p.quantity) <= Number(p.min_quantity),
   updatedAt: p.updated_at,
 });
+
+/** The state a running order holds its asset in: a repair with the asset stopped, or a maintenance. */
+function holdingState(kind: WorkOrderRow['kind'], downtimeStart: string | null | undefined): AssetState | null {
+  if (kind === 'repair') return downtimeStart ? 'under_repair' : null;
+  return kind === 'maintenance' ? 'under_maintenance' : null;
+}
 
 const ACTION_EVENT: Record<WorkOrderActionBody['action'], string> = {
   assign: 'assigned',
@@ -261,6 +269,16 @@ export class MaintenanceService {
           updated_at: at,
         });
         if (!ok) return false;
+        await repo.insertChecklist(
+          trx,
+          (JSON.parse(plan.checklist) as string[]).map((item, index) => ({
+            id: randomUUID(),
+            work_order_id: id,
+            seq: index + 1,
+            item,
+            required: 1,
+          })),
+        );
         await this.recordStep(trx, null, id, 'generated', { to: 'reported', note: `${state.status}: ${state.duePoint}`, at });
         await recordAudit(trx, null, {
           action: 'generate',
@@ -435,6 +453,11 @@ export class MaintenanceService {
           break;
         }
         case 'complete': {
+          const unticked = (await repo.listChecklist(trx, id)).filter((c) => Number(c.required) === 1 && c.result === null);
+          if (unticked.length > 0)
+            throw new AppError(409, 'CHECKLIST_INCOMPLETE', `${unticked.length} required checklist item(s) not ticked yet`, {
+              items: unticked.map((c) => ({ id: c.id, item: c.item })),
+            });
           const start = body.downtimeStart ?? row.downtime_start;
           const end = body.downtimeEnd ?? (start ? at : null);
           if (body.downtimeEnd && !start) throw new AppError(400, 'VALIDATION_FAILED', 'downtimeEnd: no downtime start');
@@ -460,6 +483,7 @@ export class MaintenanceService {
           break;
       }
 
+      await this.moveAsset(trx, actor, row, transition.to, changes);
       if (!(await repo.updateWorkOrderFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, changes)))
         throw new AppError(409, 'CONFLICT', 'The work order changed meanwhile; reload and try again');
       await this.recordStep(trx, actor, id, ACTION_EVENT[body.action], { from: row.status, to: transition.to ?? row.status, note, at });
@@ -497,6 +521,49 @@ export class MaintenanceService {
       title: eventText(row.title),
     };
     this.publish(type === 'work_order.created' ? { type, ...fields } : { type, ...fields, action });
+  }
+
+  // ---- checklist ----
+
+  /**
+   * Ticks one checklist item (pass / fail / n.a., a value, a note) while the order is in progress or on
+   * hold; ticking again corrects it. The assigned technician or the admin does it.
+   */
+  async tick(actor: Actor, id: string, itemId: string, body: ChecklistTickBody): Promise<WorkOrderDetailView> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.visibleOrder(trx, actor, id);
+      const item = await repo.findChecklistItem(trx, id, itemId);
+      if (!item) throw notFound('Checklist item');
+      if (!partiesOf(actor, { enterpriseId: row.enterprise_id }).has('technician'))
+        throw forbidden('Only users of the enterprise running the work order tick its checklist');
+      if (actor.role !== 'enterprise_admin' && row.assignee_user_id !== actor.userId)
+        throw forbidden('Only the assigned technician or the admin ticks this checklist');
+      if (row.status !== 'in_progress' && row.status !== 'on_hold')
+        throw new AppError(409, 'INVALID_TRANSITION', `Cannot tick the checklist of a work order that is ${row.status}`, {
+          from: row.status,
+          action: 'tick',
+        });
+      const at = this.now().toISOString();
+      const who = await repo.displayName(trx, actor.userId);
+      const changes = {
+        result: body.result,
+        value: body.value || null,
+        note: body.note || null,
+        checked_at: at,
+        checked_by: who?.display_name ?? actor.username,
+      };
+      await repo.tickChecklistItem(trx, item.id, changes);
+      await repo.updateWorkOrderFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, { updated_at: at });
+      await recordAudit(trx, actor, {
+        action: 'tick',
+        entity: 'work_order',
+        entityId: id,
+        organisationId: row.enterprise_id,
+        before: { itemId: item.id, result: item.result, value: item.value, note: item.note },
+        after: { itemId: item.id, item: item.item, ...changes },
+      });
+      return this.detail(trx, actor, await this.visibleOrder(trx, actor, id));
+    });
   }
 
   // ---- attachments ----
@@ -721,6 +788,37 @@ export class MaintenanceService {
     };
   }
 
+  /**
+   * The asset follows its work order: going in progress takes it out of service (under repair when a
+   * repair has stopped it, under maintenance for a 保养), done puts it back in service — but only when this
+   * order took it out; when another running order needs it down, that order holds it instead.
+   */
+  private async moveAsset(
+    trx: MaintenanceDb,
+    actor: Actor,
+    row: WorkOrderRow,
+    to: WorkOrderStatus | undefined,
+    changes: Updateable<WorkOrdersTable>,
+  ): Promise<void> {
+    const order = { enterpriseId: row.enterprise_id, assetId: row.asset_id, workOrderId: row.id };
+    if (to === 'in_progress' && row.asset_state_set === null) {
+      const hold = holdingState(row.kind, changes.downtime_start ?? row.downtime_start);
+      const reason = `工单 ${row.number}：${hold === 'under_repair' ? '开始维修' : '开始保养'}`;
+      if (hold && (await moveAssetForWorkOrder(trx, actor, { ...order, to: hold, reason }))) changes.asset_state_set = hold;
+    } else if (to === 'done' && row.asset_state_set !== null) {
+      changes.asset_state_set = null;
+      const next = await repo.findOrderToHoldAsset(trx, row.asset_id, row.id, row.asset_state_set);
+      if (next) await repo.setAssetStateSet(trx, next.id, row.asset_state_set);
+      else
+        await moveAssetForWorkOrder(trx, actor, {
+          ...order,
+          from: row.asset_state_set,
+          to: 'in_service',
+          reason: `工单 ${row.number}：${row.asset_state_set === 'under_repair' ? '维修完成' : '保养完成'}，恢复在用`,
+        });
+    }
+  }
+
   /** A completed maintenance order moves its plan: the next due point counts from this one. */
   private async recordCompletion(trx: MaintenanceDb, actor: Actor, order: WorkOrderRow, at: string): Promise<void> {
     const plan = await repo.findPlan(trx, order.enterprise_id, order.plan_id!);
@@ -769,13 +867,25 @@ export class MaintenanceService {
   }
 
   private async detail(db: MaintenanceDb, actor: Actor, row: WorkOrderRow): Promise<WorkOrderDetailView> {
-    const [events, parts, attachments] = await Promise.all([
+    const [events, parts, attachments, checklist] = await Promise.all([
       repo.listEvents(db, row.id),
       repo.listOrderParts(db, row.id),
       repo.listAttachments(db, row.id),
+      repo.listChecklist(db, row.id),
     ]);
     return {
       ...this.orderView(actor, row),
+      checklist: checklist.map((c) => ({
+        id: c.id,
+        seq: Number(c.seq),
+        item: c.item,
+        required: Number(c.required) === 1,
+        result: c.result,
+        value: c.value,
+        note: c.note,
+        checkedAt: c.checked_at,
+        checkedBy: c.checked_by,
+      })),
       events: events.map((e) => ({
         id: e.id,
         kind: e.kind,

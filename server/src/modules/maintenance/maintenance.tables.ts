@@ -1,4 +1,13 @@
-import type { IntervalUnit, PlanAnchor, PlanLevel, PlanTrigger, WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
+import type {
+  AssetState,
+  ChecklistResult,
+  IntervalUnit,
+  PlanAnchor,
+  PlanLevel,
+  PlanTrigger,
+  WorkOrderKind,
+  WorkOrderStatus,
+} from '@tiantai/shared';
 import type { AssetTables } from '../assets';
 import type { IdentityTables } from '../identity';
 
@@ -48,6 +57,8 @@ export interface WorkOrdersTable {
   accepted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The state this order put its asset in while it runs (under_repair, under_maintenance); null when it moved nothing. */
+  asset_state_set: AssetState | null;
 }
 
 export interface WorkOrderEventsTable {
@@ -94,6 +105,20 @@ export interface WorkOrderAttachmentsTable {
   uploaded_by: string | null;
 }
 
+/** A maintenance order's checklist item, copied from its plan and ticked by the technician. */
+export interface WorkOrderChecklistTable {
+  id: string;
+  work_order_id: string;
+  seq: number;
+  item: string;
+  required: number;
+  result: ChecklistResult | null;
+  value: string | null;
+  note: string | null;
+  checked_at: string | null;
+  checked_by: string | null;
+}
+
 /** One row per enterprise that has set its choice; no row means not shared. */
 export interface MaintenanceSharingTable {
   enterprise_id: string;
@@ -110,4 +135,5 @@ export interface MaintenanceTables extends AssetTables, IdentityTables {
   work_order_parts: WorkOrderPartsTable;
   work_order_attachments: WorkOrderAttachmentsTable;
   maintenance_sharing: MaintenanceSharingTable;
+  work_order_checklist: WorkOrderChecklistTable;
 }

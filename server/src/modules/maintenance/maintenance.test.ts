@@ -18,6 +18,7 @@ interface Order {
   allowedActions: string[];
   events: Array<{ kind: string; fromStatus: string | null; toStatus: string | null; actorName: string | null }>;
   parts: Array<{ partCode: string; quantity: number }>;
+  checklist: unknown[];
 }
 
 describe.each(ENGINES)('maintenance on %s', (engine) => {
@@ -132,6 +133,9 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
       { action: 'start' },
       { action: 'complete', result: '完成二级保养', labourMinutes: 240 },
     ]) {
+      if (body.action === 'complete')
+        for (const item of (await tech.get(`/api/work-orders/${id}`)).json<{ checklist: Array<{ id: string }> }>().checklist)
+          await tech.request('PUT', `/api/work-orders/${id}/checklist/${item.id}`, { result: 'pass' });
       const res = await act(tech.userId && body.action === 'assign' ? yinlun : tech, id, body);
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -338,6 +342,139 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
     const accepted = await toStatus('accepted');
     const late = await upload(tech, accepted, png, 'image/png');
     expect([late.statusCode, errorCode(late)]).toEqual([409, 'INVALID_TRANSITION']);
+  });
+
+  it('takes the asset out of service while its repair or maintenance runs and back when done, only if the order took it out', async () => {
+    const equipment = (await yinlun.get('/api/assets?kind=equipment&state=in_service&pageSize=200')).json<{
+      items: Array<{ id: string; holder: boolean }>;
+    }>().items;
+    const [assetId, idleId] = equipment.filter((a) => a.holder && a.id !== pressId).map((a) => a.id);
+    const state = async (id = assetId!) => (await yinlun.get(`/api/assets/${id}`)).json<{ state: string }>().state;
+    const lastEvent = async (id = assetId!) =>
+      (await yinlun.get(`/api/assets/${id}`)).json<{ events: Array<{ toState: string; actorName: string; reason: string }> }>().events[0]!;
+    const repair = async (asset = assetId!) => {
+      const order = (
+        await tech.post('/api/work-orders', { assetId: asset, title: `主轴异响 ${++seq}`, downtimeStart: '2026-01-05T01:00:00.000Z' })
+      ).json<Order>();
+      expect((await act(yinlun, order.id, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
+      expect((await act(tech, order.id, { action: 'start' })).statusCode).toBe(200);
+      return order;
+    };
+    const complete = async (id: string) =>
+      expect((await act(tech, id, { action: 'complete', result: '已修复', labourMinutes: 30 })).statusCode).toBe(200);
+
+    // a repair that stops the asset takes it under repair, recorded with who and why
+    const first = await repair();
+    expect(await state()).toBe('under_repair');
+    expect(await lastEvent()).toMatchObject({ toState: 'under_repair', actorName: 'yinlun.tech' });
+    expect((await lastEvent()).reason).toContain(first.number);
+    // a second repair finds it down already: it moves nothing, but holds the asset when the first is done
+    const second = await repair();
+    await complete(first.id);
+    expect(await state()).toBe('under_repair');
+    await complete(second.id);
+    expect(await state()).toBe('in_service');
+    expect((await lastEvent()).reason).toContain(second.number);
+    // rejected at acceptance: back under repair until done again
+    expect((await act(yinlun, second.id, { action: 'reject', reason: '仍有异响' })).statusCode).toBe(200);
+    expect(await state()).toBe('under_repair');
+    await complete(second.id);
+    expect((await act(yinlun, second.id, { action: 'accept' })).statusCode).toBe(200);
+    expect(await state()).toBe('in_service');
+
+    // a 保养 order from a plan: under maintenance while in progress or on hold
+    const plan = await createPlan({
+      assetId,
+      trigger: 'time',
+      intervalValue: 1,
+      intervalUnit: 'months',
+      startAt: '2026-01-01T00:00:00.000Z',
+    });
+    await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2026-02-02T00:00:00Z'));
+    const pm = (await t.db.selectFrom('work_orders').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).id;
+    expect((await act(yinlun, pm, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
+    expect((await act(tech, pm, { action: 'start' })).statusCode).toBe(200);
+    expect(await state()).toBe('under_maintenance');
+    expect((await act(tech, pm, { action: 'hold', reason: '等备件' })).statusCode).toBe(200);
+    expect(await state()).toBe('under_maintenance');
+    expect((await act(tech, pm, { action: 'resume' })).statusCode).toBe(200);
+    // the admin moves the asset by hand meanwhile: finishing the order leaves it where the admin put it
+    for (const to of ['in_service', 'idle'])
+      expect((await yinlun.post(`/api/assets/${assetId}/lifecycle`, { to, reason: '人工调整' })).statusCode).toBe(200);
+    await complete(pm);
+    expect(await state()).toBe('idle');
+
+    // the lifecycle table holds: an idle asset is not taken under repair (idle → under_repair is no move)
+    expect((await yinlun.post(`/api/assets/${idleId}/lifecycle`, { to: 'idle', reason: '停产' })).statusCode).toBe(200);
+    const onIdle = await repair(idleId);
+    expect(await state(idleId)).toBe('idle');
+    await complete(onIdle.id);
+    expect(await state(idleId)).toBe('idle');
+    // every move is audited: 4 by the repairs, 1 by the 保养, 2 by hand
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', assetId!)
+      .where('action', '=', 'lifecycle')
+      .execute();
+    expect(audit.length).toBe(7);
+  });
+
+  it('copies the plan checklist to its work order, ticked item by item; done waits for every required item', async () => {
+    const plan = await createPlan({
+      trigger: 'time',
+      intervalValue: 1,
+      intervalUnit: 'months',
+      startAt: '2025-06-01T00:00:00.000Z',
+      checklist: ['检查液压油位', '紧固地脚螺栓'],
+    });
+    await new MaintenanceService(t.db).generateDueWorkOrders(new Date('2025-07-02T00:00:00Z'));
+    const id = (await t.db.selectFrom('work_orders').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).id;
+    type Checked = Omit<Order, 'checklist'> & {
+      checklist: Array<{
+        id: string;
+        item: string;
+        required: boolean;
+        result: string | null;
+        value: string | null;
+        checkedBy: string | null;
+      }>;
+    };
+    const order = (await tech.get(`/api/work-orders/${id}`)).json<Checked>();
+    expect(order.checklist.map((c) => [c.item, c.required, c.result])).toEqual([
+      ['检查液压油位', true, null],
+      ['紧固地脚螺栓', true, null],
+    ]);
+    const [oil, bolts] = order.checklist.map((c) => c.id);
+    const tick = (who: Client, itemId: string, body: Record<string, unknown>) =>
+      who.request('PUT', `/api/work-orders/${id}/checklist/${itemId}`, body);
+
+    expect((await act(yinlun, id, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
+    const early = await tick(tech, oil!, { result: 'pass' });
+    expect([early.statusCode, errorCode(early)]).toEqual([409, 'INVALID_TRANSITION']);
+    expect((await act(tech, id, { action: 'start' })).statusCode).toBe(200);
+    const refused = await act(tech, id, { action: 'complete', result: '完成', labourMinutes: 30 });
+    expect([refused.statusCode, errorCode(refused)]).toEqual([409, 'CHECKLIST_INCOMPLETE']);
+
+    const ticked = await tick(tech, oil!, { result: 'pass', value: '45 L', note: '油色正常' });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(ticked.json<Checked>().checklist[0]).toMatchObject({ result: 'pass', value: '45 L', checkedBy: '银轮 维修技师 林志强' });
+    expect((await tick(tech, oil!, { result: 'maybe' })).statusCode).toBe(400);
+    expect((await tick(tech, 'no-such-item', { result: 'pass' })).statusCode).toBe(404);
+    expect((await tick(shanhe, bolts!, { result: 'pass' })).statusCode).toBe(404);
+    expect((await tick(zhujian, bolts!, { result: 'pass' })).statusCode).toBe(403);
+    const stillOpen = await act(tech, id, { action: 'complete', result: '完成', labourMinutes: 30 });
+    expect(errorCode(stillOpen)).toBe('CHECKLIST_INCOMPLETE');
+    expect((await tech.get(`/api/work-orders/${id}`)).json<Order>().status).toBe('in_progress');
+
+    expect((await tick(tech, bolts!, { result: 'fail', note: '一颗螺栓滑丝，已更换' })).statusCode).toBe(200);
+    expect((await tick(tech, bolts!, { result: 'na' })).json<Checked>().checklist[1]!.result).toBe('na');
+    expect((await act(tech, id, { action: 'complete', result: '完成一级保养', labourMinutes: 45 })).statusCode).toBe(200);
+    expect((await tick(tech, oil!, { result: 'fail' })).statusCode).toBe(409);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '=', 'tick').execute();
+    expect(audit.length).toBe(3);
+    // orders without a plan have no checklist and complete as before
+    expect((await report()).checklist).toEqual([]);
   });
 
   it('lets the admin delete an unused plan but not one with work orders', async () => {

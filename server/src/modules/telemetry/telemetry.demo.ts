@@ -10,7 +10,7 @@ export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, now: Date):
   const at = now.toISOString();
   const machines = await db
     .selectFrom('assets')
-    .select(['id', 'enterprise_id', 'name', 'code'])
+    .select(['id', 'enterprise_id', 'name', 'code', 'press'])
     .where('kind', '=', 'equipment')
     .where('state', '!=', 'scrapped')
     .orderBy('code')
@@ -37,7 +37,7 @@ export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, now: Date):
       enterprise_id: m.enterprise_id,
       asset_id: m.id,
       name: `${m.code} ${m.name}`.slice(0, 200),
-      device_type: /压铸|冲压|注塑|压力机|press/i.test(m.name) ? 'press' : 'machine',
+      device_type: m.press ? 'press' : 'machine',
     }),
   );
   for (let i = 0; i < rows.length; i += 100)

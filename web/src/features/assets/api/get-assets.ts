@@ -4,6 +4,8 @@ import { api } from '@/lib/api-client';
 
 export interface AssetFilter {
   kind?: AssetKind;
+  /** Only presses: the machines molds are mounted on. */
+  press?: boolean;
   plantId?: string;
   lineId?: string;
   state?: AssetState;
@@ -20,6 +22,7 @@ export function getAssets(filter: AssetFilter, signal?: AbortSignal): Promise<Pa
     '/api/assets',
     {
       kind: filter.kind,
+      press: filter.press,
       plantId: filter.plantId,
       lineId: filter.lineId,
       state: filter.state,

@@ -106,6 +106,11 @@ export function AssetDetailPage() {
             </span>
             <AssetStateTag state={a.state} testId="asset-state" />
             <Tag style={{ marginInlineEnd: 0 }}>{t(`assetKind.${a.kind}`)}</Tag>
+            {a.press && (
+              <Tag color="geekblue" style={{ marginInlineEnd: 0 }} data-testid="asset-press-tag">
+                {t('asset.pressTag')}
+              </Tag>
+            )}
           </Flex>
         }
         extra={

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ASSET_KINDS, ASSET_STATES, CRITICALITIES } from '@tiantai/shared';
 import type { AssetDetailView, AssetKind, AssetState, Criticality, LineView, PlantView } from '@tiantai/shared';
@@ -21,6 +21,7 @@ interface AssetFormValues {
   state: Exclude<AssetState, 'scrapped'>;
   plantId?: string;
   lineId?: string;
+  press?: boolean;
   cavities?: number | null;
   designLifeShots?: number | null;
 }
@@ -67,6 +68,7 @@ export function AssetFormModal({
         state: values.state,
         plantId: values.plantId ?? null,
         lineId: values.lineId ?? null,
+        press: values.kind === 'equipment' && Boolean(values.press),
         cavities: mold ? (values.cavities ?? null) : null,
         designLifeShots: mold ? (values.designLifeShots ?? null) : null,
       });
@@ -155,6 +157,11 @@ export function AssetFormModal({
             <Select options={REGISTERABLE_STATES.map((s) => ({ value: s, label: t(`assetState.${s}`) }))} />
           </Form.Item>
         </FormRow>
+        {kind === 'equipment' && (
+          <Form.Item name="press" valuePropName="checked" extra={t('asset.pressHint')}>
+            <Checkbox data-testid="asset-press">{t('asset.press')}</Checkbox>
+          </Form.Item>
+        )}
         {kind === 'mold' && (
           <FormRow>
             <Form.Item name="cavities" label={t('asset.cavities')} rules={[{ required: true }]}>

@@ -15,6 +15,7 @@ import type { AssetFilter } from '../api/get-assets';
 import { useLines } from '../api/get-lines';
 import { usePlants } from '../api/get-plants';
 import { AssetFormModal } from './asset-form-modal';
+import { AssetSharingSwitch } from './asset-sharing-switch';
 import { AssetStateTag } from './asset-state-tag';
 import { MoldLifeBar } from './mold-life-bar';
 import { PlaceFormModal } from './place-form-modal';
@@ -126,19 +127,22 @@ export function AssetsPage() {
         title={t('assets.title')}
         subtitle={t('assets.subtitle')}
         extra={
-          admin && (
-            <>
-              <Button onClick={() => setCreating('plant')} data-testid="new-plant">
-                {t('assets.newPlant')}
-              </Button>
-              <Button onClick={() => setCreating('line')} disabled={!plants.data?.length} data-testid="new-line">
-                {t('assets.newLine')}
-              </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('asset')} data-testid="new-asset">
-                {t('assets.new')}
-              </Button>
-            </>
-          )
+          <>
+            <AssetSharingSwitch />
+            {admin && (
+              <>
+                <Button onClick={() => setCreating('plant')} data-testid="new-plant">
+                  {t('assets.newPlant')}
+                </Button>
+                <Button onClick={() => setCreating('line')} disabled={!plants.data?.length} data-testid="new-line">
+                  {t('assets.newLine')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('asset')} data-testid="new-asset">
+                  {t('assets.new')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       <Row gutter={[16, 16]}>

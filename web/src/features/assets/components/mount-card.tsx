@@ -10,11 +10,11 @@ import { useAssets } from '../api/get-assets';
 import { useMountMold } from '../api/mount-mold';
 import { useUnmountMold } from '../api/unmount-mold';
 
-/** The press chooser: the enterprise's own running equipment (a mold goes on a machine of its keeper). */
+/** The press chooser: the enterprise's own presses (a mold goes on a press of its keeper). */
 function MountControl({ asset }: { asset: AssetDetailView }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const equipment = useAssets({ kind: 'equipment', page: 1, pageSize: 200 });
+  const equipment = useAssets({ kind: 'equipment', press: true, page: 1, pageSize: 200 });
   const mount = useMountMold(asset.id);
   const [pressId, setPressId] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);

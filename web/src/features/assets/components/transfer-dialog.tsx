@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select } from 'antd';
 import type { AssetDetailView, TransferRole } from '@tiantai/shared';
 import { useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
+import { useTransferTargets } from '../api/find-transfer-targets';
 import { useTransferAsset } from '../api/transfer-asset';
 
 interface TransferFormValues {
@@ -14,8 +15,8 @@ interface TransferFormValues {
 
 /**
  * Hands the asset to another enterprise: its ownership (the owner's admin sells it) or its keeping (the
- * keeper's admin sends it to be kept elsewhere). An enterprise user cannot list other enterprises, so the
- * receiver is named by its platform id.
+ * keeper's admin sends it to be kept elsewhere). An enterprise user cannot list other enterprises: the
+ * receiver is found by its unified social credit code or a part of its name.
  */
 export function TransferDialog({
   asset,
@@ -32,6 +33,8 @@ export function TransferDialog({
   const [form] = Form.useForm<TransferFormValues>();
   const transfer = useTransferAsset(asset.id);
   const [failure, setFailure] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const targets = useTransferTargets(search);
   const owns = asset.enterpriseId === user.organisationId;
   const roles: TransferRole[] = [...(owns ? (['owner'] as const) : []), ...(asset.holder ? (['custodian'] as const) : [])];
 
@@ -39,7 +42,7 @@ export function TransferDialog({
     setFailure(null);
     try {
       const updated = await transfer.mutateAsync({
-        enterpriseId: values.enterpriseId.trim(),
+        enterpriseId: values.enterpriseId,
         role: values.role,
         reason: values.reason?.trim() || undefined,
       });
@@ -71,11 +74,18 @@ export function TransferDialog({
         </Form.Item>
         <Form.Item
           name="enterpriseId"
-          label={t('transfer.enterpriseId')}
-          extra={t('transfer.enterpriseHint')}
-          rules={[{ required: true, whitespace: true, max: 64 }]}
+          label={t('transfer.enterprise')}
+          extra={t('transfer.enterpriseSearchHint')}
+          rules={[{ required: true, message: t('transfer.enterpriseRequired') }]}
         >
-          <Input maxLength={64} className="tt-mono" />
+          <Select
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            placeholder={t('transfer.enterprisePlaceholder')}
+            loading={targets.isFetching}
+            notFoundContent={search.trim().length >= 2 && !targets.isFetching ? t('transfer.noMatch') : null}
+            options={(search.trim().length >= 2 ? (targets.data ?? []) : []).map((e) => ({ value: e.id, label: e.name }))}
+            data-testid="transfer-enterprise"
+          />
         </Form.Item>
         <Form.Item name="reason" label={t('transfer.reason')} rules={[{ max: 500 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />

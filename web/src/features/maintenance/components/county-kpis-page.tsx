@@ -7,6 +7,7 @@ import { QueryError } from '@/components/query-error';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useCountyKpis } from '../api/get-county-kpis';
+import { CountyAssetSharingCard } from './county-asset-sharing-card';
 import { KpiPeriodPicker, periodText } from './kpi-period';
 import { KpiTiles } from './kpi-tiles';
 
@@ -86,6 +87,7 @@ export function CountyKpisPage() {
                 data-testid="county-shared-table"
               />
             </Card>
+            <CountyAssetSharingCard />
           </>
         )
       )}

@@ -11,6 +11,7 @@ import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useWorkOrder } from '../api/get-work-order';
 import { WorkOrderActionDialog } from './work-order-action-dialog';
 import { WorkOrderAttachments } from './work-order-attachments';
+import { WorkOrderChecklist } from './work-order-checklist';
 import { WorkOrderKindTag, WorkOrderStatusTag, isOverdue } from './work-order-tags';
 
 const BUTTON_LOOK: Partial<Record<WorkOrderAction, Pick<ButtonProps, 'type' | 'danger'>>> = {
@@ -202,9 +203,12 @@ export function WorkOrderDetailPage() {
                 ]}
               />
             </Card>
-            <Card size="small" title={t('workOrder.description')}>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description || '—'}</Typography.Paragraph>
-            </Card>
+            {/* A generated 保养 order's description only lists its checklist, which has its own card. */}
+            {o.checklist.length === 0 && (
+              <Card size="small" title={t('workOrder.description')}>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description || '—'}</Typography.Paragraph>
+              </Card>
+            )}
             {o.result && (
               <Card size="small" title={t('workOrder.result')}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="work-order-result">
@@ -236,6 +240,7 @@ export function WorkOrderDetailPage() {
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <Flex vertical gap={16}>
             <ActionPanel order={o} onAct={setActing} />
+            {o.checklist.length > 0 && <WorkOrderChecklist order={o} />}
             <Card size="small" title={t('workOrder.timeline')}>
               <OrderTimeline order={o} />
             </Card>

@@ -5,16 +5,16 @@ import { inspectionQueryKey } from './get-inspection-routes';
 
 export const inspectionRoundsQueryKey = [...inspectionQueryKey, 'rounds'] as const;
 
-/** The enterprise's latest rounds, newest first; a technician works through a few at a time. */
-export function getInspectionRounds(signal?: AbortSignal): Promise<Paged<InspectionRoundView>> {
-  return api.get<Paged<InspectionRoundView>>('/api/inspection/rounds', { page: 1, pageSize: 200 }, signal);
+/** The caller's own unfinished rounds, newest first: the ones a scan may check in to. */
+export function getMyOpenRounds(signal?: AbortSignal): Promise<Paged<InspectionRoundView>> {
+  return api.get<Paged<InspectionRoundView>>('/api/inspection/rounds', { mine: true, open: true, page: 1, pageSize: 50 }, signal);
 }
 
-/** The rounds the user started and has not finished: the ones a scan may check in to. */
+/** The rounds the user started and has not finished (keyed by user, as the server filters by the session). */
 export function useMyOpenRounds(userId: string) {
   return useQuery({
-    queryKey: [...inspectionRoundsQueryKey, 'list'],
-    queryFn: ({ signal }) => getInspectionRounds(signal),
-    select: (page) => page.items.filter((round) => round.finishedAt === null && round.startedBy === userId),
+    queryKey: [...inspectionRoundsQueryKey, 'list', 'mine-open', userId],
+    queryFn: ({ signal }) => getMyOpenRounds(signal),
+    select: (page) => page.items,
   });
 }

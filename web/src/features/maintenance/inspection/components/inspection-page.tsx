@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
-import { PlayCircleOutlined, PlusOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
+import { EditOutlined, PlayCircleOutlined, PlusOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { InspectionRouteView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
@@ -57,6 +57,7 @@ function RouteCard({ route, admin }: { route: InspectionRouteView; admin: boolea
   const navigate = useNavigate();
   const start = useStartInspectionRound();
   const [managing, setManaging] = useState(false);
+  const [editing, setEditing] = useState(false);
   return (
     <Card size="small" data-testid="inspection-route" data-route-name={route.name}>
       <Flex vertical gap={12}>
@@ -71,6 +72,14 @@ function RouteCard({ route, admin }: { route: InspectionRouteView; admin: boolea
             </Typography.Text>
           </Flex>
           <Flex gap={8}>
+            {admin && (
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => setEditing(true)}
+                aria-label={t('inspection.route.edit')}
+                data-testid="edit-route"
+              />
+            )}
             {admin && (
               <Button icon={<SettingOutlined />} onClick={() => setManaging((open) => !open)} data-testid="manage-route">
                 {t('inspection.route.points')}
@@ -98,6 +107,7 @@ function RouteCard({ route, admin }: { route: InspectionRouteView; admin: boolea
         {start.isError && <Alert type="error" showIcon title={describeError(start.error, t)} />}
         {managing && <RoutePointsPanel routeId={route.id} />}
       </Flex>
+      {editing && <RouteFormModal route={route} onClose={() => setEditing(false)} />}
     </Card>
   );
 }

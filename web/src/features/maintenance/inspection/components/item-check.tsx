@@ -7,6 +7,7 @@ import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import type { Translate } from '@/lib/i18n';
 import { useRecordInspectionResult } from '../api/record-inspection-result';
+import { PhotoCheck } from './photo-check';
 
 const TOUCH = { height: 56, fontSize: 18 } as const;
 
@@ -194,7 +195,7 @@ export function ItemCheck({
           </Flex>
         )}
 
-        {item.kind === 'photo' && <Typography.Text type="secondary">{t('inspection.result.photoUnsupported')}</Typography.Text>}
+        {item.kind === 'photo' && <PhotoCheck roundId={roundId} item={item} result={result} disabled={disabled} />}
 
         {record.isError && <Alert type="error" showIcon title={describeError(record.error, t)} data-testid="item-error" />}
         {result && <WorkOrderNotice result={result} />}

@@ -1,14 +1,14 @@
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { InspectionItemBody, InspectionItemKind } from '@tiantai/shared';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { InspectionItemBody, InspectionItemKind, InspectionPointView } from '@tiantai/shared';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useAddInspectionPoint } from '../api/add-inspection-point';
+import { useUpdateInspectionPoint } from '../api/edit-inspection-route';
 import { InspectionAssetSelect } from './inspection-asset-select';
 
-/** Photo items need an upload the phone page does not offer yet, so the admin does not create them. */
-const ITEM_KINDS: readonly InspectionItemKind[] = ['pass_fail', 'number', 'meter', 'text'];
+const ITEM_KINDS: readonly InspectionItemKind[] = ['pass_fail', 'number', 'meter', 'text', 'photo'];
 export const ITEM_KIND_LABELS: Record<InspectionItemKind, MessageKey> = {
   pass_fail: 'inspection.kind.passFail',
   number: 'inspection.kind.number',
@@ -18,7 +18,10 @@ export const ITEM_KIND_LABELS: Record<InspectionItemKind, MessageKey> = {
 };
 
 interface ItemValues {
+  /** An existing item keeps its id (and the results recorded for it). */
+  id?: string;
   label?: string;
+  required?: boolean;
   kind?: InspectionItemKind;
   unit?: string;
   min?: number | null;
@@ -33,10 +36,12 @@ interface PointValues {
 
 const measured = (kind: InspectionItemKind | undefined) => kind === 'number' || kind === 'meter';
 
-function toItemBody(item: ItemValues): InspectionItemBody {
+function toItemBody(item: ItemValues): InspectionItemBody & { id?: string } {
   const kind = item.kind ?? 'pass_fail';
   return {
+    ...(item.id && { id: item.id }),
     label: item.label?.trim() ?? '',
+    required: item.required ?? true,
     kind,
     unit: measured(kind) ? item.unit?.trim() || null : null,
     min: measured(kind) ? (item.min ?? null) : null,
@@ -44,41 +49,52 @@ function toItemBody(item: ItemValues): InspectionItemBody {
   };
 }
 
-/** A point of a route: where it is, the asset a failure is reported on, and the items checked there. */
-export function PointFormModal({ routeId, onClose }: { routeId: string; onClose: () => void }) {
+/** A point of a route: where it is, the asset a failure is reported on, and the items checked there, in order. */
+export function PointFormModal({ routeId, point, onClose }: { routeId: string; point?: InspectionPointView; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<PointValues>();
   const add = useAddInspectionPoint(routeId);
+  const update = useUpdateInspectionPoint(point?.id ?? '');
+  const saving = point ? update : add;
 
-  const submit = (values: PointValues) =>
-    add.mutate(
-      { name: values.name?.trim() ?? '', assetId: values.assetId ?? null, items: (values.items ?? []).map(toItemBody) },
-      { onSuccess: onClose },
-    );
+  const submit = (values: PointValues) => {
+    const body = { name: values.name?.trim() ?? '', assetId: values.assetId ?? null, items: (values.items ?? []).map(toItemBody) };
+    if (point) update.mutate(body, { onSuccess: onClose });
+    else add.mutate(body, { onSuccess: onClose });
+  };
+  const initialValues: PointValues = point
+    ? {
+        name: point.name,
+        assetId: point.assetId ?? undefined,
+        items: point.items.map((i) => ({
+          id: i.id,
+          label: i.label,
+          kind: i.kind,
+          unit: i.unit ?? undefined,
+          min: i.min,
+          max: i.max,
+          required: i.required,
+        })),
+      }
+    : { items: [{ kind: 'pass_fail', required: true }] };
 
   return (
     <Modal
       open
-      title={t('inspection.point.new')}
+      title={t(point ? 'inspection.point.edit' : 'inspection.point.new')}
       onCancel={onClose}
       width={640}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('action.cancel')}
         </Button>,
-        <Button key="submit" type="primary" loading={add.isPending} onClick={() => form.submit()} data-testid="point-submit">
+        <Button key="submit" type="primary" loading={saving.isPending} onClick={() => form.submit()} data-testid="point-submit">
           {t('action.save')}
         </Button>,
       ]}
       destroyOnHidden
     >
-      <Form<PointValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={submit}
-        initialValues={{ items: [{ kind: 'pass_fail' }] }}
-      >
+      <Form<PointValues> form={form} layout="vertical" requiredMark={false} onFinish={submit} initialValues={initialValues}>
         <Form.Item
           name="name"
           label={t('inspection.point.name')}
@@ -87,12 +103,14 @@ export function PointFormModal({ routeId, onClose }: { routeId: string; onClose:
           <Input maxLength={200} placeholder={t('inspection.point.namePlaceholder')} data-testid="point-name" />
         </Form.Item>
         <Form.Item name="assetId" label={t('inspection.point.asset')} extra={t('inspection.point.assetHint')}>
-          <InspectionAssetSelect />
+          <InspectionAssetSelect
+            initial={point?.assetId ? { id: point.assetId, code: point.assetCode ?? '', name: point.assetName ?? '' } : undefined}
+          />
         </Form.Item>
         <Form.List name="items">
-          {(fields, { add: addItem, remove }) => (
+          {(fields, { add: addItem, remove, move }) => (
             <Flex vertical gap={8}>
-              {fields.map((field) => (
+              {fields.map((field, index) => (
                 <Card key={field.key} size="small" data-testid="point-item">
                   <Flex gap={8} wrap align="flex-start">
                     <Form.Item
@@ -108,13 +126,33 @@ export function PointFormModal({ routeId, onClose }: { routeId: string; onClose:
                         data-testid="item-kind"
                       />
                     </Form.Item>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('inspection.item.remove')}
-                      disabled={fields.length === 1}
-                      onClick={() => remove(field.name)}
-                    />
+                    <Flex gap={4}>
+                      <Button
+                        icon={<ArrowUpOutlined />}
+                        aria-label={t('inspection.item.up')}
+                        disabled={index === 0}
+                        onClick={() => move(index, index - 1)}
+                        data-testid="item-up"
+                      />
+                      <Button
+                        icon={<ArrowDownOutlined />}
+                        aria-label={t('inspection.item.down')}
+                        disabled={index === fields.length - 1}
+                        onClick={() => move(index, index + 1)}
+                        data-testid="item-down"
+                      />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label={t('inspection.item.remove')}
+                        disabled={fields.length === 1}
+                        onClick={() => remove(field.name)}
+                        data-testid="item-remove"
+                      />
+                    </Flex>
                   </Flex>
+                  <Form.Item name={[field.name, 'required']} valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox data-testid="item-required">{t('inspection.item.required')}</Checkbox>
+                  </Form.Item>
                   <Form.Item noStyle shouldUpdate>
                     {() =>
                       measured(form.getFieldValue(['items', field.name, 'kind']) as InspectionItemKind | undefined) && (
@@ -134,13 +172,21 @@ export function PointFormModal({ routeId, onClose }: { routeId: string; onClose:
                   </Form.Item>
                 </Card>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => addItem({ kind: 'pass_fail' })} data-testid="add-item" block type="dashed">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => addItem({ kind: 'pass_fail', required: true })}
+                data-testid="add-item"
+                block
+                type="dashed"
+              >
                 {t('inspection.item.add')}
               </Button>
             </Flex>
           )}
         </Form.List>
-        {add.isError && <Alert type="error" showIcon title={describeError(add.error, t)} style={{ marginTop: 12 }} />}
+        {saving.isError && (
+          <Alert type="error" showIcon title={describeError(saving.error, t)} style={{ marginTop: 12 }} data-testid="point-error" />
+        )}
       </Form>
     </Modal>
   );

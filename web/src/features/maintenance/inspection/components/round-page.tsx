@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Flex, List, Popconfirm, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Image, List, Popconfirm, Skeleton, Typography } from 'antd';
 import { CheckCircleOutlined, ToolOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import type { InspectionResultView } from '@tiantai/shared';
@@ -10,6 +10,7 @@ import { useI18n } from '@/lib/i18n';
 import { useFinishInspectionRound } from '../api/finish-inspection-round';
 import { useInspectionRound } from '../api/get-inspection-round';
 import { useInspectionRoute } from '../api/get-inspection-route';
+import { inspectionPhotoUrl } from '../api/upload-inspection-photo';
 import { ResultTag, formatResultValue } from './item-check';
 import { RoundProgress } from './round-progress';
 
@@ -142,11 +143,23 @@ export function RoundPage() {
                         point.items.map((item) => {
                           const result = resultOf(results, item.id);
                           return (
-                            <Flex key={item.id} justify="space-between" gap={8} style={{ fontSize: 13 }}>
-                              <Typography.Text>
-                                {item.label}
-                                {result?.recordedAt ? `: ${formatResultValue(item, result.value, t)}` : ''}
-                              </Typography.Text>
+                            <Flex key={item.id} justify="space-between" align="center" gap={8} style={{ fontSize: 13 }}>
+                              <Flex gap={8} align="center" style={{ minWidth: 0 }}>
+                                <Typography.Text>
+                                  {item.label}
+                                  {result?.recordedAt && !result.photoId ? `: ${formatResultValue(item, result.value, t)}` : ''}
+                                </Typography.Text>
+                                {result?.photoId && (
+                                  <Image
+                                    src={inspectionPhotoUrl(detail.id, result.photoId)}
+                                    alt={result.value ?? item.label}
+                                    width={48}
+                                    height={48}
+                                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                                    data-testid="round-photo"
+                                  />
+                                )}
+                              </Flex>
                               <ResultTag result={result} />
                             </Flex>
                           );
