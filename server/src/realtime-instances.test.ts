@@ -1,23 +1,35 @@
-// Two platform instances on one PostgreSQL: a domain event raised through instance A reaches a screen
-// connected to instance B (LISTEN/NOTIFY), once, and still only the enterprise it belongs to.
+// Two platform instances on one PostgreSQL and one Mosquitto: a domain event raised through instance A reaches
+// a screen connected to instance B (LISTEN/NOTIFY), once, and still only the enterprise it belongs to; an
+// alarm from a device publishing to the shared broker reaches the screen whichever instance ingested it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../test/engines';
+import { connect, connackCode, startMosquitto, type Mosquitto } from '../test/mosquitto';
 import { testConfig } from '../test/platform';
 import { acceptedShanheRequest, firstPress, httpSession, openSse } from '../test/sse';
 import { startPlatform, type Platform } from './platform';
 
-describe.skipIf(!ENGINES.includes('postgres'))('realtime across two instances on one PostgreSQL', () => {
+describe.skipIf(!ENGINES.includes('postgres'))('realtime across two instances on one PostgreSQL and one Mosquitto', () => {
+  const ADMIN = 'tiantai-admin';
+  const ADMIN_PASS = 'Dynsec#Admin2026';
+  let broker: Mosquitto;
   let database: TestDatabase;
   let a: Platform, b: Platform;
   beforeAll(async () => {
+    broker = await startMosquitto(ADMIN, ADMIN_PASS);
     database = await createTestDatabase('postgres');
-    a = await startPlatform(testConfig(database));
-    b = await startPlatform(testConfig(database));
+    const vars = (clientId: string) => ({
+      MQTT_URL: `mqtt://${ADMIN}:${encodeURIComponent(ADMIN_PASS)}@127.0.0.1:${broker.port}`,
+      MQTT_DYNSEC: 'true',
+      MQTT_CLIENT_ID: clientId,
+    });
+    a = await startPlatform(testConfig(database, vars('tiantai-instance-a')));
+    b = await startPlatform(testConfig(database, vars('tiantai-instance-b')));
   });
   afterAll(async () => {
     await a?.close();
     await b?.close();
     await database?.drop();
+    await broker?.stop();
   });
 
   it('an event raised through instance A reaches a screen connected to instance B, once', async () => {
@@ -51,6 +63,21 @@ describe.skipIf(!ENGINES.includes('postgres'))('realtime across two instances on
       coDepartmentIds: [],
     });
     expect((await other.next())!.json).toMatchObject({ type: 'request.dispatched', requestId });
+
+    // A press's PLC publishes an overheating through the shared Mosquitto: the alarm reaches the screen on B.
+    expect(
+      (await onA.post('/api/telemetry/alarm-rules', { name: '液压油温过高', metric: 'oil_temp', condition: 'above', threshold: 62 }))
+        .status,
+    ).toBe(201);
+    const [device] = (await onA.get(`/api/telemetry/devices?assetId=${press.id}`)).body as unknown as Array<{ id: string }>;
+    const token = ((await onA.get(`/api/telemetry/devices/${device!.id}/credentials`)).body as { accessToken: string }).accessToken;
+    await expect.poll(() => connackCode(broker.url, { username: token, password: token }), { timeout: 30_000 }).toBe(0);
+    const plc = await connect(broker.url, { username: token, password: token });
+    await plc.publishAsync(`v1/devices/${token}/telemetry`, JSON.stringify({ oil_temp: 68 }), { qos: 1 });
+    await plc.endAsync();
+    let frame = await stream.next();
+    while (frame && (frame.json as { type?: string } | undefined)?.type !== 'alarm.raised') frame = await stream.next();
+    expect(frame?.json).toMatchObject({ type: 'alarm.raised', assetId: press.id, deviceId: device!.id });
     stream.close();
     other.close();
   });

@@ -3,16 +3,14 @@
 // killed with SIGKILL under load (no acknowledged point may be lost), and an external Mosquitto with the
 // dynamic-security plugin holding per-device credentials.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { DeviceCredentialsView, DeviceDetailView, DeviceView, IngestStatsView, SeriesView } from '@tiantai/shared';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/engines';
+import { connackCode, connect, startMosquitto, type Mosquitto } from '../../../test/mosquitto';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform';
 import { openDatabase } from '../../db/connection';
 import { DEMO_PASSWORD } from '../../demo/load-demo';
@@ -20,9 +18,6 @@ import type { TelemetryTables } from './telemetry.tables';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const MOSQUITTO_PUB = '/usr/bin/mosquitto_pub';
-const MOSQUITTO = '/usr/sbin/mosquitto';
-const MOSQUITTO_CTRL = '/usr/bin/mosquitto_ctrl';
-const DYNSEC_PLUGIN = '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so';
 const ME = 'v1/devices/me/telemetry';
 const execFileAsync = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,40 +101,10 @@ async function devicesOf(session: Session, count: number): Promise<Dev[]> {
 
 // --- MQTT ---------------------------------------------------------------------------------------------------
 
-function connect(url: string, options: IClientOptions): Promise<MqttClient> {
-  return new Promise((resolve, reject) => {
-    const client = mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 10_000, protocolVersion: 4, ...options });
-    client.once('connect', () => resolve(client));
-    client.once('error', (error) => {
-      client.end(true);
-      reject(error);
-    });
-  });
-}
-
-/** The CONNACK return code a CONNECT gets (0 accepted). */
-async function connackCode(url: string, options: IClientOptions): Promise<number | undefined> {
-  try {
-    const client = await connect(url, options);
-    await client.endAsync();
-    return 0;
-  } catch (error) {
-    return (error as Error & { code?: number }).code;
-  }
-}
-
 const closed = (client: MqttClient) => new Promise<void>((resolve) => client.once('close', () => resolve()));
 
 function mosquittoPub(args: string[]) {
   return execFileAsync(MOSQUITTO_PUB, ['-h', '127.0.0.1', '-q', '1', ...args], { timeout: 20_000 });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** POSTs a body in chunks, without a Content-Length; resolves with the answer's status and body. */
@@ -552,60 +517,6 @@ describe.each(ENGINES)('a platform process killed with SIGKILL on %s', (engine) 
 });
 
 // --- 4: an external Mosquitto with dynamic security ----------------------------------------------------------
-
-interface Mosquitto {
-  port: number;
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startMosquitto(adminUser: string, adminPass: string): Promise<Mosquitto> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiantai-mosquitto-'));
-  const dynsec = path.join(dir, 'dynamic-security.json');
-  await execFileAsync(MOSQUITTO_CTRL, ['dynsec', 'init', dynsec, adminUser, adminPass]);
-  const port = await freePort();
-  const conf = path.join(dir, 'mosquitto.conf');
-  fs.writeFileSync(
-    conf,
-    [
-      `listener ${port} 127.0.0.1`,
-      'allow_anonymous false',
-      `plugin ${DYNSEC_PLUGIN}`,
-      `plugin_opt_config_file ${dynsec}`,
-      'persistence false',
-      // Started as root it would switch to the user "mosquitto", who cannot write the temp folder.
-      ...(process.getuid?.() === 0 ? ['user root'] : []),
-      'log_dest stderr',
-      'log_type error',
-      'log_type warning',
-      '',
-    ].join('\n'),
-  );
-  const child = spawn(MOSQUITTO, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const url = `mqtt://127.0.0.1:${port}`;
-  // Listening once its admin can connect (a hook, where expect.poll is not available).
-  for (let tries = 0; (await connackCode(url, { username: adminUser, password: adminPass })) !== 0; tries++) {
-    if (child.exitCode !== null || tries > 100) {
-      child.kill('SIGKILL');
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw new Error(`mosquitto did not start:\n${output}`);
-    }
-    await sleep(100);
-  }
-  return {
-    port,
-    url,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe.each(ENGINES)('telemetry through an external Mosquitto with dynamic security on %s', (engine) => {
   const ADMIN = 'tiantai-admin';
