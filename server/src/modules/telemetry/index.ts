@@ -73,8 +73,8 @@ export function createTelemetry(options: {
       safely('telemetry upkeep', upkeep)();
       const timers = [
         setInterval(
-          safely('telemetry counts', () => ingest.flushCounts()),
-          5_000,
+          safely('telemetry latest values and counts', () => ingest.flushCounts()),
+          2_000,
         ),
         setInterval(
           safely('machine state sweep', () => monitor.tick()),

@@ -324,8 +324,9 @@ export class IngestService {
     return c;
   }
 
-  /** Writes the per-device counters and last-seen times gathered since the last call, in one statement. */
+  /** Writes the series' latest values, then the per-device counters and last-seen times gathered since the last call. */
   async flushCounts(): Promise<void> {
+    await this.writer.flushLatest();
     const counts = this.counts;
     if (counts.size === 0) return;
     this.counts = new Map();
