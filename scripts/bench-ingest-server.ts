@@ -4,10 +4,10 @@
 // (BENCH_MODE=gateways) with predictable tokens, prints one JSON line {pid, httpPort, mqttPort}, and stops
 // cleanly when stdin closes or on SIGTERM. With BENCH_SERIES=1 the machines' series exist beforehand (a
 // county that has been running for a while); otherwise the first messages create them.
-import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import type { Database } from '../server/src/app';
 import { openDatabase } from '../server/src/db/connection';
+import { newDeviceRow } from '../server/src/modules/telemetry';
 import { startPlatform } from '../server/src/platform';
 import { testConfig } from '../server/test/platform';
 
@@ -69,26 +69,18 @@ const platform = await startPlatform(
 const { db } = openDatabase<Database>(location);
 const enterprises = (await db.selectFrom('enterprises').select('id').orderBy('id').execute()).map((e) => e.id);
 const at = new Date().toISOString();
-const row = (enterprise: number, kind: 'device' | 'gateway', token: string | null, name: string, gatewayId: string | null = null) => ({
-  id: randomUUID(),
-  enterprise_id: enterprises[enterprise % enterprises.length]!,
-  asset_id: null,
-  name,
-  kind,
-  gateway_id: gatewayId,
-  device_type: kind === 'gateway' ? 'gateway' : 'press',
-  access_token: token,
-  last_seen_at: null,
-  connected: 0,
-  messages: 0,
-  points: 0,
-  rejected_malformed: 0,
-  rejected_rate: 0,
-  rejected_size: 0,
-  rejected_topic: 0,
-  created_at: at,
-  updated_at: at,
-});
+const row = (enterprise: number, kind: 'device' | 'gateway', token: string | null, name: string, gatewayId: string | null = null) =>
+  newDeviceRow(
+    {
+      enterprise_id: enterprises[enterprise % enterprises.length]!,
+      name,
+      kind,
+      gateway_id: gatewayId,
+      device_type: kind === 'gateway' ? 'gateway' : 'press',
+      access_token: token,
+    },
+    at,
+  );
 const rows: Array<ReturnType<typeof row>> = [];
 const machines: string[] = [];
 for (let e = 0; e < enterpriseCount; e++) {

@@ -96,3 +96,5 @@ export function createTelemetry(options: {
 }
 /** For the big screens: machine states, open alarms and utilisation from live data. */
 export { TelemetryMachineSource } from './machine-source';
+/** For the benchmark's and tests' own fleets: a device row as provisioning writes it. */
+export { newDeviceRow } from './device-row';

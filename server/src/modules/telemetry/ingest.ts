@@ -1,11 +1,12 @@
 // The ingest path shared by MQTT (embedded or external broker) and HTTP: token → device, payload →
 // points → series, per-device rate limit, group-committed write. Every refusal is counted (per device
 // when the device is known, else globally) and logged at most once a minute per device and reason.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DbEngine } from '../../db/connection';
 import { parseGatewayDevice, parseGatewayTelemetry, parseTelemetry, type Point, type Rejection } from './payload';
+import { newDeviceRow } from './device-row';
 import { PointWriter, type SeriesPoint } from './point-writer';
 import type { DevicesTable, TelemetryTables } from './telemetry.tables';
 
@@ -277,29 +278,18 @@ export class IngestService {
     const cacheKey = `${gateway.id}|${name}`;
     const known = this.children.get(cacheKey);
     if (known) return known;
-    const at = new Date().toISOString();
     await this.db
       .insertInto('devices')
-      .values({
-        id: randomUUID(),
-        enterprise_id: gateway.enterpriseId,
-        asset_id: null,
-        name,
-        kind: 'device',
-        gateway_id: gateway.id,
-        device_type: type ?? 'machine',
-        access_token: null,
-        last_seen_at: null,
-        connected: 0,
-        messages: 0,
-        points: 0,
-        rejected_malformed: 0,
-        rejected_rate: 0,
-        rejected_size: 0,
-        rejected_topic: 0,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        newDeviceRow({
+          enterprise_id: gateway.enterpriseId,
+          name,
+          kind: 'device',
+          gateway_id: gateway.id,
+          device_type: type ?? 'machine',
+          access_token: null,
+        }),
+      )
       .onConflict((oc) => oc.columns(['gateway_id', 'name']).doNothing())
       .execute();
     const row = await this.db

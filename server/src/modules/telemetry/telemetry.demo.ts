@@ -1,10 +1,11 @@
 // Demo machine data: one connected device per machine of the demo enterprises (the presses and lines of
-// 银轮, 三力士, 祥和…), a gateway for 银轮's second plant, and alarm rules a plant would really set.
+// 银轮, 三力士, 祥和…) and the alarm rules a plant would really set.
 // The simulator then publishes through a real MQTT client, so the screens move.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { newAccessToken } from './ingest';
-import type { DevicesTable, TelemetryTables } from './telemetry.tables';
+import { newDeviceRow } from './device-row';
+import type { TelemetryTables } from './telemetry.tables';
 
 export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, now: Date): Promise<void> {
   const at = now.toISOString();
@@ -15,30 +16,18 @@ export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, now: Date):
     .where('state', '!=', 'scrapped')
     .orderBy('code')
     .execute();
-  const device = (row: Pick<DevicesTable, 'enterprise_id' | 'asset_id' | 'name' | 'device_type'>): DevicesTable => ({
-    id: randomUUID(),
-    kind: 'device',
-    gateway_id: null,
-    access_token: newAccessToken(),
-    last_seen_at: null,
-    connected: 0,
-    messages: 0,
-    points: 0,
-    rejected_malformed: 0,
-    rejected_rate: 0,
-    rejected_size: 0,
-    rejected_topic: 0,
-    created_at: at,
-    updated_at: at,
-    ...row,
-  });
   const rows = machines.map((m) =>
-    device({
-      enterprise_id: m.enterprise_id,
-      asset_id: m.id,
-      name: `${m.code} ${m.name}`.slice(0, 200),
-      device_type: m.press ? 'press' : 'machine',
-    }),
+    newDeviceRow(
+      {
+        enterprise_id: m.enterprise_id,
+        asset_id: m.id,
+        name: `${m.code} ${m.name}`.slice(0, 200),
+        kind: 'device',
+        device_type: m.press ? 'press' : 'machine',
+        access_token: newAccessToken(),
+      },
+      at,
+    ),
   );
   for (let i = 0; i < rows.length; i += 100)
     await db

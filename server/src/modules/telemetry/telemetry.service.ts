@@ -25,6 +25,7 @@ import { paginate } from '../../db/paginate';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
+import { newDeviceRow } from './device-row';
 import { newAccessToken, type IngestService } from './ingest';
 import { OFFLINE_AFTER_MS, type MachineMonitor } from './monitor';
 import type { AlarmRulesTable, AlarmsTable, DevicesTable, TelemetryTables } from './telemetry.tables';
@@ -223,28 +224,15 @@ export class TelemetryService {
   async create(actor: Actor, body: DeviceInput): Promise<{ device: DeviceDetailView; credentials: DeviceCredentialsView }> {
     const enterpriseId = requireAdmin(actor);
     await this.checkAsset(enterpriseId, body.assetId);
-    const id = randomUUID();
-    const at = new Date().toISOString();
-    const row: DevicesTable = {
-      id,
+    const row = newDeviceRow({
       enterprise_id: enterpriseId,
       asset_id: body.assetId ?? null,
       name: body.name,
       kind: body.kind,
-      gateway_id: null,
       device_type: body.deviceType,
       access_token: newAccessToken(),
-      last_seen_at: null,
-      connected: 0,
-      messages: 0,
-      points: 0,
-      rejected_malformed: 0,
-      rejected_rate: 0,
-      rejected_size: 0,
-      rejected_topic: 0,
-      created_at: at,
-      updated_at: at,
-    };
+    });
+    const id = row.id;
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('devices').values(row).execute();
       await recordAudit(trx, actor, {
