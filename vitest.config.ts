@@ -1,16 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
 // One run covers every suite: API suites loop over SQLite and PostgreSQL, e2e drives real Chromium.
+// Two cores: the API and process suites run two at a time first; then the browser suites one at a time, each
+// with its own platform and Chromium, which two at a time starved each other (dialogs missed their 10 s).
+const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // Pages are waited for with expect.poll; its 1 s default is too short for a browser under load.
+  expect: { poll: { timeout: 10_000 } },
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/e2e/**/*.test.ts'],
-    testTimeout: 60_000,
-    // Browser suites wait for the page with expect.poll; its 1 s default is too short when two suites share
-    // two cores (a dialog closing under load took longer and failed a run).
-    expect: { poll: { timeout: 10_000 } },
-    hookTimeout: 120_000,
-    pool: 'forks',
-    // Two cores: more workers only contend for them (and for PostgreSQL).
     maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'api',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['web/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -103,10 +103,14 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     const press = admin.getByTestId('mount-press');
     await press.click();
     // Only presses are offered: injection, die-casting and stamping presses, no lathes or compressors.
-    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor({ state: 'visible' });
-    const offered = await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
-    expect(offered.length).toBeGreaterThan(0);
-    for (const text of offered) expect(text).toMatch(/注塑机|压铸机|冲压机/);
+    // Read once the dropdown has settled (it animates in): some options, all of them presses.
+    const options = admin.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect
+      .poll(async () => {
+        const offered = await options.allInnerTexts();
+        return offered.length > 0 && offered.every((text) => /注塑机|压铸机|冲压机/.test(text));
+      })
+      .toBe(true);
     await admin.keyboard.type(PRESS);
     const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PRESS });
     await option.first().waitFor({ state: 'visible' });
