@@ -95,6 +95,23 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     expect(await admin.getByTestId('latest-values').innerText()).toContain('还没有收到数据');
   });
 
+  it("the press's asset page lists its device and connects another one from there", async () => {
+    await admin.getByTestId('device-asset').click();
+    await expect.poll(() => admin.getByTestId('asset-device').filter({ hasText: DEVICE }).count()).toBe(1);
+    const assetPath = new URL(admin.url()).pathname;
+    await shot(admin, 'asset-devices');
+    await admin.getByTestId('asset-connect-device').click();
+    // The form opens for this machine: the asset is already chosen.
+    await expect.poll(() => admin.getByTestId('device-submit').isVisible()).toBe(true);
+    expect(new URL(admin.url()).searchParams.get('assetId')).toBe(assetPath.split('/').pop());
+    await expect.poll(() => admin.getByTestId('device-asset').innerText()).toContain(PRESS);
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => admin.getByTestId('device-submit').count()).toBe(0);
+    expect(new URL(admin.url()).search).toBe('');
+    await admin.goto(`${base}${devicePath}`);
+    await expect.poll(() => admin.getByTestId('device-name').isVisible()).toBe(true);
+  });
+
   it('a value sent over HTTP shows on the device page without a reload', async () => {
     await publish({ mold_temp: 182.5, state: 1 });
     await expect.poll(() => latest(admin, 'mold_temp').innerText()).toBe('182.5');

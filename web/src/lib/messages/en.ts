@@ -922,6 +922,9 @@ export const en: Record<MessageKey, string> = {
   'inspection.round.notCheckedIn': 'not checked',
 
   // Machine data: devices, live charts, alarms and alarm rules.
+  'assetDevices.title': 'Connected devices',
+  'assetDevices.connect': 'Connect a device',
+  'assetDevices.none': 'No device sends this machine’s data yet',
   'nav.devices': 'Machine data',
   'nav.alarms': 'Alarms',
   'action.delete': 'Delete',

@@ -917,6 +917,9 @@ export const zhCN = {
   'inspection.round.notCheckedIn': '未检',
 
   // Machine data (设备监控): devices, live charts, alarms and alarm rules.
+  'assetDevices.title': '联网设备',
+  'assetDevices.connect': '接入设备',
+  'assetDevices.none': '这台设备尚未接入数据采集',
   'nav.devices': '设备监控',
   'nav.alarms': '设备告警',
   'action.delete': '删除',

@@ -13,6 +13,7 @@ import { useAsset } from '../api/get-asset';
 import { AssetLabelCard } from './asset-label-card';
 import { AssetPlansCard } from './asset-plans-card';
 import { AssetStateTag } from './asset-state-tag';
+import { AssetDevicesCard } from './asset-devices-card';
 import { AssetWorkOrdersCard } from './asset-work-orders-card';
 import { CountersCard } from './counters-card';
 import { LifecycleCard } from './lifecycle-card';
@@ -161,6 +162,7 @@ export function AssetDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
+            {maintains && a.kind === 'equipment' && a.holder && <AssetDevicesCard assetId={a.id} canProvision={admin} />}
             {maintains && <AssetPlansCard assetId={a.id} />}
             <LifecycleCard asset={a} />
             <AssetLabelCard asset={a} />

@@ -21,10 +21,13 @@ const DEVICE_TYPE = /^[a-z0-9_-]+$/;
 /** Registers a device (or gateway) and binds it to an asset, or edits its name, type and binding. */
 export function DeviceFormModal({
   device,
+  assetId,
   onClose,
   onCreated,
 }: {
   device?: DeviceDetailView;
+  /** A new device for this machine (opened from the asset's page). */
+  assetId?: string | null;
   onClose: () => void;
   onCreated?: (created: CreatedDevice) => void;
 }) {
@@ -64,7 +67,7 @@ export function DeviceFormModal({
         initialValues={
           device
             ? { name: device.name, kind: device.kind, deviceType: device.deviceType, assetId: device.assetId }
-            : { kind: 'device', deviceType: 'machine', assetId: null }
+            : { kind: 'device', deviceType: 'machine', assetId: assetId ?? null }
         }
         onFinish={submit}
       >

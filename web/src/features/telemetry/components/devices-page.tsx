@@ -108,7 +108,21 @@ export function DevicesPage() {
   // One request for all states: the tabs show how many devices are in each, the table the chosen one.
   const devices = useDevices({ q });
   const remove = useDeleteDevice();
-  const [creating, setCreating] = useState(false);
+  // /devices?new=1&assetId=… (the asset page's "connect a device") opens the form for that machine.
+  const [creating, setCreating] = useState(params.get('new') === '1');
+  const forAsset = params.get('assetId');
+  const stopCreating = () => {
+    setCreating(false);
+    if (params.has('new') || params.has('assetId'))
+      setParams(
+        (current) => {
+          current.delete('new');
+          current.delete('assetId');
+          return current;
+        },
+        { replace: true },
+      );
+  };
   const [showing, setShowing] = useState<{ device: DeviceView; created?: DeviceCredentialsView } | null>(null);
 
   const update = (patch: Record<string, string | undefined>) => {
@@ -304,9 +318,10 @@ export function DevicesPage() {
       </Card>
       {creating && (
         <DeviceFormModal
-          onClose={() => setCreating(false)}
+          assetId={forAsset}
+          onClose={stopCreating}
           onCreated={(created) => {
-            setCreating(false);
+            stopCreating();
             setShowing({ device: created.device, created: created.credentials });
           }}
         />
