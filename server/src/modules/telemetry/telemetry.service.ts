@@ -183,7 +183,6 @@ export class TelemetryService {
   }
 
   async detail(actor: Actor, id: string): Promise<DeviceDetailView> {
-    await this.ingest.flushCounts();
     const row = await this.visible(actor, id);
     const [latest, open] = await Promise.all([
       this.db

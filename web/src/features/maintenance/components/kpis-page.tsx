@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App, Card, Flex, Segmented, Switch, Table, Typography } from 'antd';
+import { Card, Flex, Segmented, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
 import { KPI_GROUPS } from '@tiantai/shared';
@@ -8,11 +8,10 @@ import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
-import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useKpis } from '../api/get-kpis';
+import { SharingSwitch } from '@/components/sharing-switch';
 import { useSetSharing, useSharing } from '../api/maintenance-sharing';
 import { KpiPeriodPicker, periodText } from './kpi-period';
 import { KpiTiles } from './kpi-tiles';
@@ -20,34 +19,15 @@ import { KpiTiles } from './kpi-tiles';
 type KpiGroup = (typeof KPI_GROUPS)[number];
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
-/** The enterprise's choice to show the county its figures: the admin switches it, other users see it. */
-function SharingSwitch() {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const me = useCurrentUser();
-  const sharing = useSharing();
-  const setSharing = useSetSharing();
-  if (!sharing.data) return null;
+/** The enterprise's choice to show the county its maintenance figures. */
+function KpiSharingSwitch() {
   return (
-    <Flex gap={8} align="center">
-      <Switch
-        size="small"
-        checked={sharing.data.shared}
-        loading={setSharing.isPending}
-        disabled={me.role !== 'enterprise_admin'}
-        onChange={(shared) =>
-          setSharing.mutate(
-            { shared },
-            {
-              onSuccess: () => void message.success(t(shared ? 'kpis.sharing.on' : 'kpis.sharing.off')),
-              onError: (error) => void message.error(describeError(error, t)),
-            },
-          )
-        }
-        data-testid="kpi-sharing"
-      />
-      <Typography.Text>{t('kpis.sharing.label')}</Typography.Text>
-    </Flex>
+    <SharingSwitch
+      sharing={useSharing()}
+      setSharing={useSetSharing()}
+      messages={{ label: 'kpis.sharing.label', on: 'kpis.sharing.on', off: 'kpis.sharing.off' }}
+      testId="kpi-sharing"
+    />
   );
 }
 
@@ -115,7 +95,7 @@ export function KpisPage() {
         subtitle={kpis.data ? `${t('kpis.period')}：${periodText(kpis.data.from, kpis.data.to)}` : t('kpis.subtitle')}
         extra={
           <Flex gap={8} wrap align="center">
-            <SharingSwitch />
+            <KpiSharingSwitch />
             <KpiPeriodPicker value={{ from, to }} onChange={(period) => update({ from: period.from, to: period.to })} />
             <Segmented<KpiGroup>
               value={groupBy}
