@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const MIGRATIONS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
@@ -18,28 +18,16 @@ const folderProvider: MigrationProvider = {
 };
 
 /**
- * SQLite has no advisory lock: a second process may read the migration table before the first commits,
- * then collide with its tables (busy, or "already exists"). Its transaction rolled back whole, so retry.
- */
-function isSqliteRace(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  const code = String(error.code);
-  return code.startsWith('SQLITE_BUSY') || (code === 'SQLITE_ERROR' && 'message' in error && /already exists/.test(String(error.message)));
-}
-
-/**
  * Runs every pending migration in one transaction. PostgreSQL serialises concurrent starts with Kysely's
- * advisory lock; on SQLite the loser of a race retries and then finds the migrations applied.
+ * advisory lock. SQLite has none, so the whole run happens inside `BEGIN IMMEDIATE`: a second process
+ * (another instance, the CLI) waits for the write lock (busy_timeout), then reads the migrations as applied.
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: folderProvider,
-  });
-  for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
-    if (!error) return (results ?? []).map((r) => r.migrationName);
-    if (!isSqliteRace(error) || attempt >= 20) throw error;
-    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-  }
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const migrator = new Migrator({ db, provider: folderProvider, disableTransactions: sqlite });
+  if (sqlite) await sql`begin immediate`.execute(db);
+  const { error, results } = await migrator.migrateToLatest();
+  if (sqlite) await sql.raw(error ? 'rollback' : 'commit').execute(db);
+  if (error) throw error;
+  return (results ?? []).map((r) => r.migrationName);
 }
