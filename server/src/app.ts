@@ -107,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // modules
   const identity = new IdentityService(deps.db, deps.config.sessionDays);
   const registry = new RegistryService(deps.db);
-  const serviceRequests = new ServiceRequestService(deps.db, undefined, undefined, publish);
+  const serviceRequests = new ServiceRequestService(deps.db, undefined, publish);
   const assets = new AssetService(deps.db, publish);
   const maintenance = new MaintenanceService(deps.db, undefined, publish);
   const inspection = new InspectionService(deps.db, maintenance);
@@ -121,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await maintenance.generateDueWorkOrders(new Date(), assetIds);
       },
       openRepair: (input) => maintenance.reportForAlarm(input),
+      notifyAlarm: ({ enterpriseId, severity, text }) =>
+        serviceRequests.notifyEnterpriseAdmins(enterpriseId, { kind: `alarm_${severity}`, text, link: '/alarms' }),
       publish,
     },
   });
@@ -157,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }));
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
-  await app.register(serviceRequestRoutes(serviceRequests));
+  await app.register(serviceRequestRoutes(serviceRequests, bus.subscribe.bind(bus)));
   await app.register(assetRoutes(assets));
   await app.register(maintenanceRoutes(maintenance));
   await app.register(inspectionRoutes(inspection));

@@ -38,6 +38,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('realtime across two instances on
     const yinlunOnB = await httpSession(`http://127.0.0.1:${b.httpPort}`, 'yinlun');
     const stream = await openSse(`http://127.0.0.1:${b.httpPort}/api/realtime/stream`, yinlunOnB.headers);
     const other = await openSse(`http://127.0.0.1:${b.httpPort}/api/realtime/stream`, onB.headers);
+    const bell = await openSse(`http://127.0.0.1:${b.httpPort}/api/notifications/stream`, yinlunOnB.headers);
     const ready = (await stream.next())!;
     expect(ready.event).toBe('ready');
     expect((await other.next())?.event).toBe('ready');
@@ -78,7 +79,45 @@ describe.skipIf(!ENGINES.includes('postgres'))('realtime across two instances on
     let frame = await stream.next();
     while (frame && (frame.json as { type?: string } | undefined)?.type !== 'alarm.raised') frame = await stream.next();
     expect(frame?.json).toMatchObject({ type: 'alarm.raised', assetId: press.id, deviceId: device!.id });
+    // …and 银轮's admin, signed in on B, hears of it under the bell.
+    const notices = await bell.until((f) => f.event === 'notification');
+    expect(notices.at(-1)!.json).toMatchObject({ kind: 'alarm_major', link: '/alarms', text: expect.stringContaining('液压油温过高') });
     stream.close();
     other.close();
+    bell.close();
+  });
+
+  it('a notification written on instance A rings the bell of a user whose stream is on instance B, once', async () => {
+    const officerOnB = await httpSession(`http://127.0.0.1:${b.httpPort}`, 'officer');
+    const shanheOnA = await httpSession(`http://127.0.0.1:${a.httpPort}`, 'shanhe');
+    const officerBell = await openSse(`http://127.0.0.1:${b.httpPort}/api/notifications/stream`, officerOnB.headers);
+    const titles = ['实例A诉求一', '实例A诉求二'];
+    const ids: string[] = [];
+    for (const title of titles) {
+      const filed = await shanheOnA.post('/api/service-requests', {
+        categoryCode: 'power',
+        title,
+        description: '新产线需要增容',
+        contactName: '徐丽华',
+        contactPhone: '13800000000',
+      });
+      expect(filed.status).toBe(201);
+      ids.push(filed.body.id!);
+    }
+    const frames = [(await officerBell.next())!, (await officerBell.next())!];
+    expect(frames.map((f) => f.event)).toEqual(['notification', 'notification']);
+    expect(frames.map((f) => f.json!.requestId)).toEqual(ids);
+    expect(frames.map((f) => f.json!.kind)).toEqual(['submit', 'submit']);
+    // 山河's own bell on B carries none of the office's notices.
+    const shanheOnB = await httpSession(`http://127.0.0.1:${b.httpPort}`, 'shanhe');
+    const shanheBell = await openSse(`http://127.0.0.1:${b.httpPort}/api/notifications/stream`, shanheOnB.headers);
+    const officerOnA = await httpSession(`http://127.0.0.1:${a.httpPort}`, 'officer');
+    expect(
+      (await officerOnA.post(`/api/service-requests/${ids[0]}/actions`, { action: 'accept', phoneContact: '已电话联系' })).status,
+    ).toBe(200);
+    const own = (await shanheBell.next())!;
+    expect(own.json).toMatchObject({ requestId: ids[0], kind: 'accept' });
+    officerBell.close();
+    shanheBell.close();
   });
 });

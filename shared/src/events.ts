@@ -9,6 +9,9 @@ import { WORK_ORDER_KINDS, WORK_ORDER_STATUSES } from './maintenance';
 import { RATINGS } from './service-requests';
 import { ALARM_SEVERITIES, MACHINE_STATES } from './telemetry';
 
+/** A notifications.created event names at most this many users (a broadcast goes out as several), to fit a NOTIFY. */
+export const NOTIFIED_USERS_PER_EVENT = 100;
+
 /** Free text on an event (a title, an asset name) is cut to this many characters. */
 export const EVENT_TEXT_MAX = 80;
 
@@ -79,6 +82,8 @@ export const domainEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request.rated'), ...scope, requestId: id, number: z.string().max(32), rating: z.enum(RATINGS) }),
   /** Platform-internal: a kiosk screen token was revoked; streams opened with it end on every instance. */
   z.object({ type: z.literal('screen_token.revoked'), ...scope, tokenId: id }),
+  /** Platform-internal: notifications were written for these users; their bells' streams on every instance fetch them. */
+  z.object({ type: z.literal('notifications.created'), ...scope, userIds: z.array(id).min(1).max(NOTIFIED_USERS_PER_EVENT) }),
 ]);
 export type DomainEventInput = z.infer<typeof domainEventInput>;
 export type DomainEventType = DomainEventInput['type'];

@@ -191,6 +191,8 @@ export const notificationView = z.object({
   requestTitle: z.string().nullable(),
   kind: z.string(),
   text: z.string(),
+  /** Where the notice leads in the web app when it concerns no request (an alarm: the alarms page). */
+  link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

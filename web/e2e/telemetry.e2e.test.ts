@@ -169,9 +169,12 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
 
     await admin.getByTestId('tab-alarms').click();
     const before = (await alarmsOf(admin)).total;
+    const unread = async () => Number(await admin.getByTestId('notification-bell').getAttribute('data-unread'));
+    const unreadBefore = await unread();
     await publish({ mold_temp: 231.4 });
     const alarm = admin.locator('.ant-table-row', { hasText: DEVICE });
     await expect.poll(() => alarm.count()).toBe(1);
+    await expect.poll(unread).toBe(unreadBefore + 1); // the bell rings without a reload
     expect((await alarmsOf(admin)).total).toBe(before + 1);
     expect(await alarm.getByTestId('alarm-status').getAttribute('data-status')).toBe('raised');
     expect(await alarm.getByTestId('alarm-severity').getAttribute('data-severity')).toBe('critical');
@@ -190,6 +193,17 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await admin.goto(`${base}${devicePath}`);
     await expect.poll(() => admin.getByTestId('device-alarm').count()).toBe(1);
     expect(await admin.getByTestId('device-alarm').innerText()).toContain(RULE);
+
+    // The bell's notice of the alarm leads to the alarms page.
+    await admin.getByTestId('notification-bell').click();
+    const notice = admin.getByTestId('notification-item').first();
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toMatch(new RegExp(`设备告警 · 紧急[\\s\\S]*${DEVICE} · ${RULE}`));
+    await admin.waitForTimeout(300); // the popover's opening motion
+    await shot(admin, 'alarm-bell', false);
+    await notice.click();
+    await expect.poll(() => new URL(admin.url()).pathname).toBe('/alarms');
+    await expect.poll(() => admin.locator('.ant-table-row', { hasText: DEVICE }).count()).toBe(1);
   });
 
   it('a phone shows the device list, the device page and the alarms', async () => {

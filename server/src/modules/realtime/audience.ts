@@ -25,7 +25,7 @@ const NAMED_TYPES = new Set<DomainEvent['type']>([
 
 /** The event as this audience may see it, or null when it is not theirs. */
 export function eventFor(audience: Audience, event: DomainEvent): DomainEvent | null {
-  if (event.type === 'screen_token.revoked') return null; // platform-internal
+  if (event.type === 'screen_token.revoked' || event.type === 'notifications.created') return null; // platform-internal
   if (audience.kind === 'county') {
     if (event.enterpriseId === null || !NAMED_TYPES.has(event.type)) return event;
     const { title: _t, assetCode: _c, assetName: _n, message: _m, ...rest } = event as DomainEvent & Record<string, unknown>;

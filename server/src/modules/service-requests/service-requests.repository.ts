@@ -188,6 +188,8 @@ export function listNotifications(db: ServiceRequestDb, userId: string, limit: n
     .execute();
 }
 
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
 export async function countUnread(db: ServiceRequestDb, userId: string): Promise<number> {
   const row = await db
     .selectFrom('notifications')

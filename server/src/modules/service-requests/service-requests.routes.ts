@@ -13,7 +13,7 @@ import {
   requestView,
   statisticsQuery,
   statisticsView,
-  type NotificationView,
+  type DomainEvent,
 } from '@tiantai/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,7 +26,8 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 const dateParams = z.object({ date: z.iso.date() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function serviceRequestRoutes(service: ServiceRequestService) {
+/** `subscribe` is the domain-event bus's: a bell's stream hears of its user's new notifications from any instance. */
+export function serviceRequestRoutes(service: ServiceRequestService, subscribe: (listener: (event: DomainEvent) => void) => () => void) {
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['service-requests'];
@@ -145,6 +146,23 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
       { schema: { tags, description: 'text/event-stream of notifications' } },
       async (request, reply) => {
         const actor = requireActor(request);
+        // What the bell already shows is not pushed again. Then every notifications.created event for this
+        // user, and one catch-up for anything written between that read and the subscription, push what is
+        // new — one fetch after another, so two events close together never send a notification twice.
+        const sent = new Set<string>();
+        await service.unsentNotifications(actor.userId, sent);
+        let pushing = Promise.resolve();
+        const push = () => {
+          pushing = pushing
+            .then(() => service.unsentNotifications(actor.userId, sent))
+            .then((fresh) => {
+              for (const n of fresh) reply.raw.write(`event: notification\ndata: ${JSON.stringify(n)}\n\n`);
+            })
+            .catch((error: unknown) => request.log.warn({ err: error }, 'notification push failed'));
+        };
+        const unsubscribe = subscribe((event) => {
+          if (event.type === 'notifications.created' && event.userIds.includes(actor.userId)) push();
+        });
         reply.hijack();
         reply.raw.writeHead(200, {
           'content-type': 'text/event-stream',
@@ -153,14 +171,11 @@ export function serviceRequestRoutes(service: ServiceRequestService) {
           'x-accel-buffering': 'no',
         });
         reply.raw.write(': connected\n\n');
-        const onNotification = (userId: string, notification: NotificationView) => {
-          if (userId === actor.userId) reply.raw.write(`event: notification\ndata: ${JSON.stringify(notification)}\n\n`);
-        };
+        push();
         const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
-        service.bus.on('notification', onNotification);
         const end = () => {
           clearInterval(heartbeat);
-          service.bus.off('notification', onNotification);
+          unsubscribe();
           streams.delete(end);
           reply.raw.end();
         };

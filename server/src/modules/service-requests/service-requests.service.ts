@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import {
   ATTACHMENTS_PER_REQUEST,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
   COUNTY_ROLES,
+  NOTIFIED_USERS_PER_EVENT,
   type ActionBody,
   type Actor,
   type CategoryUpdateBody,
@@ -38,9 +38,6 @@ import { OFFICE_ROLES, TRANSITIONS, allowedActions, partiesOf, type WorkflowStat
 
 const GREEN_FORMULA_KEY = 'green_rate_formula';
 const OPEN_WITH_CLOCK = ['submitted', 'dispatched', 'signed', 'in_progress'] as const;
-
-/** Live delivery of notifications to the user's open browsers (the SSE route listens). */
-export class NotificationBus extends EventEmitter<{ notification: [userId: string, notification: NotificationView] }> {}
 
 function stateOf(row: Pick<ServiceRequestsTable, 'status' | 'paused_at' | 'extension_requested_days'>): WorkflowState {
   return { status: row.status, paused: row.paused_at !== null, extensionPending: row.extension_requested_days !== null };
@@ -91,10 +88,12 @@ export class ServiceRequestService {
   constructor(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     db: Kysely<any>,
-    readonly bus: NotificationBus = new NotificationBus(),
     /** The time source: tests set the clock to before a holiday. */
     private readonly now: () => Date = () => new Date(),
-    /** Live screens: requests dispatched, answered and rated, published once committed. */
+    /**
+     * The domain-event bus: live screens get requests dispatched, answered and rated, and the users' bell
+     * streams (on whichever instance) learn of their new notifications; published once committed.
+     */
     private readonly publish: PublishEvent = () => undefined,
   ) {
     this.db = withTablesOf<ServiceRequestTables>(db);
@@ -560,17 +559,18 @@ export class ServiceRequestService {
     const rows = await repo.listNotifications(this.db, actor.userId, 50);
     return {
       unread: await repo.countUnread(this.db, actor.userId),
-      items: rows.map((n) => ({
-        id: n.id,
-        requestId: n.request_id,
-        requestNumber: n.request_number,
-        requestTitle: n.request_title,
-        kind: n.kind,
-        text: n.text,
-        createdAt: n.created_at,
-        readAt: n.read_at,
-      })),
+      items: rows.map(notificationOf),
     };
+  }
+
+  /**
+   * The user's newest notifications not in `sent`, oldest first, which are then added to it: what a live
+   * stream pushes next. The first call on a new stream only fills `sent` with what the bell already shows.
+   */
+  async unsentNotifications(userId: string, sent: Set<string>): Promise<NotificationView[]> {
+    const fresh = (await repo.listNotifications(this.db, userId, 20)).filter((n) => !sent.has(n.id)).reverse();
+    for (const n of fresh) sent.add(n.id);
+    return fresh.map(notificationOf);
   }
 
   async markRead(actor: Actor, ids: string[] | 'all'): Promise<void> {
@@ -675,39 +675,65 @@ export class ServiceRequestService {
   }
 
   /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
-  private async notify(
+  private notify(
     trx: ServiceRequestDb,
     userIds: string[],
     request: { id: string; number: string; title: string },
     kind: string,
     text: string,
   ): Promise<() => void> {
+    return this.writeNotifications(trx, userIds, { kind, text, link: null, requestId: request.id });
+  }
+
+  /**
+   * A notice to an enterprise's admins from another module — an alarm raised on one of its machines — that
+   * opens `link` in the web app. Written and pushed to their open browsers at once.
+   */
+  async notifyEnterpriseAdmins(enterpriseId: string, notice: { kind: string; text: string; link: string }): Promise<void> {
+    const userIds = await repo.activeUserIds(this.db, { roles: ['enterprise_admin'], organisationIds: [enterpriseId] });
+    const push = await this.writeNotifications(this.db, userIds, { ...notice, requestId: null });
+    push();
+  }
+
+  private async writeNotifications(
+    db: ServiceRequestDb,
+    userIds: string[],
+    notice: { kind: string; text: string; link: string | null; requestId: string | null },
+  ): Promise<() => void> {
     const createdAt = nowIso();
     const rows = [...new Set(userIds)].map((userId) => ({
       id: randomUUID(),
       user_id: userId,
-      request_id: request.id,
-      kind,
-      text: text.slice(0, 500),
+      request_id: notice.requestId,
+      kind: notice.kind,
+      text: notice.text.slice(0, 500),
+      link: notice.link,
       created_at: createdAt,
       read_at: null,
     }));
-    await repo.insertNotifications(trx, rows);
+    await repo.insertNotifications(db, rows);
+    const userIdsNotified = rows.map((r) => r.user_id);
     return () => {
-      for (const r of rows) {
-        this.bus.emit('notification', r.user_id, {
-          id: r.id,
-          requestId: request.id,
-          requestNumber: request.number,
-          requestTitle: request.title,
-          kind,
-          text: r.text,
-          createdAt,
-          readAt: null,
-        });
+      for (let i = 0; i < userIdsNotified.length; i += NOTIFIED_USERS_PER_EVENT) {
+        const userIds = userIdsNotified.slice(i, i + NOTIFIED_USERS_PER_EVENT);
+        this.publish({ type: 'notifications.created', enterpriseId: null, plantId: null, userIds });
       }
     };
   }
+}
+
+function notificationOf(n: repo.NotificationRow): NotificationView {
+  return {
+    id: n.id,
+    requestId: n.request_id,
+    requestNumber: n.request_number,
+    requestTitle: n.request_title,
+    kind: n.kind,
+    text: n.text,
+    link: n.link,
+    createdAt: n.created_at,
+    readAt: n.read_at,
+  };
 }
 
 /** 2025-10-09 11:30, as the office reads a due time (China time). */

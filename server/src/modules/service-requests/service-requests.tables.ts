@@ -71,6 +71,8 @@ export interface NotificationsTable {
   request_id: string | null;
   kind: string;
   text: string;
+  /** A path in the web app the notice opens (an alarm notice: the alarms page); null for request notices. */
+  link: string | null;
   created_at: string;
   read_at: string | null;
 }

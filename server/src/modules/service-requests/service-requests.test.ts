@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
 import type { Actor } from '@tiantai/shared';
-import { NotificationBus, ServiceRequestService } from './service-requests.service';
+import { ServiceRequestService } from './service-requests.service';
 
 interface Parties {
   shanhe: Client;
@@ -234,7 +234,7 @@ describe.each(ENGINES)('SLA due times on the working calendar on %s', (engine) =
   });
   beforeAll(async () => {
     t = await createTestApp(engine);
-    service = new ServiceRequestService(t.db, new NotificationBus(), () => clock);
+    service = new ServiceRequestService(t.db, () => clock);
     shanhe = actorOf(await login(t.app, 'shanhe'), 'enterprise_admin', 'enterprise');
     officer = actorOf(await login(t.app, 'officer'), 'service_officer', 'county');
     housing = (await login(t.app, 'zhujian')).organisationId;

@@ -3,7 +3,15 @@
 // rules (threshold held for a duration, cleared with hysteresis; silence for N seconds). State changes and
 // alarms are written through conditional statements, so two instances sharing the ingest agree.
 import { randomUUID } from 'node:crypto';
-import { COUNTER_KINDS, STATE_METRIC_CODES, eventText, type CounterKind, type MachineState, type PublishEvent } from '@tiantai/shared';
+import {
+  COUNTER_KINDS,
+  STATE_METRIC_CODES,
+  eventText,
+  type AlarmSeverity,
+  type CounterKind,
+  type MachineState,
+  type PublishEvent,
+} from '@tiantai/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DeviceRef } from './ingest';
@@ -24,6 +32,8 @@ export interface MonitorHooks {
     description: string;
     downtimeStart: string | null;
   }): Promise<string>;
+  /** Tells the enterprise's people (the bell in the web app); a failure is logged, the alarm stands. */
+  notifyAlarm(input: { enterpriseId: string; severity: AlarmSeverity; text: string }): Promise<void>;
   publish: PublishEvent;
 }
 
@@ -340,6 +350,9 @@ export class MachineMonitor {
       severity: rule.severity,
       message: eventText(message),
     });
+    await this.hooks
+      .notifyAlarm({ enterpriseId: device.enterpriseId, severity: rule.severity, text: `${device.name} · ${message}` })
+      .catch((error: unknown) => this.log.error({ err: error, alarmId: id }, 'alarm notification failed'));
   }
 
   private async clear(rule: AlarmRulesTable, device: DeviceRef, value: number | null, why: string): Promise<void> {

@@ -282,6 +282,15 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     const [raised] = await alarmsOf();
     expect(raised?.status).toBe('raised');
     expect(raised?.workOrderId).not.toBeNull();
+    // The enterprise's admin finds it under the bell, leading to the alarms page; another enterprise does not.
+    const alarmNotices = async (client: Client) =>
+      ((await client.get('/api/notifications')).json().items as Array<{ kind: string; text: string; link: string | null }>).filter((n) =>
+        n.kind.startsWith('alarm_'),
+      );
+    expect(await alarmNotices(yinlun)).toEqual([
+      expect.objectContaining({ kind: 'alarm_major', link: '/alarms', text: '压铸机 9# · 液压油温过高：hydraulic_temp = 66（> 62）' }),
+    ]);
+    expect(await alarmNotices(shanhe)).toEqual([]);
     await send(device.token, { ts: at + 30_000, values: { hydraulic_temp: 60 } }); // below the threshold, above the clear line
     await t.app.telemetry.monitor.idle();
     expect((await alarmsOf())[0]?.status).toBe('raised');

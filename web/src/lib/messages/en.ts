@@ -513,6 +513,7 @@ export const en: Record<MessageKey, string> = {
   'notifications.markAllRead': 'Mark all read',
   'notifications.empty': 'No notifications',
   'notifications.unread': '{count} unread',
+  'notifications.alarm': 'Machine alarm',
 
   'assets.title': 'Equipment & molds',
   'assets.subtitle': 'Your enterprise’s equipment, molds and tooling by plant and line',

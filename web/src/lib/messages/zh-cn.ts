@@ -509,6 +509,7 @@ export const zhCN = {
   'notifications.markAllRead': '全部已读',
   'notifications.empty': '暂无消息',
   'notifications.unread': '{count} 条未读',
+  'notifications.alarm': '设备告警',
 
   'assets.title': '设备与模具',
   'assets.subtitle': '按厂区、产线查看本企业的设备、模具与工装',

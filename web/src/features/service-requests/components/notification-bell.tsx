@@ -13,7 +13,6 @@ const SHOWN = 12;
 
 function NotificationItem({ notification, onOpen }: { notification: NotificationView; onOpen: (n: NotificationView) => void }) {
   const { t } = useI18n();
-  const key = `requestEvent.${notification.kind}`;
   const unread = !notification.readAt;
   return (
     <button
@@ -27,7 +26,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
       <Flex vertical gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Flex justify="space-between" gap={8}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {isMessageKey(key) ? t(key) : notification.kind}
+            {kindLabel(notification.kind, t)}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {formatDateTime(notification.createdAt)}
@@ -39,6 +38,17 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
       </Flex>
     </button>
   );
+}
+
+/** 派单, 签收 … for a request's steps; 设备告警 · 紧急 for an alarm on one of the enterprise's machines. */
+function kindLabel(kind: string, t: ReturnType<typeof useI18n>['t']): string {
+  const severity = /^alarm_(\w+)$/.exec(kind)?.[1];
+  if (severity) {
+    const key = `alarmSeverity.${severity}`;
+    return isMessageKey(key) ? `${t('notifications.alarm')} · ${t(key)}` : t('notifications.alarm');
+  }
+  const key = `requestEvent.${kind}`;
+  return isMessageKey(key) ? t(key) : kind;
 }
 
 /** The header's bell: unread count, the latest notifications, live from the server's event stream. */
@@ -57,6 +67,7 @@ export function NotificationBell() {
     setOpen(false);
     if (!notification.readAt) markRead.mutate([notification.id]);
     if (notification.requestId) void navigate(`/requests/${encodeURIComponent(notification.requestId)}`);
+    else if (notification.link?.startsWith('/')) void navigate(notification.link);
   };
 
   const content = (
