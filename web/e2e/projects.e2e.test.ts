@@ -1,7 +1,7 @@
 // Projects end to end in a real browser: the county admin opens the year's statistics, finds a landed
 // project in the pipeline, moves it to 开工 and records this month's investment, and the statistics page
-// counts one more project under construction and the new investment. A department then opens its own
-// tasks in the responsibility table.
+// counts one more project under construction and the new investment; the admin edits the profile. A
+// department then opens its own tasks in the responsibility table, and the enterprise reports its figures.
 import type { ProjectDetailView, ProjectStatisticsView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,24 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await shot(admin, 'project-started');
   });
 
+  const detailOf = (page: Page) =>
+    page.evaluate(
+      async (projectId) => (await (await fetch(`/api/projects/${projectId}`)).json()) as ProjectDetailView,
+      decodeURIComponent(projectPath.split('/').pop()!),
+    );
+
+  it('the county admin edits the profile: the promised output per mu', async () => {
+    await admin.getByTestId('project-edit').click();
+    await expect.poll(() => admin.getByTestId('project-form-submit').isVisible()).toBe(true);
+    await admin.waitForTimeout(300); // the dialog's opening motion
+    expect(await admin.locator('#project_name').inputValue()).toBe(PROJECT);
+    await admin.locator('#project_promisedOutputPerMuWan').fill('520');
+    await shot(admin, 'project-edit', false);
+    await admin.getByTestId('project-form-submit').click();
+    await expect.poll(async () => (await detailOf(admin)).promisedOutputPerMuWan).toBe(520);
+    expect((await detailOf(admin)).name).toBe(PROJECT); // what was not touched stays
+  });
+
   it('the statistics page counts one more project under construction and the new investment', async () => {
     await admin.goto(`${base}/projects/statistics`);
     await expect.poll(() => admin.getByTestId('stage-table').isVisible()).toBe(true);
@@ -144,5 +162,17 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await expect.poll(() => yinlun.getByTestId('investment-save').isVisible()).toBe(true);
     expect(await yinlun.getByTestId('move-producing').count()).toBe(0); // an enterprise does not move stages
     await shot(yinlun, 'enterprise-project');
+
+    // Its own figures only: the form has no profile fields, and what it sends is stored.
+    await yinlun.getByTestId('project-edit').click();
+    await expect.poll(() => yinlun.getByTestId('project-form-submit').isVisible()).toBe(true);
+    await yinlun.waitForTimeout(300);
+    expect(await yinlun.locator('#project_name').count()).toBe(0);
+    await yinlun.locator('#project_actualOutputWan').fill('8800');
+    await yinlun.locator('#project_jobs').fill('260');
+    await shot(yinlun, 'enterprise-figures', false);
+    await yinlun.getByTestId('project-form-submit').click();
+    await expect.poll(async () => (await detailOf(yinlun)).actualOutputWan).toBe(8800);
+    expect((await detailOf(yinlun)).jobs).toBe(260);
   });
 });

@@ -21,6 +21,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { MilestoneView, ProjectDetailView, ProjectStage } from '@tiantai/shared';
@@ -43,6 +44,7 @@ import {
   useAddMilestone,
   useUpdateMilestone,
 } from '../api/projects';
+import { ProjectEditModal } from './project-form-modal';
 import { STAGE_ORDER, SignalTag, StageTag, stageKey } from './project-tags';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -62,6 +64,7 @@ function ProjectDetail({ project }: { project: ProjectDetailView }) {
   const move = useMoveProject(project.id);
   const [terminating, setTerminating] = useState(false);
   const [filing, setFiling] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const doMove = (to: ProjectStage, reason?: string) =>
     move.mutate(
@@ -106,6 +109,11 @@ function ProjectDetail({ project }: { project: ProjectDetailView }) {
             )}
             {isEnterpriseRole(user.role) && project.canReportProgress && (
               <Button onClick={() => setFiling(true)}>{t('projects.fileRequest')}</Button>
+            )}
+            {(project.canEdit || project.canReportProgress) && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="project-edit">
+                {project.canEdit ? t('projects.edit') : t('projects.reportFigures')}
+              </Button>
             )}
           </>
         }
@@ -191,6 +199,7 @@ function ProjectDetail({ project }: { project: ProjectDetailView }) {
         />
       )}
       {filing && <FileRequestDialog project={project} onClose={() => setFiling(false)} />}
+      {editing && <ProjectEditModal project={project} onClose={() => setEditing(false)} />}
     </>
   );
 }
