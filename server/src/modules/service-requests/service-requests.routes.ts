@@ -156,6 +156,7 @@ export function serviceRequestRoutes(service: ServiceRequestService, subscribe: 
           pushing = pushing
             .then(() => service.unsentNotifications(actor.userId, sent))
             .then((fresh) => {
+              if (reply.raw.writableEnded) return; // the browser left while the fetch ran
               for (const n of fresh) reply.raw.write(`event: notification\ndata: ${JSON.stringify(n)}\n\n`);
             })
             .catch((error: unknown) => request.log.warn({ err: error }, 'notification push failed'));

@@ -201,7 +201,7 @@ export class ServiceRequestService {
           return this.notify(
             trx,
             await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] }),
-            { id, number, title: body.title },
+            { id },
             'submit',
             `新诉求 ${number}：${body.title}`,
           );
@@ -403,7 +403,7 @@ export class ServiceRequestService {
       return this.notify(
         trx,
         recipients.filter((u) => u !== actor.userId),
-        { id, number: row.number, title: row.title },
+        { id },
         kind,
         `${row.number}「${row.title}」：${ACTION_LABELS[body.action]}`,
       );
@@ -675,13 +675,7 @@ export class ServiceRequestService {
   }
 
   /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
-  private notify(
-    trx: ServiceRequestDb,
-    userIds: string[],
-    request: { id: string; number: string; title: string },
-    kind: string,
-    text: string,
-  ): Promise<() => void> {
+  private notify(trx: ServiceRequestDb, userIds: string[], request: { id: string }, kind: string, text: string): Promise<() => void> {
     return this.writeNotifications(trx, userIds, { kind, text, link: null, requestId: request.id });
   }
 
