@@ -9,7 +9,14 @@ import { loadDemoData } from './demo/load-demo';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker';
 import { connectExternalBroker, type ExternalBroker } from './mqtt/external';
 import { bootstrapCountyAdmin } from './modules/identity';
-import { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage, startSimulator, type MosquittoDynsec } from './modules/telemetry';
+import {
+  EXTERNAL_SUBSCRIPTIONS,
+  MAX_MQTT_PACKET_BYTES,
+  embeddedBrokerHooks,
+  onExternalMessage,
+  startSimulator,
+  type MosquittoDynsec,
+} from './modules/telemetry';
 
 export class PortInUseError extends Error {
   constructor(
@@ -90,6 +97,7 @@ export async function startPlatform(config: Config): Promise<Platform> {
         broker = await startEmbeddedBroker({
           port: config.mqttPort,
           host: config.host,
+          maxPacketBytes: MAX_MQTT_PACKET_BYTES,
           hooks: embeddedBrokerHooks(telemetry.ingest, telemetry.monitor),
           log,
         });

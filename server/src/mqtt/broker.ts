@@ -21,6 +21,8 @@ export interface BrokerHooks<S> {
   publish(session: S, topic: string, payload: Buffer): Promise<'ack' | 'disconnect'>;
   maySubscribe(session: S, topic: string): boolean;
   disconnected(session: S): void;
+  /** A packet announced larger than `maxPacketBytes`; the connection is closed before it is read. */
+  oversize(session: S | undefined, bytes: number): void;
 }
 
 export interface EmbeddedBroker {
@@ -31,9 +33,29 @@ export interface EmbeddedBroker {
 
 const sessions = new WeakMap<Client, unknown>();
 
+/**
+ * mqtt-packet collects a packet whole (up to the 256 MB MQTT allows) before aedes sees any of it, so anyone
+ * reaching the port could hold that much memory per connection. Its parser is told to stop at the fixed
+ * header of a packet announced larger than `maxBytes`, and the connection is closed there. This reaches into
+ * the parser of the installed mqtt-packet (5.x); if that ever changes shape, starting the broker fails.
+ */
+function limitPacketSize(client: Client, maxBytes: number, onOversize: (bytes: number) => void): void {
+  const parser = (client as unknown as { _parser?: { _parseLength?: () => boolean; packet: { length: number } } })._parser;
+  const parseLength = parser?._parseLength?.bind(parser);
+  if (!parser || !parseLength) throw new Error('aedes/mqtt-packet changed: cannot limit the MQTT packet size');
+  parser._parseLength = () => {
+    if (!parseLength()) return false;
+    if (parser.packet.length <= maxBytes) return true;
+    onOversize(parser.packet.length);
+    return false;
+  };
+}
+
 export async function startEmbeddedBroker<S>(options: {
   port: number;
   host?: string;
+  /** The largest packet a client may send (remaining length); a larger one closes its connection. */
+  maxPacketBytes: number;
   hooks: BrokerHooks<S>;
   log: FastifyBaseLogger;
 }): Promise<EmbeddedBroker> {
@@ -82,7 +104,13 @@ export async function startEmbeddedBroker<S>(options: {
     if (session !== undefined) hooks.disconnected(session);
   });
   broker.on('clientError', (client, error) => log.debug({ clientId: client.id, err: error }, 'mqtt client error'));
-  const server = net.createServer(broker.handle as (socket: net.Socket) => void);
+  const server = net.createServer((socket) => {
+    const client = broker.handle(socket);
+    limitPacketSize(client, options.maxPacketBytes, (bytes) => {
+      socket.destroy();
+      hooks.oversize(sessionOf(client), bytes);
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

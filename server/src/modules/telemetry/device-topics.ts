@@ -70,6 +70,7 @@ export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonit
       return 'disconnect';
     },
     maySubscribe: (_session, topic) => SUBSCRIBABLE.test(topic),
+    oversize: (session, bytes) => ingest.refuse(session?.device ?? null, 'oversize', `MQTT packet of ${bytes} bytes: connection closed`),
     disconnected: ({ device }) => {
       void ingest.setConnected(device.id, false).catch(() => undefined);
       void monitor.disconnected(device);

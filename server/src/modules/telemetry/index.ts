@@ -15,6 +15,7 @@ import type { TelemetryTables } from './telemetry.tables';
 export type { TelemetryTables } from './telemetry.tables';
 export { telemetryRoutes } from './telemetry.routes';
 export { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage } from './device-topics';
+export { MAX_MQTT_PACKET_BYTES } from './payload';
 export { loadTelemetryDemo } from './telemetry.demo';
 export { startSimulator } from './simulator';
 export { TelemetryService, IngestService, MachineMonitor, MosquittoDynsec };

@@ -232,7 +232,7 @@ describe.each(ENGINES)('telemetry ingest through the embedded broker on %s', (en
     expect((await admin.get<IngestStatsView>('/api/telemetry/ingest-stats')).malformed).toBeGreaterThanOrEqual(3);
   });
 
-  it('refuses a 10 MB payload over MQTT and over HTTP (413 PAYLOAD_TOO_LARGE), counted, and keeps serving', async () => {
+  it('refuses a 10 MB payload over MQTT (connection closed at its header) and over HTTP (413 PAYLOAD_TOO_LARGE), counted, and keeps serving', async () => {
     const d = devices[3]!;
     const before = await yinlun.counts(d.id);
     const huge = Buffer.alloc(10 * 1024 * 1024, 'x');
@@ -240,9 +240,17 @@ describe.each(ENGINES)('telemetry ingest through the embedded broker on %s', (en
     huge.write('{"temp": 1, "pad": "', 0);
     huge.write('"}', huge.length - 2);
 
+    // Announced at 10 MB, the packet closes its connection at its fixed header: the broker never holds it.
     const client = await device(d.token);
-    await client.publishAsync(ME, huge, { qos: 1 }).catch(() => undefined);
+    const gone = closed(client);
+    void client.publishAsync(ME, huge, { qos: 1 }).catch(() => undefined);
+    await gone;
     await expect.poll(async () => (await yinlun.counts(d.id)).rejectedSize, SLOW).toBe(before.rejectedSize + 1);
+    // Over the payload limit (64 KB) but under the packet limit (128 KB): refused and counted, still connected.
+    const mid = await device(d.token);
+    await mid.publishAsync(ME, `{"temp": 1, "pad": "${'x'.repeat(100 * 1024)}"}`, { qos: 1 });
+    expect(mid.connected).toBe(true);
+    await expect.poll(async () => (await yinlun.counts(d.id)).rejectedSize, SLOW).toBe(before.rejectedSize + 2);
 
     const res = await fetch(`${tp.base}/api/v1/${d.token}/telemetry`, {
       method: 'POST',
@@ -253,7 +261,7 @@ describe.each(ENGINES)('telemetry ingest through the embedded broker on %s', (en
     const response = res as Response;
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
-    await expect.poll(async () => (await yinlun.counts(d.id)).rejectedSize, SLOW).toBe(before.rejectedSize + 2);
+    await expect.poll(async () => (await yinlun.counts(d.id)).rejectedSize, SLOW).toBe(before.rejectedSize + 3);
     // Without a Content-Length (chunked), the body limit stops it while it is read.
     const chunked = await postChunked(
       `${tp.base}/api/v1/${d.token}/telemetry`,
@@ -261,7 +269,7 @@ describe.each(ENGINES)('telemetry ingest through the embedded broker on %s', (en
     );
     expect(chunked.status).toBe(413);
     expect((JSON.parse(chunked.body) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
-    await expect.poll(async () => (await yinlun.counts(d.id)).rejectedSize, SLOW).toBe(before.rejectedSize + 3);
+    await expect.poll(async () => (await yinlun.counts(d.id)).rejectedSize, SLOW).toBe(before.rejectedSize + 4);
     expect((await yinlun.device(d.id)).latest.find((l) => l.key === 'temp')).toBeUndefined();
 
     // The platform still answers, and the same device still gets through (HTTP and MQTT).
@@ -463,7 +471,7 @@ describe.each(ENGINES)('a platform process killed with SIGKILL on %s', (engine) 
 
     // Killed mid-stream once a few hundred points are acknowledged (a loaded machine takes longer to get there).
     const ackedSoFar = () => acked.reduce((sum, a) => sum + a.length, 0);
-    for (const until = Date.now() + 15_000; ackedSoFar() < 300 && Date.now() < until; ) await sleep(50);
+    for (const until = Date.now() + 15_000; ackedSoFar() < 300 && Date.now() < until;) await sleep(50);
     first.process.kill('SIGKILL');
     await first.exited;
     stop = true;

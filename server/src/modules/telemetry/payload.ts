@@ -2,6 +2,11 @@
 // array of either; a gateway sends `{"Press 7": [ ...those... ]}`. Pure parsing, no I/O: a bad payload
 // becomes a reason that the caller counts against the device.
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/**
+ * The embedded broker closes a connection whose packet announces more than this; a payload between the
+ * two limits is refused (and counted) with the connection kept, as HTTP answers 413 and goes on.
+ */
+export const MAX_MQTT_PACKET_BYTES = 2 * MAX_PAYLOAD_BYTES;
 export const MAX_POINTS_PER_MESSAGE = 2_000;
 /** Points stamped further back or ahead than this are refused (a device clock gone wrong). */
 const MAX_PAST_MS = 30 * 24 * 3600_000;
