@@ -592,9 +592,13 @@ const ACCESS: Record<string, Check> = {
     expect((await yinlun.delete('/api/calendar/2026-12-01')).statusCode).toBe(403);
     expect((await zhujian.delete('/api/calendar/2026-12-01')).statusCode).toBe(403);
   },
-  'GET /api/notifications': async ({ yinlun }) => {
-    const items = (await yinlun.get('/api/notifications')).json().items as Array<{ requestId: string }>;
-    expect(items).toEqual([]); // shanhe's request concerns the office and shanhe, never 银轮
+  'GET /api/notifications': async ({ yinlun, shanhe }) => {
+    const items = (await yinlun.get('/api/notifications')).json().items as Array<{ requestId: string | null; kind: string }>;
+    expect(items.filter((n) => n.requestId !== null)).toEqual([]); // shanhe's request concerns the office and shanhe, never 银轮
+    // 银轮's alarms ring only 银轮's bell.
+    expect(items.some((n) => n.kind.startsWith('alarm_'))).toBe(true);
+    const theirs = (await shanhe.get('/api/notifications')).json().items as Array<{ kind: string }>;
+    expect(theirs.filter((n) => n.kind.startsWith('alarm_'))).toEqual([]);
   },
   'POST /api/notifications/read': async ({ t, yinlun, shanheRequestId }) => {
     // Marking another user's notification ids read changes nothing for that user.
