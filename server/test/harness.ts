@@ -15,11 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: DbEngine, options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(engine: DbEngine, options: { demo?: boolean; demoAt?: Date } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(engine);
   const { db } = openDatabase<Database>(testDb.location);
   await migrateToLatest(db);
-  if (options.demo !== false) await loadDemoData(db);
+  if (options.demo !== false) await loadDemoData(db, options.demoAt);
   const app = await buildApp({
     config: { sessionDays: 1, cookieSecure: false, trustProxy: false, webDist: '/nonexistent', logLevel: 'silent', logFormat: 'json' },
     db,

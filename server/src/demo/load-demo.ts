@@ -35,8 +35,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 const DEMO_KEY = 'demo_data_loaded';
 
 /** Returns true if this call loaded the demo, false if it was already there. */
-export async function loadDemoData(db: Kysely<IdentityTables>): Promise<boolean> {
-  const now = new Date().toISOString();
+/** `at` is the demo's today (tests load it on a chosen day). */
+export async function loadDemoData(db: Kysely<IdentityTables>, at = new Date()): Promise<boolean> {
+  const now = at.toISOString();
   return db.transaction().execute(async (trx) => {
     if (!(await claimAppState(trx, DEMO_KEY, now))) return false;
     const countyId = await createOrganisation(trx, 'county', '天台县人民政府');

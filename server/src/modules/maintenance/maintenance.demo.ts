@@ -74,9 +74,14 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
 
   const orderRows: Array<{ at: Date; row: Omit<Insertable<WorkOrdersTable>, 'number'> }> = [];
 
+  // Each enterprise's first machine keeps this month's 一级保养 open, so its technician always has 保养 work to
+  // show, whatever the day the demo is loaded (elsewhere an order is open only by chance).
+  const withOpenWork = new Set<string>();
   for (const asset of assets) {
     const enterpriseId = asset.custodian_enterprise_id ?? asset.enterprise_id;
     const technician = technicians.get(enterpriseId);
+    const showcase = asset.kind !== 'mold' && !withOpenWork.has(enterpriseId);
+    if (showcase) withOpenWork.add(enterpriseId);
     const base = {
       enterprise_id: enterpriseId,
       asset_id: asset.id,
@@ -162,7 +167,11 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
         const late = random() < 0.15;
         const done = new Date(dueAt.getTime() + (late ? 24 + random() * 96 : -random() * 48) * HOUR);
         const id = randomUUID();
-        const open = done > now || (dueAt.getTime() > now.getTime() - 10 * 24 * HOUR && random() < 0.4);
+        const open =
+          done > now ||
+          (dueAt.getTime() > now.getTime() - 10 * 24 * HOUR && random() < 0.4) ||
+          // a monthly plan on a fixed day has always come due within the last month
+          (showcase && level === 'level1' && dueAt.getTime() > now.getTime() - 32 * 24 * HOUR);
         orderRows.push({
           at: dueAt,
           row: {

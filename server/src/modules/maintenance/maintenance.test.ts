@@ -487,3 +487,24 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
     expect((await yinlun.delete(`/api/maintenance/plans/${unused.id}`)).statusCode).toBe(204);
   });
 });
+
+// The demo is loaded on the day the platform first starts; whatever day that is, the technician has this
+// month's 保养 to open on his phone (loaded on 18 January, the demo used to leave him none).
+describe.each(ENGINES)('the maintenance demo loaded on another day, on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demoAt: new Date('2026-01-18T20:00:00Z') });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('gives the technician an assigned 保养 order with its plan’s checklist', async () => {
+    const tech = await login(t.app, 'yinlun.tech');
+    const mine = (await tech.get('/api/work-orders?mine=true&open=true&kind=maintenance&status=assigned&pageSize=50')).json()
+      .items as Order[];
+    expect(mine.length).toBeGreaterThan(0);
+    const order = (await tech.get(`/api/work-orders/${mine[0]!.id}`)).json() as Order;
+    expect(order.checklist.length).toBeGreaterThan(1);
+  });
+});
