@@ -67,7 +67,7 @@ export function NotificationBell() {
     setOpen(false);
     if (!notification.readAt) markRead.mutate([notification.id]);
     if (notification.requestId) void navigate(`/requests/${encodeURIComponent(notification.requestId)}`);
-    else if (notification.link?.startsWith('/')) void navigate(notification.link);
+    else if (notification.link && /^\/(?!\/)/.test(notification.link)) void navigate(notification.link); // a path in this app only
   };
 
   const content = (
