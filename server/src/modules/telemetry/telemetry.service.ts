@@ -84,6 +84,18 @@ export function utilisationOf(
   };
 }
 
+/** The enterprise's own alarm rule, or 404: another enterprise's rule is not there. */
+async function ownRule(db: Kysely<TelemetryTables>, id: string, enterpriseId: string): Promise<Selectable<AlarmRulesTable>> {
+  const rule = await db
+    .selectFrom('alarm_rules')
+    .selectAll()
+    .where('id', '=', id)
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirst();
+  if (!rule) throw notFound('Alarm rule');
+  return rule;
+}
+
 function alarmView(r: Selectable<AlarmsTable> & { rule_name: string; device_name: string }): AlarmView {
   return {
     id: r.id,
@@ -465,13 +477,7 @@ export class TelemetryService {
     const ruleId = id ?? randomUUID();
     await this.db.transaction().execute(async (trx) => {
       if (id) {
-        const before = await trx
-          .selectFrom('alarm_rules')
-          .selectAll()
-          .where('id', '=', id)
-          .where('enterprise_id', '=', enterpriseId)
-          .executeTakeFirst();
-        if (!before) throw notFound('Alarm rule');
+        const before = await ownRule(trx, id, enterpriseId);
         await trx.updateTable('alarm_rules').set(values).where('id', '=', id).execute();
         await recordAudit(trx, actor, {
           action: 'update',
@@ -503,13 +509,7 @@ export class TelemetryService {
   async deleteRule(actor: Actor, id: string): Promise<void> {
     const enterpriseId = requireAdmin(actor);
     await this.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('alarm_rules')
-        .selectAll()
-        .where('id', '=', id)
-        .where('enterprise_id', '=', enterpriseId)
-        .executeTakeFirst();
-      if (!before) throw notFound('Alarm rule');
+      const before = await ownRule(trx, id, enterpriseId);
       const used = await trx.selectFrom('alarms').select('id').where('rule_id', '=', id).limit(1).executeTakeFirst();
       // A rule with alarm history is switched off rather than deleted, so the history keeps its name.
       if (used)

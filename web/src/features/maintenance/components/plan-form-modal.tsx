@@ -7,7 +7,7 @@ import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import { useCreatePlan } from '../api/create-plan';
 import { useUpdatePlan } from '../api/update-plan';
-import { AssetSelect } from './asset-select';
+import { AssetSelect } from '@/components/asset-select';
 
 interface PlanValues {
   assetId?: string;
@@ -104,7 +104,7 @@ export function PlanFormModal({ plan, onClose }: { plan?: PlanView; onClose: () 
           </Typography.Paragraph>
         ) : (
           <Form.Item name="assetId" label={t('plan.asset')} rules={[{ required: true, message: t('workOrder.assetRequired') }]}>
-            <AssetSelect testId="plan-asset" />
+            <AssetSelect testId="plan-asset" placeholder={t('workOrder.searchAsset')} />
           </Form.Item>
         )}
         <FormRow>

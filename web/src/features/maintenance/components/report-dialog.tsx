@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
 import type { WorkOrderDetailView } from '@tiantai/shared';
 import { useI18n } from '@/lib/i18n';
 import { useReportWorkOrder } from '../api/report-work-order';
-import { AssetSelect } from './asset-select';
+import { AssetSelect } from '@/components/asset-select';
 import { describeWorkOrderError } from './work-order-error';
 
 interface ReportValues {
@@ -48,7 +48,7 @@ export function ReportDialog({ onClose, onReported }: { onClose: () => void; onR
     >
       <Form<ReportValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="assetId" label={t('workOrder.asset')} rules={[{ required: true, message: t('workOrder.assetRequired') }]}>
-          <AssetSelect testId="report-asset" />
+          <AssetSelect testId="report-asset" placeholder={t('workOrder.searchAsset')} />
         </Form.Item>
         <Form.Item
           name="title"

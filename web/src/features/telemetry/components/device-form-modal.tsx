@@ -7,7 +7,7 @@ import { useI18n } from '@/lib/i18n';
 import { useCreateDevice } from '../api/create-device';
 import type { CreatedDevice } from '../api/create-device';
 import { useUpdateDevice } from '../api/update-device';
-import { AssetSelect } from './asset-select';
+import { AssetSelect } from '@/components/asset-select';
 
 interface DeviceValues {
   name?: string;
@@ -96,7 +96,11 @@ export function DeviceFormModal({
           </Form.Item>
         </FormRow>
         <Form.Item name="assetId" label={t('device.asset')} extra={t('device.assetHelp')}>
-          <AssetSelect testId="device-asset" />
+          <AssetSelect
+            testId="device-asset"
+            placeholder={t('device.assetPlaceholder')}
+            initial={device?.assetId ? { id: device.assetId, code: device.assetCode ?? '', name: device.assetName ?? '' } : undefined}
+          />
         </Form.Item>
         {error && <Alert type="error" showIcon title={describeError(error, t)} />}
       </Form>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Flex, Grid, List, Popconfirm, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Grid, List, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, KeyOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,16 +7,15 @@ import type { DeviceDetailView, LatestValueView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useCurrentUser } from '@/lib/authorization';
-import { describeError } from '@/lib/error-message';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { useDeleteDevice } from '../api/delete-device';
 import { useAlarms } from '../api/get-alarms';
 import { useDevice } from '../api/get-device';
 import { AcknowledgeButton, WorkOrderLink } from './alarm-actions';
 import { CredentialsModal } from './credentials-modal';
 import { HISTORY_RANGES, HistoryChart, LiveChart } from './device-charts';
 import type { HistoryRange } from './device-charts';
+import { DeleteDeviceConfirm } from './delete-device-confirm';
 import { DeviceFormModal } from './device-form-modal';
 import { rejectedCount } from './devices-page';
 import { MachineStateTag, SeverityTag } from './telemetry-tags';
@@ -149,12 +148,10 @@ function DeviceInfo({ device }: { device: DeviceDetailView }) {
 export function DevicePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const admin = user.role === 'enterprise_admin';
   const device = useDevice(id);
-  const remove = useDeleteDevice();
   const [params, setParams] = useSearchParams();
   const [dialog, setDialog] = useState<'edit' | 'credentials' | null>(null);
   // Side by side on a wide screen; stacked, the latest values come first.
@@ -231,26 +228,11 @@ export function DevicePage() {
                     {t('credentials.short')}
                   </Button>
                 )}
-                <Popconfirm
-                  title={t('devices.deleteConfirm', { name: d.name })}
-                  description={t('devices.deleteHint')}
-                  okText={t('action.delete')}
-                  okButtonProps={{ danger: true }}
-                  cancelText={t('action.cancel')}
-                  onConfirm={async () => {
-                    try {
-                      await remove.mutateAsync(d.id);
-                      void message.success(t('devices.deleted'));
-                      void navigate('/devices');
-                    } catch (error) {
-                      void message.error(describeError(error, t));
-                    }
-                  }}
-                >
+                <DeleteDeviceConfirm device={d} onDeleted={() => void navigate('/devices')}>
                   <Button danger icon={<DeleteOutlined />} data-testid="device-delete">
                     {t('action.delete')}
                   </Button>
-                </Popconfirm>
+                </DeleteDeviceConfirm>
               </>
             )}
           </>

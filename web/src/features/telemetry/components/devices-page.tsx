@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Flex, Grid, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -9,12 +9,11 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { useCurrentUser } from '@/lib/authorization';
-import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { useDeleteDevice } from '../api/delete-device';
 import { useDevices } from '../api/get-devices';
 import { CredentialsModal } from './credentials-modal';
+import { DeleteDeviceConfirm } from './delete-device-confirm';
 import { DeviceFormModal } from './device-form-modal';
 import { MachineStateTag } from './telemetry-tags';
 import { formatSeen, since } from './telemetry-format';
@@ -97,7 +96,6 @@ function DeviceCard({ device }: { device: DeviceView }) {
 /** 设备接入: every device of the enterprise with its live state, refreshed every few seconds. */
 export function DevicesPage() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const admin = user.role === 'enterprise_admin';
   const navigate = useNavigate();
@@ -107,7 +105,6 @@ export function DevicesPage() {
   const state: StateFilter = MACHINE_STATES.find((s) => s === params.get('state')) ?? 'all';
   // One request for all states: the tabs show how many devices are in each, the table the chosen one.
   const devices = useDevices({ q });
-  const remove = useDeleteDevice();
   // /devices?new=1&assetId=… (the asset page's "connect a device") opens the form for that machine.
   const [creating, setCreating] = useState(params.get('new') === '1');
   const forAsset = params.get('assetId');
@@ -219,23 +216,9 @@ export function DevicesPage() {
                     {t('credentials.short')}
                   </Button>
                 )}
-                <Popconfirm
-                  title={t('devices.deleteConfirm', { name: device.name })}
-                  description={t('devices.deleteHint')}
-                  okText={t('action.delete')}
-                  okButtonProps={{ danger: true }}
-                  cancelText={t('action.cancel')}
-                  onConfirm={async () => {
-                    try {
-                      await remove.mutateAsync(device.id);
-                      void message.success(t('devices.deleted'));
-                    } catch (error) {
-                      void message.error(describeError(error, t));
-                    }
-                  }}
-                >
+                <DeleteDeviceConfirm device={device}>
                   <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('action.delete')} />
-                </Popconfirm>
+                </DeleteDeviceConfirm>
               </Flex>
             ),
           },

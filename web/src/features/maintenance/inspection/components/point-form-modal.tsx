@@ -6,7 +6,7 @@ import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useAddInspectionPoint } from '../api/add-inspection-point';
 import { useUpdateInspectionPoint } from '../api/edit-inspection-route';
-import { InspectionAssetSelect } from './inspection-asset-select';
+import { AssetSelect } from '@/components/asset-select';
 
 const ITEM_KINDS: readonly InspectionItemKind[] = ['pass_fail', 'number', 'meter', 'text', 'photo'];
 export const ITEM_KIND_LABELS: Record<InspectionItemKind, MessageKey> = {
@@ -103,7 +103,9 @@ export function PointFormModal({ routeId, point, onClose }: { routeId: string; p
           <Input maxLength={200} placeholder={t('inspection.point.namePlaceholder')} data-testid="point-name" />
         </Form.Item>
         <Form.Item name="assetId" label={t('inspection.point.asset')} extra={t('inspection.point.assetHint')}>
-          <InspectionAssetSelect
+          <AssetSelect
+            testId="point-asset"
+            placeholder={t('inspection.point.assetPlaceholder')}
             initial={point?.assetId ? { id: point.assetId, code: point.assetCode ?? '', name: point.assetName ?? '' } : undefined}
           />
         </Form.Item>
