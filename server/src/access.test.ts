@@ -45,6 +45,9 @@ const ACCESS: Record<string, Check> = {
   'GET /api/health': async ({ t }) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   },
+  'GET /api/health/live': async ({ t }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health/live' })).json()).toEqual({ status: 'ok' });
+  },
   'POST /api/auth/login': async ({ t }) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'shanhe', password: 'guess-guess' } });
     expect(res.statusCode).toBe(401);

@@ -3,15 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { healthView } from '@tiantai/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql, type Kysely } from 'kysely';
 import type { Config } from './config';
 import { withTablesOf, type DbEngine } from './db/connection';
+import { PUBLISHED_DEMO_PASSWORD } from './demo/load-demo';
 import { registerAuth } from './http/auth';
-import { notFoundBody, registerErrorHandler } from './http/errors';
+import { AppError, notFoundBody, registerErrorHandler } from './http/errors';
+import { registerHealth } from './http/health';
+import { METRICS_PATH, createMetricsRegistry, registerMetrics, type MetricsRegistry } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
 import { AssetService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
@@ -25,7 +29,14 @@ import {
 } from './modules/maintenance';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
-import { TelemetryMachineSource, createTelemetry, telemetryRoutes, type Telemetry, type TelemetryTables } from './modules/telemetry';
+import {
+  TelemetryMachineSource,
+  createTelemetry,
+  registerTelemetryMetrics,
+  telemetryRoutes,
+  type Telemetry,
+  type TelemetryTables,
+} from './modules/telemetry';
 
 import { createEventBus, realtimeRoutes, type EventBus } from './modules/realtime';
 import { ScreensService, countyProjectsSlot, countyTargetsSlot, screensRoutes, type ScreenTables } from './modules/screens';
@@ -60,10 +71,14 @@ export type Database = IdentityTables &
   TargetTables;
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat'>;
+  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat' | 'metricsToken'>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
+  /** The broker half of /api/health: the embedded broker listens, or the external link answers pings. */
+  brokerUp: () => boolean;
+  /** Where the app's metrics go (platform.ts adds the database's and the broker's to the same registry). */
+  metrics?: MetricsRegistry;
   /** Background jobs (the SLA clock, PM work-order generation); off in tests that drive them by hand. */
   runJobs?: boolean;
   /** With PostgreSQL, domain events reach the other instances through LISTEN/NOTIFY on this database. */
@@ -95,8 +110,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerSecurityHeaders(app, deps.config.cookieSecure);
+  await registerRateLimits(app);
   await app.register(cookie);
   await registerOpenApi(app);
+  const metrics = deps.metrics ?? createMetricsRegistry();
+  registerMetrics(app, metrics, deps.config.metricsToken);
 
   // one domain-event bus for every module; live screens listen on it
   const bus = deps.bus ?? createEventBus({ databaseUrl: deps.engine === 'postgres' ? deps.databaseUrl : undefined, log: app.log });
@@ -105,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const publish = bus.publish.bind(bus);
 
   // modules
-  const identity = new IdentityService(deps.db, deps.config.sessionDays);
+  const identity = new IdentityService(deps.db, { sessionDays: deps.config.sessionDays, localOnlyPassword: PUBLISHED_DEMO_PASSWORD });
   const registry = new RegistryService(deps.db);
   const serviceRequests = new ServiceRequestService(deps.db, undefined, publish);
   const assets = new AssetService(deps.db, publish);
@@ -127,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   app.decorate('telemetry', telemetry);
+  registerTelemetryMetrics(metrics, telemetry.ingest);
   app.addHook('onClose', () => telemetry.close());
   const screens = new ScreensService(
     deps.db,
@@ -148,15 +168,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projects = new ProjectService(deps.db, serviceRequests);
   const targets = new TargetService(deps.db);
 
-  registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]));
-
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get('/api/health', { schema: { tags: ['platform'], response: { 200: healthView } } }, async () => ({
-      status: 'ok' as const,
-      db: deps.engine,
-      mqtt: deps.mqttMode,
-    }));
+  registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]), [METRICS_PATH]);
+  registerHealth(app, {
+    db: deps.engine,
+    mqtt: deps.mqttMode,
+    queryDatabase: () => sql`select 1`.execute(deps.db),
+    brokerUp: deps.brokerUp,
+  });
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
   await app.register(serviceRequestRoutes(serviceRequests, bus.subscribe.bind(bus)));
@@ -194,6 +212,62 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await serveWebApp(app, deps.config.webDist);
   return app;
+}
+
+/**
+ * Security headers on every response, hijacked event streams included (helmet writes them on the raw reply).
+ * The CSP is what the built web app, the big screens and /api/docs need: scripts only from this origin;
+ * inline styles because antd writes its CSS-in-JS as <style> elements; images as data: and blob: URLs (QR
+ * labels, photo previews). No upgrade-insecure-requests: a county may run it on plain HTTP inside its
+ * network, where that directive would break every page. HSTS only when served over HTTPS (COOKIE_SECURE).
+ */
+async function registerSecurityHeaders(app: FastifyInstance, https: boolean): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+    hsts: https ? { maxAge: 180 * 86_400 } : false,
+  });
+}
+
+/**
+ * Per-address limits on what anyone can reach without an account, on top of the login throttle and the
+ * per-device rate: a factory's NAT or a device gateway shares one address, so the limits leave it room.
+ * Keyed by the client address (X-Forwarded-For only with TRUST_PROXY). Set on the routes by pattern here, so
+ * the modules that own them stay unaware of it.
+ */
+const PUBLIC_RATE_LIMITS: Record<string, { max: number; timeWindow: number }> = {
+  'POST /api/auth/login': { max: 60, timeWindow: 60_000 },
+  'POST /open311/v2/requests.:format': { max: 30, timeWindow: 60_000 },
+  'POST /api/v1/:token/telemetry': { max: 20_000, timeWindow: 60_000 },
+};
+
+async function registerRateLimits(app: FastifyInstance): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const limit = PUBLIC_RATE_LIMITS[`${method} ${route.url}`];
+      if (limit) route.config = { ...route.config, rateLimit: limit };
+    }
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'RATE_LIMITED', `Too many requests from this address; try again in ${Math.ceil(context.ttl / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -8,7 +9,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 const configSchema = z.object({
   PORT: port.default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: every address, except with demo data (loopback only, so the published password stays on this machine). */
+  HOST: z.string().min(1).optional(),
   MQTT_PORT: port.default(1883),
   MQTT_URL: z
     .string()
@@ -24,8 +26,22 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave it unset for the embedded SQLite file')
     .optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: z.string().min(1).optional(),
   DEMO_DATA: booleanFlag.default(true),
+  /** The password of every demo account (set at each start); unset, the published one, usable only from this machine. */
+  DEMO_PASSWORD: z.string().min(8).max(200).optional(),
+  /** Bearer token that GET /metrics requires; unset, /metrics is off. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
+  /** A folder for scheduled backups; unset, none are made (npm run backup still works). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 365)
+    .default(24),
+  /** SQLite only: full syncs the WAL on every commit (survives a power cut); normal only on checkpoints. */
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   /** pretty: human-readable lines (default on a terminal); json: one JSON object a line (default otherwise). */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,6 +58,8 @@ const configSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** HOST was set by the operator (not the default). */
+  hostExplicit: boolean;
   mqttPort: number;
   mqttUrl: string | undefined;
   mqttClientId: string;
@@ -50,6 +68,12 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demoData: boolean;
+  demoPassword: string | undefined;
+  metricsToken: string | undefined;
+  backup: { dir: string; keep: number; intervalHours: number } | null;
+  sqliteSynchronous: 'full' | 'normal';
+  /** DATA_DIR was set by the operator: it must exist (a typo must not start a new, empty county elsewhere). */
+  dataDirExplicit: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   logFormat: 'pretty' | 'json';
   sessionDays: number;
@@ -66,6 +90,42 @@ export class ConfigError extends Error {
   }
 }
 
+/** A start that cannot go on for a reason the operator fixes: one line naming the variable, no stack trace. */
+export class StartupError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+/**
+ * DATA_DIR must be a writable folder. The default ./data is created on first start; a folder the operator
+ * named must exist already, so a typo does not start a new, empty county somewhere else.
+ */
+export function prepareDataDir(config: Pick<Config, 'dataDir' | 'dataDirExplicit'>): void {
+  const dir = config.dataDir;
+  if (!fs.existsSync(dir)) {
+    if (config.dataDirExplicit)
+      throw new StartupError('DATA_DIR', `${dir} does not exist; create it (writable by this user) or fix the path`);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new StartupError('DATA_DIR', `cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new StartupError('DATA_DIR', `${dir} is not a folder`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch {
+    throw new StartupError('DATA_DIR', `${dir} is not writable by this user`);
+  }
+}
+
 /** Parses the environment once, naming every bad variable at the same time. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -74,10 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const c = parsed.data;
-  const dataDir = path.resolve(c.DATA_DIR);
+  const dataDir = path.resolve(c.DATA_DIR ?? './data');
   return {
     port: c.PORT,
-    host: c.HOST,
+    host: c.HOST ?? (c.DEMO_DATA ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: c.HOST !== undefined,
     mqttPort: c.MQTT_PORT,
     mqttUrl: c.MQTT_URL,
     mqttClientId: c.MQTT_CLIENT_ID ?? `tiantai-${os.hostname()}-${c.PORT}`.slice(0, 64),
@@ -86,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     dataDir,
     demoData: c.DEMO_DATA,
+    demoPassword: c.DEMO_PASSWORD,
+    metricsToken: c.METRICS_TOKEN,
+    backup: c.BACKUP_DIR ? { dir: path.resolve(c.BACKUP_DIR), keep: c.BACKUP_KEEP, intervalHours: c.BACKUP_INTERVAL_HOURS } : null,
+    sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
+    dataDirExplicit: c.DATA_DIR !== undefined,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     sessionDays: c.SESSION_DAYS,

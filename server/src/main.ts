@@ -1,6 +1,6 @@
 // The process: reads the configuration once, starts the platform, and closes it gracefully on a signal.
-import { ConfigError, loadConfig } from './config';
-import { PortInUseError, startPlatform } from './platform';
+import { ConfigError, StartupError, loadConfig } from './config';
+import { startPlatform } from './platform';
 
 async function main(): Promise<void> {
   let config;
@@ -18,14 +18,16 @@ async function main(): Promise<void> {
   try {
     platform = await startPlatform(config);
   } catch (error) {
-    if (error instanceof PortInUseError) {
-      console.error(`\n${error.message}\n`);
+    if (error instanceof StartupError) {
+      console.error(`Tiantai did not start. ${error.message}`);
       process.exit(1);
     }
     throw error;
   }
   const { app } = platform;
   app.log.info(`Tiantai is up: http://localhost:${platform.httpPort}  (API docs /api/docs)`);
+  if (config.demoData && !config.hostExplicit)
+    app.log.info('demo data is on, so only this machine can connect; set HOST=0.0.0.0 and DEMO_PASSWORD to open it to the network');
   if (platform.mqttPort !== null) app.log.info(`embedded MQTT broker on port ${platform.mqttPort}`);
 
   let closing = false;

@@ -159,7 +159,7 @@ describe.each(ENGINES)('platform on %s', (engine) => {
         ...(db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : {}),
       });
       expect(run.exitCode).toBe(1);
-      expect(run.output).toContain(`Port ${held.port} is already in use. Set MQTT_PORT`);
+      expect(run.output).toContain(`MQTT_PORT: port ${held.port} is already in use. Set MQTT_PORT`);
       expect(run.output).not.toMatch(/\n\s+at /);
     } finally {
       await held.close();

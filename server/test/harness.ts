@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type Database } from '../src/app';
 import { openDatabase, type DbEngine } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrator';
-import { DEMO_PASSWORD, loadDemoData } from '../src/demo/load-demo';
+import { PUBLISHED_DEMO_PASSWORD, loadDemoData } from '../src/demo/load-demo';
 import { createTestDatabase } from './engines';
 import type { Kysely } from 'kysely';
 
@@ -21,10 +21,20 @@ export async function createTestApp(engine: DbEngine, options: { demo?: boolean;
   await migrateToLatest(db);
   if (options.demo !== false) await loadDemoData(db, options.demoAt);
   const app = await buildApp({
-    config: { sessionDays: 1, cookieSecure: false, trustProxy: false, webDist: '/nonexistent', logLevel: 'silent', logFormat: 'json' },
+    config: {
+      sessionDays: 1,
+      cookieSecure: false,
+      trustProxy: false,
+      webDist: '/nonexistent',
+      logLevel: 'silent',
+      logFormat: 'json',
+      metricsToken: undefined,
+    },
     db,
     engine,
     mqttMode: 'embedded',
+    // No broker in app.inject() suites; the broker half of /api/health is tested on a running platform.
+    brokerUp: () => true,
   });
   await app.ready();
   return {
@@ -50,7 +60,7 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async login(username: string, password = DEMO_PASSWORD): Promise<this> {
+  async login(username: string, password = PUBLISHED_DEMO_PASSWORD): Promise<this> {
     const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     this.cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

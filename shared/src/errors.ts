@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'CSRF_FAILED',
   'RATE_LIMITED',
+  /** The user must choose a new password before anything else (first sign-in, a password an admin set). */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** The published demo password is accepted only from the machine that runs the platform. */
+  'PASSWORD_LOCAL_ONLY',
   'NOT_FOUND',
   'DUPLICATE',
   'CONFLICT',

@@ -64,7 +64,12 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const sessionView = z.object({ user: userView, csrfToken: z.string() });
+export const sessionView = z.object({
+  user: userView,
+  csrfToken: z.string(),
+  /** Every request but changing the password (and signing out) is refused until it is changed. */
+  mustChangePassword: z.boolean(),
+});
 export type SessionView = z.infer<typeof sessionView>;
 
 export const createUserBody = z.object({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { DbEngine } from '../../server/src/db/connection';
-import { DEMO_PASSWORD } from '../../server/src/demo/load-demo';
+import { PUBLISHED_DEMO_PASSWORD } from '../../server/src/demo/load-demo';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -77,7 +77,7 @@ export class BrowserSuite {
     const page = await context.newPage();
     await page.goto(`${this.base}/`);
     await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('#password').fill(PUBLISHED_DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
     return page;

@@ -1,14 +1,19 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
+import type { DatabaseObserver } from '../http/metrics';
+import { SQLITE_FILE } from './backup';
 
 export type DbEngine = 'sqlite' | 'postgres';
 
 export interface DbHandle<DB> {
   db: Kysely<DB>;
   engine: DbEngine;
+  /** PostgreSQL's connection pool (for its gauges); null on SQLite. */
+  pool: pg.Pool | null;
+  /** SQLite's one connection (for online backups that follow its writes); null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
 }
 
 const PG_INT8 = 20;
@@ -18,7 +23,15 @@ const PG_NUMERIC = 1700;
  * SQLite file in DATA_DIR by default; PostgreSQL when a postgres:// URL is given.
  * Counts come back from PostgreSQL as int8 strings; every number we count fits a double, so parse them.
  */
-export function openDatabase<DB>(options: { databaseUrl?: string | undefined; dataDir: string }): DbHandle<DB> {
+export function openDatabase<DB>(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** SQLite: FULL syncs the WAL at every commit, so a commit survives a power cut; NORMAL only a process crash. */
+  sqliteSynchronous?: 'full' | 'normal';
+  observer?: DatabaseObserver;
+}): DbHandle<DB> {
+  const observer = options.observer;
+  const log = observer ? (event: LogEvent) => observer.query(event.queryDurationMillis / 1000) : undefined;
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -33,16 +46,27 @@ export function openDatabase<DB>(options: { databaseUrl?: string | undefined; da
     // An idle connection that the server ends (restart, failover, admin kill) must not crash the process:
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-    return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+    if (observer) timeConnectionWaits(pool, observer);
+    return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log }), engine: 'postgres', pool, sqlite: null };
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, 'tiantai.sqlite'));
+  const sqlite = new SQLite(path.join(options.dataDir, SQLITE_FILE));
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'full'}`);
   sqlite.pragma('foreign_keys = ON');
   // A second process (another instance, the CLI migrator) waits for the write lock instead of failing.
   sqlite.pragma('busy_timeout = 10000');
-  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log }), engine: 'sqlite', pool: null, sqlite };
+}
+
+/** Times pool.connect() (what Kysely calls per query or transaction) for the pool-wait histogram. */
+function timeConnectionWaits(pool: pg.Pool, observer: DatabaseObserver): void {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  pool.connect = (async () => {
+    const started = performance.now();
+    const connection = await connect();
+    observer.acquire((performance.now() - started) / 1000);
+    return connection;
+  }) as typeof pool.connect;
 }
 
 /**

@@ -1,20 +1,9 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Migrator, SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, SqliteAdapter, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { MIGRATIONS } from './migration-list';
 
-const MIGRATIONS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
-
-/** Every `*.ts` file of the migrations folder, by name. The import is ours so test runners can load TypeScript. */
-const folderProvider: MigrationProvider = {
-  async getMigrations() {
-    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
-    const migrations: Record<string, Migration> = {};
-    for (const file of files) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Migration;
-    }
-    return migrations;
-  },
+/** The migrations compiled into this build (no folder read at run time, so the bundled server carries them). */
+const listedProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
 };
 
 /**
@@ -24,7 +13,7 @@ const folderProvider: MigrationProvider = {
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  const migrator = new Migrator({ db, provider: folderProvider, disableTransactions: sqlite });
+  const migrator = new Migrator({ db, provider: listedProvider, disableTransactions: sqlite });
   if (sqlite) await sql`begin immediate`.execute(db);
   const { error, results } = await migrator.migrateToLatest();
   if (sqlite) await sql.raw(error ? 'rollback' : 'commit').execute(db);

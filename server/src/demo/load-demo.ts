@@ -4,7 +4,7 @@ import type { Role } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { withTablesOf } from '../db/connection';
 import { loadAssetDemo, type AssetTables } from '../modules/assets';
-import { claimAppState, createOrganisation, provisionUser, type IdentityTables } from '../modules/identity';
+import { claimAppState, createOrganisation, provisionUser, setPasswords, type IdentityTables } from '../modules/identity';
 import { loadMaintenanceDemo, type MaintenanceTables } from '../modules/maintenance';
 import { loadProjectDemo, type ProjectTables } from '../modules/projects';
 import { loadTargetDemo, type TargetTables } from '../modules/targets';
@@ -12,7 +12,11 @@ import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
 import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
 import { loadTelemetryDemo, type TelemetryTables } from '../modules/telemetry';
 
-export const DEMO_PASSWORD = 'Tiantai@2026';
+/**
+ * The demo accounts' password as the README publishes it. The identity module accepts it only from this
+ * machine; DEMO_PASSWORD replaces it on every demo account for sign-ins from elsewhere.
+ */
+export const PUBLISHED_DEMO_PASSWORD = 'Tiantai@2026';
 
 export interface DemoAccount {
   username: string;
@@ -53,7 +57,7 @@ export async function loadDemoData(db: Kysely<IdentityTables>, at = new Date()):
         username: account.username,
         displayName: account.displayName,
         role: account.role,
-        password: DEMO_PASSWORD,
+        password: PUBLISHED_DEMO_PASSWORD,
       });
     }
     // After the accounts: the requests' timeline names the office's officer.
@@ -64,4 +68,13 @@ export async function loadDemoData(db: Kysely<IdentityTables>, at = new Date()):
     await loadTargetDemo(withTablesOf<TargetTables>(trx), registry.departmentIds, new Date(now));
     return true;
   });
+}
+
+/** DEMO_PASSWORD: the password of every demo account, set at each start (an evaluation's scripts know it). */
+export async function applyDemoPassword(db: Kysely<IdentityTables>, password: string): Promise<number> {
+  return setPasswords(
+    db,
+    DEMO_ACCOUNTS.map((a) => a.username),
+    password,
+  );
 }

@@ -28,6 +28,9 @@ export interface BrokerHooks<S> {
 export interface EmbeddedBroker {
   broker: Aedes;
   port: number;
+  /** The listening socket is open (for the health check). */
+  listening(): boolean;
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -122,6 +125,8 @@ export async function startEmbeddedBroker<S>(options: {
   return {
     broker,
     port: typeof address === 'object' && address ? address.port : options.port,
+    listening: () => server.listening && !broker.closed,
+    connections: () => broker.connectedClients,
     close: () =>
       new Promise<void>((resolve) => {
         broker.close(() => server.close(() => resolve()));

@@ -21,12 +21,19 @@ export interface ExternalBrokerOptions {
 
 export interface ExternalBroker {
   connected(): boolean;
+  /** Connected and answering: a packet (a PINGRESP at least) came back within the keep-alive. */
+  healthy(): boolean;
+  /** Resolves at the first CONNACK; rejects with the last connection error after `timeoutMs`. */
+  firstConnection(timeoutMs: number): Promise<void>;
   /** QoS 0 publish (control commands such as Mosquitto's dynamic-security API). */
   publish(topic: string, payload: string): void;
   close(): Promise<void>;
 }
 
 const KEEPALIVE_S = 30;
+/** Reconnection back-off: 1 s, doubling to 30 s; back to 1 s after a successful CONNACK. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 export function connectExternalBroker(options: ExternalBrokerOptions): ExternalBroker {
   const url = new URL(options.url.replace(/^tcp:/, 'mqtt:'));
@@ -38,6 +45,11 @@ export function connectExternalBroker(options: ExternalBrokerOptions): ExternalB
   let ping: NodeJS.Timeout | null = null;
   let retry: NodeJS.Timeout | null = null;
   let nextId = 1;
+  let retryMs = RETRY_FIRST_MS;
+  let lastHeard = 0;
+  let everConnected = false;
+  let lastError = 'no answer yet';
+  const connectedWaiters: Array<() => void> = [];
 
   const send = (packet: Packet) => {
     if (socket && !socket.destroyed) socket.write(mqttPacket.generate(packet, { protocolVersion: 5 }));
@@ -64,7 +76,10 @@ export function connectExternalBroker(options: ExternalBrokerOptions): ExternalB
       }),
     );
     s.on('secureConnect', () => s.emit('connect'));
-    s.on('data', (chunk: Buffer) => parser.parse(chunk));
+    s.on('data', (chunk: Buffer) => {
+      lastHeard = Date.now();
+      parser.parse(chunk);
+    });
     parser.on('error', (error) => {
       options.log.warn({ err: error }, 'external MQTT broker sent a bad packet');
       s.destroy();
@@ -73,18 +88,34 @@ export function connectExternalBroker(options: ExternalBrokerOptions): ExternalB
       switch (packet.cmd) {
         case 'connack':
           if (packet.reasonCode ?? packet.returnCode) {
+            lastError = `refused with code ${packet.reasonCode ?? packet.returnCode}`;
             options.log.error({ code: packet.reasonCode ?? packet.returnCode }, 'external MQTT broker refused the platform');
             s.destroy();
             return;
           }
           isConnected = true;
+          everConnected = true;
+          retryMs = RETRY_FIRST_MS;
+          connectedWaiters.splice(0).forEach((resolve) => resolve());
           options.log.info({ url: `${url.protocol}//${url.host}` }, 'connected to external MQTT broker');
           send({
             cmd: 'subscribe',
             messageId: nextId++,
             subscriptions: options.subscriptions.map((topic) => ({ topic, qos: 1 })),
           });
-          ping = setInterval(() => send({ cmd: 'pingreq' }), (KEEPALIVE_S * 1000) / 2);
+          // A link that went dead without a FIN (a NAT dropped it, the broker's host vanished) answers no
+          // PINGREQ: after a keep-alive of silence the socket is dropped and the back-off reconnects.
+          ping = setInterval(
+            () => {
+              if (Date.now() - lastHeard > KEEPALIVE_S * 1000) {
+                options.log.warn('external MQTT broker stopped answering pings; reconnecting');
+                s.destroy();
+                return;
+              }
+              send({ cmd: 'pingreq' });
+            },
+            (KEEPALIVE_S * 1000) / 3,
+          );
           options.onConnected?.();
           return;
         case 'publish':
@@ -94,12 +125,18 @@ export function connectExternalBroker(options: ExternalBrokerOptions): ExternalB
           return;
       }
     });
-    s.on('error', (error) => options.log.warn({ err: error }, 'external MQTT broker connection error'));
+    s.on('error', (error: NodeJS.ErrnoException) => {
+      lastError = error.code ?? error.message;
+      // Before the first connection the start itself reports the failure (one line); after it, every loss is news.
+      if (everConnected) options.log.warn({ err: error }, 'external MQTT broker connection error');
+    });
     s.on('close', () => {
       isConnected = false;
       if (ping) clearInterval(ping);
       ping = null;
-      if (!closing) retry = setTimeout(connect, 2000);
+      if (closing) return;
+      retry = setTimeout(connect, retryMs);
+      retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
     });
   };
 
@@ -120,6 +157,17 @@ export function connectExternalBroker(options: ExternalBrokerOptions): ExternalB
   connect();
   return {
     connected: () => isConnected,
+    healthy: () => isConnected && Date.now() - lastHeard < KEEPALIVE_S * 1000,
+    firstConnection: (timeoutMs) =>
+      isConnected
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(lastError)), timeoutMs);
+            connectedWaiters.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
     publish: (topic, payload) => send({ cmd: 'publish', topic, payload, qos: 0, retain: false, dup: false }),
     close: async () => {
       closing = true;

@@ -84,6 +84,7 @@ export function findLiveSession(db: IdentityDb, idHash: string, now: string) {
       'users.role',
       'users.organisation_id',
       'organisations.kind as organisation_kind',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', idHash)
     .where('sessions.expires_at', '>', now)
@@ -133,6 +134,7 @@ export function findLiveApiToken(db: IdentityDb, tokenHash: string) {
       'users.role',
       'users.organisation_id',
       'organisations.kind as organisation_kind',
+      'users.must_change_password',
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
@@ -189,4 +191,14 @@ export async function claimAppState(db: IdentityDb, key: string, value: string, 
     .onConflict((oc) => oc.column('key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function setPasswordHashes(db: IdentityDb, usernames: string[], passwordHash: string, now: string): Promise<number> {
+  if (usernames.length === 0) return 0;
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('username', 'in', usernames)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -40,7 +40,7 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
       reply
         .setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieBase, httpOnly: true, expires: result.expiresAt })
         .setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, expires: result.expiresAt });
-      return { user: result.user, csrfToken: result.csrfToken };
+      return { user: result.user, csrfToken: result.csrfToken, mustChangePassword: result.mustChangePassword };
     });
 
     app.post('/api/auth/logout', { schema: { tags } }, async (request, reply) => {

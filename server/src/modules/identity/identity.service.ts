@@ -13,6 +13,7 @@ import {
   type OrganisationView,
   type Paged,
   type Role,
+  type SessionView,
   type UpdateUserBody,
   type UserListQuery,
   type UserView,
@@ -102,6 +103,21 @@ export interface LoginResult {
   csrfToken: string;
   user: UserView;
   expiresAt: Date;
+  mustChangePassword: boolean;
+}
+
+/** What a user who must choose a new password may still do: see the session, change it, sign out. */
+const PASSWORD_CHANGE_ROUTES = ['/api/auth/session', '/api/auth/password', '/api/auth/logout'];
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6: a client on this machine. */
+export function isLoopback(ip: string): boolean {
+  return ip === '::1' || /^(::ffff:)?127\./.test(ip);
+}
+
+export interface IdentityOptions {
+  sessionDays: number;
+  /** A password everyone knows (the demo's published one): accepted only from this machine, never chosen anew. */
+  localOnlyPassword?: string | undefined;
 }
 
 export class IdentityService {
@@ -110,12 +126,13 @@ export class IdentityService {
   private readonly addressThrottle = new LoginThrottle(30);
 
   private readonly db: IdentityDb;
+  private readonly sessionDays: number;
+  private readonly localOnlyPassword: string | undefined;
 
-  constructor(
-    db: AnyDb,
-    private readonly sessionDays: number,
-  ) {
+  constructor(db: AnyDb, options: IdentityOptions) {
     this.db = withTablesOf<IdentityTables>(db);
+    this.sessionDays = options.sessionDays;
+    this.localOnlyPassword = options.localOnlyPassword;
   }
 
   async login(body: LoginBody, clientIp: string): Promise<LoginResult> {
@@ -134,6 +151,13 @@ export class IdentityService {
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or password');
     }
     this.userThrottle.reset(username);
+    if (body.password === this.localOnlyPassword && !isLoopback(clientIp)) {
+      throw new AppError(
+        403,
+        'PASSWORD_LOCAL_ONLY',
+        'The published demo password works only on the machine that runs Tiantai; its operator sets DEMO_PASSWORD for other machines',
+      );
+    }
 
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
@@ -150,7 +174,7 @@ export class IdentityService {
       });
       await recordAudit(trx, actor, { action: 'login', entity: 'session', entityId: user.id, organisationId: user.organisation_id });
     });
-    return { sessionToken, csrfToken, user: toUserView(user), expiresAt };
+    return { sessionToken, csrfToken, user: toUserView(user), expiresAt, mustChangePassword: user.must_change_password === 1 };
   }
 
   async logout(actor: Actor, sessionToken: string | undefined): Promise<void> {
@@ -170,19 +194,19 @@ export class IdentityService {
       if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Unknown or revoked API token');
       // Recording use at most once a minute keeps reads from turning into writes.
       if (!row.last_used_at || Date.parse(row.last_used_at) < Date.now() - 60_000) await repo.touchApiToken(this.db, row.token_id, now);
-      return { actor: actorOf(row, 'api_token') };
+      return { actor: actorOf(row, 'api_token'), ...restriction(row) };
     }
     if (!sessionToken) return null;
     const row = await repo.findLiveSession(this.db, sha256(sessionToken), now);
     if (!row) return null;
-    return { actor: actorOf(row, 'session'), csrfToken: row.csrf_token };
+    return { actor: actorOf(row, 'session'), csrfToken: row.csrf_token, ...restriction(row) };
   }
 
-  async sessionView(actor: Actor, sessionToken: string | undefined): Promise<{ user: UserView; csrfToken: string }> {
+  async sessionView(actor: Actor, sessionToken: string | undefined): Promise<SessionView> {
     const user = await repo.findUserById(this.db, actor.userId);
     if (!user) throw new AppError(401, 'UNAUTHENTICATED', 'Session ended');
     const session = sessionToken ? await repo.findLiveSession(this.db, sha256(sessionToken), nowIso()) : undefined;
-    return { user: toUserView(user), csrfToken: session?.csrf_token ?? '' };
+    return { user: toUserView(user), csrfToken: session?.csrf_token ?? '', mustChangePassword: user.must_change_password === 1 };
   }
 
   async changePassword(actor: Actor, body: ChangePasswordBody, sessionToken: string | undefined): Promise<void> {
@@ -191,9 +215,12 @@ export class IdentityService {
     if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
       throw new AppError(400, 'INVALID_CREDENTIALS', 'The current password is wrong');
     }
+    if (body.newPassword === body.currentPassword || body.newPassword === this.localOnlyPassword) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'Choose a new password, not the current or a published one', { field: 'newPassword' });
+    }
     const passwordHash = await hashPassword(body.newPassword);
     await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, user.id, { password_hash: passwordHash, updated_at: nowIso() });
+      await repo.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 0, updated_at: nowIso() });
       // Other browsers logged in as this user are signed out; this one stays.
       await repo.deleteSessionsOfUser(trx, user.id, sessionToken ? sha256(sessionToken) : undefined);
       await recordAudit(trx, actor, { action: 'change_password', entity: 'user', entityId: user.id, organisationId: user.organisation_id });
@@ -273,7 +300,8 @@ export class IdentityService {
         ...(body.role !== undefined && { role: body.role }),
         ...(body.phone !== undefined && { phone: body.phone }),
         ...(body.active !== undefined && { active: body.active ? 1 : 0 }),
-        ...(passwordHash !== undefined && { password_hash: passwordHash }),
+        // A password an administrator set is known to two people: its user replaces it at the next sign-in.
+        ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: id === actor.userId ? 0 : 1 }),
         updated_at: nowIso(),
       });
       if (body.active === false || passwordHash) await repo.deleteSessionsOfUser(trx, id);
@@ -381,6 +409,10 @@ export class IdentityService {
   }
 }
 
+function restriction(row: { must_change_password: number }): { restrictedTo?: string[] } {
+  return row.must_change_password === 1 ? { restrictedTo: PASSWORD_CHANGE_ROUTES } : {};
+}
+
 interface ActorRow {
   user_id: string;
   username: string;
@@ -403,7 +435,15 @@ function actorOf(row: ActorRow, via: Actor['via']): Actor {
 /** Creates a user without an acting user: demo data and first-run set-up. */
 export async function provisionUser(
   db: AnyDb,
-  input: { organisationId: string; username: string; displayName: string; role: Role; password: string; phone?: string | null },
+  input: {
+    organisationId: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+    phone?: string | null;
+    mustChangePassword?: boolean;
+  },
 ): Promise<string> {
   const id = randomUUID();
   const now = nowIso();
@@ -416,10 +456,17 @@ export async function provisionUser(
     phone: input.phone ?? null,
     password_hash: await hashPassword(input.password),
     active: 1,
+    must_change_password: input.mustChangePassword ? 1 : 0,
     created_at: now,
     updated_at: now,
   });
   return id;
+}
+
+/** Sets the password of the named users that exist (the demo accounts under DEMO_PASSWORD); returns how many. */
+export async function setPasswords(db: AnyDb, usernames: string[], password: string): Promise<number> {
+  const passwordHash = await hashPassword(password);
+  return repo.setPasswordHashes(withTablesOf<IdentityTables>(db), usernames, passwordHash, nowIso());
 }
 
 /**
@@ -438,7 +485,14 @@ export async function bootstrapCountyAdmin(
       if (existing) return null;
       const secret = password ?? randomBytes(12).toString('base64url');
       const organisationId = await createOrganisation(trx, 'county', '县级管理');
-      await provisionUser(trx, { organisationId, username: 'admin', displayName: 'Administrator', role: 'county_admin', password: secret });
+      await provisionUser(trx, {
+        organisationId,
+        username: 'admin',
+        displayName: 'Administrator',
+        role: 'county_admin',
+        password: secret,
+        mustChangePassword: true,
+      });
       return { username: 'admin', password: secret };
     });
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { OrganisationKind, Role } from '@tiantai/shared';
 
 export interface OrganisationsTable {
@@ -16,6 +17,8 @@ export interface UsersTable {
   phone: string | null;
   password_hash: string;
   active: number;
+  /** 1: every request but the password change is refused until the user chooses a new password. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }

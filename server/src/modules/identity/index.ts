@@ -4,6 +4,8 @@ export type { IdentityTables, OrganisationsTable } from './identity.tables';
 export {
   IdentityService,
   bootstrapCountyAdmin,
+  isLoopback,
+  setPasswords,
   claimAppState,
   createOrganisation,
   provisionUser,

@@ -14,6 +14,7 @@ import type { TelemetryTables } from './telemetry.tables';
 
 export type { TelemetryTables } from './telemetry.tables';
 export { telemetryRoutes } from './telemetry.routes';
+export { registerTelemetryMetrics } from './telemetry.metrics';
 export { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage } from './device-topics';
 export { MAX_MQTT_PACKET_BYTES } from './payload';
 export { loadTelemetryDemo } from './telemetry.demo';

@@ -13,7 +13,7 @@ import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/en
 import { connackCode, connect, startMosquitto, type Mosquitto } from '../../../test/mosquitto';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform';
 import { openDatabase } from '../../db/connection';
-import { DEMO_PASSWORD } from '../../demo/load-demo';
+import { PUBLISHED_DEMO_PASSWORD } from '../../demo/load-demo';
 import type { TelemetryTables } from './telemetry.tables';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -37,7 +37,7 @@ class Session {
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      body: JSON.stringify({ username, password: PUBLISHED_DEMO_PASSWORD }),
     });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     const cookie = res.headers

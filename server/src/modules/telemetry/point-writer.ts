@@ -150,6 +150,8 @@ export class PointWriter {
   private closed = false;
   /** The newest committed point of each series since the last flushLatest: written apart from the hot path. */
   private latest = new Map<number, SeriesPoint>();
+  /** Told of every committed batch: its size in points and its transaction's time (for the metrics). */
+  onBatch: ((points: number, seconds: number) => void) | null = null;
 
   constructor(
     private readonly db: Kysely<TelemetryTables>,
@@ -191,12 +193,14 @@ export class PointWriter {
     this.pendingPoints = 0;
     const points = batch.flatMap((b) => b.points);
     let inserted: SeriesPoint[];
+    const started = performance.now();
     try {
       inserted = await this.db.transaction().execute((trx) => storeBatch(trx, this.engine, points));
     } catch (error) {
       for (const b of batch) b.reject(error);
       return;
     }
+    this.onBatch?.(points.length, (performance.now() - started) / 1000);
     for (const b of batch) b.resolve();
     if (inserted.length === 0) return;
     for (const p of latestOf(inserted)) {

@@ -1,5 +1,6 @@
 import { Button, Result, Spin } from 'antd';
 import { LoginPage } from '@/features/auth/components/login-page';
+import { RequiredPasswordPage } from '@/features/auth/components/required-password-page';
 import { useSession } from '@/features/auth/api/get-session';
 import { CurrentUserProvider } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
@@ -35,6 +36,7 @@ export function AuthGate() {
     );
   }
   if (!session.data) return <LoginPage />;
+  if (session.data.mustChangePassword) return <RequiredPasswordPage />;
   return (
     <CurrentUserProvider user={session.data.user}>
       <AppLayout />

@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.invalidCredentials': 'Wrong username or password; please try again',
   'login.rateLimited': 'Too many sign-in attempts; please wait a moment',
+  'login.localOnly':
+    'The published demo password works only on the machine that runs Tiantai. Ask its operator to set DEMO_PASSWORD to sign in from other computers.',
   'login.footer': 'Tiantai County · Open industrial platform',
 
   'nav.home': 'Home',
@@ -113,6 +115,10 @@ export const en: Record<MessageKey, string> = {
   'password.mismatch': 'The two new passwords differ',
   'password.wrongCurrent': 'The current password is wrong',
   'password.changed': 'Password changed',
+  'password.notNew': 'Choose a new password: not the current one and not the published demo password',
+  'password.requiredTitle': 'Choose a new password',
+  'password.requiredHint': 'This is your first sign-in, or an administrator set your password. Choose your own to continue.',
+  'password.requiredSubmit': 'Set password and continue',
 
   'home.greetingMorning': 'Good morning, {name}',
   'home.greetingAfternoon': 'Good afternoon, {name}',

@@ -59,6 +59,7 @@ export const zhCN = {
   'login.submit': '登 录',
   'login.invalidCredentials': '用户名或密码错误，请重新输入',
   'login.rateLimited': '登录尝试过于频繁，请稍后再试',
+  'login.localOnly': '公开的演示密码只能在运行天台平台的本机上使用。请联系管理员设置 DEMO_PASSWORD 后从其他电脑登录。',
   'login.footer': '天台县 · 开放工业互联网平台',
 
   'nav.home': '首页',
@@ -111,6 +112,10 @@ export const zhCN = {
   'password.mismatch': '两次输入的新密码不一致',
   'password.wrongCurrent': '当前密码不正确',
   'password.changed': '密码已修改',
+  'password.notNew': '请设置一个新密码：不能与当前密码相同，也不能是公开的演示密码',
+  'password.requiredTitle': '请设置新密码',
+  'password.requiredHint': '这是首次登录，或管理员为您重置了密码。设置您自己的新密码后才能继续使用。',
+  'password.requiredSubmit': '设置新密码并进入',
 
   'home.greetingMorning': '上午好，{name}',
   'home.greetingAfternoon': '下午好，{name}',

@@ -23,6 +23,7 @@ export function LoginPage() {
         onError: (error) => {
           if (isApiError(error, 'INVALID_CREDENTIALS')) setFailure(t('login.invalidCredentials'));
           else if (isApiError(error, 'RATE_LIMITED')) setFailure(t('login.rateLimited'));
+          else if (isApiError(error, 'PASSWORD_LOCAL_ONLY')) setFailure(t('login.localOnly'));
           else setFailure(describeError(error, t));
         },
       },
