@@ -28,6 +28,7 @@ export default defineConfig({
           ...shared,
           name: 'browser',
           include: ['web/e2e/**/*.test.ts'],
+          setupFiles: ['web/e2e/setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -61,6 +61,7 @@ const platform = await startPlatform(
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       ...(env.BENCH_MQTT_URL ? { MQTT_URL: env.BENCH_MQTT_URL } : {}),
+      ...(env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: env.SQLITE_SYNCHRONOUS } : {}),
     },
   ),
 );

@@ -13,7 +13,8 @@
 // reachable), BENCH_MODES (default devices,gateways), BENCH_RAMP (devices | gateways | both | none; default
 // devices), BENCH_COLD=1 (the machines' series do not exist yet: the first messages create them),
 // BENCH_FIRST_ROUND_TIMEOUT (s, default 240), BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof), BENCH_SQL_PROFILE=1
-// (SQLite: time per SQL statement, printed when the server stops).
+// (SQLite: time per SQL statement, printed when the server stops), SQLITE_SYNCHRONOUS (full, the platform's
+// default, or normal: SQLite's fsync at every commit or only at checkpoints).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -659,7 +660,8 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.
 
 /** storeBatch in a loop, one transaction per 10,000-point batch, over the series the load created. */
 async function rawCeiling(db: TestDatabase): Promise<{ pointsPerSecond: number; batches: number }> {
-  const { db: kdb, engine } = openDatabase<TelemetryTables>(db.location);
+  const synchronous = env.SQLITE_SYNCHRONOUS === 'normal' ? 'normal' : 'full';
+  const { db: kdb, engine } = openDatabase<TelemetryTables>({ ...db.location, sqliteSynchronous: synchronous });
   try {
     const ids = (await kdb.selectFrom('telemetry_series').select('id').orderBy('id').limit(150_000).execute()).map((r) => r.id);
     if (ids.length === 0) return { pointsPerSecond: NaN, batches: 0 };
@@ -859,6 +861,7 @@ const table = [...results.values()].flatMap((r) =>
 );
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+if (engines.includes('sqlite')) console.log(`\nSQLite synchronous = ${env.SQLITE_SYNCHRONOUS === 'normal' ? 'NORMAL' : 'FULL'}`);
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const r of table) console.log(line(r));
 console.log(

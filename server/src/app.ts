@@ -79,6 +79,8 @@ export interface AppDeps {
   brokerUp: () => boolean;
   /** Where the app's metrics go (platform.ts adds the database's and the broker's to the same registry). */
   metrics?: MetricsRegistry;
+  /** Tests: smaller per-address limits than PUBLIC_RATE_LIMITS, to reach them quickly. */
+  rateLimits?: Partial<typeof PUBLIC_RATE_LIMITS>;
   /** Background jobs (the SLA clock, PM work-order generation); off in tests that drive them by hand. */
   runJobs?: boolean;
   /** With PostgreSQL, domain events reach the other instances through LISTEN/NOTIFY on this database. */
@@ -111,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await registerSecurityHeaders(app, deps.config.cookieSecure);
-  await registerRateLimits(app);
+  await registerRateLimits(app, deps.rateLimits);
   await app.register(cookie);
   await registerOpenApi(app);
   const metrics = deps.metrics ?? createMetricsRegistry();
@@ -248,16 +250,17 @@ async function registerSecurityHeaders(app: FastifyInstance, https: boolean): Pr
  * Keyed by the client address (X-Forwarded-For only with TRUST_PROXY). Set on the routes by pattern here, so
  * the modules that own them stay unaware of it.
  */
-const PUBLIC_RATE_LIMITS: Record<string, { max: number; timeWindow: number }> = {
-  'POST /api/auth/login': { max: 60, timeWindow: 60_000 },
+export const PUBLIC_RATE_LIMITS: Record<string, { max: number; timeWindow: number }> = {
+  'POST /api/auth/login': { max: 300, timeWindow: 60_000 },
   'POST /open311/v2/requests.:format': { max: 30, timeWindow: 60_000 },
   'POST /api/v1/:token/telemetry': { max: 20_000, timeWindow: 60_000 },
 };
 
-async function registerRateLimits(app: FastifyInstance): Promise<void> {
+async function registerRateLimits(app: FastifyInstance, overrides: AppDeps['rateLimits']): Promise<void> {
+  const limits = { ...PUBLIC_RATE_LIMITS, ...overrides };
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      const limit = PUBLIC_RATE_LIMITS[`${method} ${route.url}`];
+      const limit = limits[`${method} ${route.url}`];
       if (limit) route.config = { ...route.config, rateLimit: limit };
     }
   });

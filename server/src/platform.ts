@@ -55,6 +55,16 @@ const reason = (error: unknown) => {
   return String(error);
 };
 
+/**
+ * Failing to reach or enter the database (the operator fixes DATABASE_URL or the server), as opposed to a
+ * failure inside it: a system error (ECONNREFUSED, ENOTFOUND…) or PostgreSQL's connection (08), authorization
+ * (28) and unknown-database (3D000) classes.
+ */
+function isConnectionError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return /^E[A-Z]+$/.test(code) || /^(08|28)/.test(code) || code === '3D000' || error instanceof AggregateError;
+}
+
 /** The URL without its password, for messages. */
 const redacted = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
@@ -89,7 +99,8 @@ export async function startPlatform(config: Config): Promise<Platform> {
     try {
       await migrateToLatest(db);
     } catch (error) {
-      if (config.databaseUrl) throw new StartupError('DATABASE_URL', `cannot use ${redacted(config.databaseUrl)} (${reason(error)})`);
+      if (config.databaseUrl && isConnectionError(error))
+        throw new StartupError('DATABASE_URL', `cannot use ${redacted(config.databaseUrl)} (${reason(error)})`);
       throw error;
     }
     if (pidFile) fs.writeFileSync(pidFile, String(process.pid));

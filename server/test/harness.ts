@@ -1,9 +1,10 @@
 // Builds the real app on a fresh database (migrated, demo county loaded) and drives it with app.inject():
 // no open port, no mocks.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, type Database } from '../src/app';
+import { buildApp, type AppDeps, type Database } from '../src/app';
 import { openDatabase, type DbEngine } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrator';
+import { createMetricsRegistry, databaseObserver } from '../src/http/metrics';
 import { PUBLISHED_DEMO_PASSWORD, loadDemoData } from '../src/demo/load-demo';
 import { createTestDatabase } from './engines';
 import type { Kysely } from 'kysely';
@@ -15,9 +16,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: DbEngine, options: { demo?: boolean; demoAt?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: DbEngine,
+  options: { demo?: boolean; demoAt?: Date; config?: Partial<AppDeps['config']>; rateLimits?: AppDeps['rateLimits'] } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase(engine);
-  const { db } = openDatabase<Database>(testDb.location);
+  // As platform.ts wires it: the database's statement times go to the app's metrics.
+  const metrics = createMetricsRegistry();
+  const { db } = openDatabase<Database>({ ...testDb.location, observer: databaseObserver(metrics) });
   await migrateToLatest(db);
   if (options.demo !== false) await loadDemoData(db, options.demoAt);
   const app = await buildApp({
@@ -29,10 +35,13 @@ export async function createTestApp(engine: DbEngine, options: { demo?: boolean;
       logLevel: 'silent',
       logFormat: 'json',
       metricsToken: undefined,
+      ...options.config,
     },
     db,
     engine,
     mqttMode: 'embedded',
+    metrics,
+    rateLimits: options.rateLimits,
     // No broker in app.inject() suites; the broker half of /api/health is tested on a running platform.
     brokerUp: () => true,
   });

@@ -22,9 +22,19 @@ if (HAS_BROWSER && !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
   throw new Error('web/dist is missing: `npm test` builds it first; alone, run `npm run build`');
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Content-Security-Policy violations Chromium reported on any page of the suite; web/e2e/setup.ts fails on any. */
+export const cspViolations: string[] = [];
+
+function watchPage(page: Page): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -36,6 +46,20 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  // Every page of every context is watched for CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', watchPage);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watchPage(page);
+    return page;
+  };
+  return browser;
 }
 
 export const DESKTOP = { width: 1440, height: 900 };

@@ -46,7 +46,7 @@ export function openDatabase<DB>(options: {
     // An idle connection that the server ends (restart, failover, admin kill) must not crash the process:
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-    if (observer) timeConnectionWaits(pool, observer);
+    guardCheckedOutConnections(pool, observer);
     return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log }), engine: 'postgres', pool, sqlite: null };
   }
   const sqlite = new SQLite(path.join(options.dataDir, SQLITE_FILE));
@@ -58,13 +58,23 @@ export function openDatabase<DB>(options: {
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log }), engine: 'sqlite', pool: null, sqlite };
 }
 
-/** Times pool.connect() (what Kysely calls per query or transaction) for the pool-wait histogram. */
-function timeConnectionWaits(pool: pg.Pool, observer: DatabaseObserver): void {
+/**
+ * pg-pool listens for errors only on idle connections. One that dies while checked out (inside a transaction,
+ * between two statements) would emit an 'error' nobody hears, and that ends the process: each connection gets
+ * a listener of its own (the statement in flight fails, and the pool drops the connection on release). Also
+ * times pool.connect() — what Kysely calls per query or transaction — for the pool-wait histogram.
+ */
+function guardCheckedOutConnections(pool: pg.Pool, observer: DatabaseObserver | undefined): void {
+  const guarded = new WeakSet<pg.PoolClient>();
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   pool.connect = (async () => {
     const started = performance.now();
     const connection = await connect();
-    observer.acquire((performance.now() - started) / 1000);
+    observer?.acquire((performance.now() - started) / 1000);
+    if (!guarded.has(connection)) {
+      guarded.add(connection);
+      connection.on('error', (error) => console.error(`PostgreSQL connection lost while in use: ${error.message}`));
+    }
     return connection;
   }) as typeof pool.connect;
 }

@@ -13,7 +13,9 @@ const listedProvider: MigrationProvider = {
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  const migrator = new Migrator({ db, provider: listedProvider, disableTransactions: sqlite });
+  // Unordered: migrations written on parallel branches merged with earlier names than one that was already
+  // released (the 19-xx maintenance ones after 20-00 telemetry); a database made in between must still upgrade.
+  const migrator = new Migrator({ db, provider: listedProvider, disableTransactions: sqlite, allowUnorderedMigrations: true });
   if (sqlite) await sql`begin immediate`.execute(db);
   const { error, results } = await migrator.migrateToLatest();
   if (sqlite) await sql.raw(error ? 'rollback' : 'commit').execute(db);

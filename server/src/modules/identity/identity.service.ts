@@ -269,6 +269,8 @@ export class IdentityService {
         phone: body.phone ?? null,
         password_hash: passwordHash,
         active: 1,
+        // The administrator chose this password: its user replaces it at the first sign-in.
+        must_change_password: 1,
         created_at: now,
         updated_at: now,
       });

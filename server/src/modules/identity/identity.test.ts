@@ -87,6 +87,66 @@ describe.each(ENGINES)('identity on %s', (engine) => {
     });
   });
 
+  describe('passwords everyone knows', () => {
+    const fromNetwork = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'officer', password }, remoteAddress: '192.168.10.23' });
+
+    it('accepts the published demo password only from this machine', async () => {
+      const remote = await fromNetwork('Tiantai@2026');
+      expect([remote.statusCode, errorCode(remote)]).toEqual([403, 'PASSWORD_LOCAL_ONLY']);
+      expect(remote.cookies).toEqual([]);
+      const local = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'officer', password: 'Tiantai@2026' },
+        remoteAddress: '::ffff:127.0.0.1',
+      });
+      expect(local.statusCode).toBe(200);
+      // A wrong password from the network is a wrong password, as ever.
+      expect(errorCode(await fromNetwork('not-the-password'))).toBe('INVALID_CREDENTIALS');
+    });
+
+    it('refuses the published password or the current one as a new password', async () => {
+      const viewer = await login(t.app, 'zhujian');
+      for (const newPassword of ['Tiantai@2026']) {
+        const res = await viewer.post('/api/auth/password', { currentPassword: 'Tiantai@2026', newPassword });
+        expect([res.statusCode, errorCode(res)]).toEqual([400, 'VALIDATION_FAILED']);
+      }
+    });
+
+    it('makes a user whose password an admin set choose a new one before anything else', async () => {
+      const shanhe = await login(t.app, 'shanhe');
+      const created = await shanhe.post('/api/users', {
+        username: 'shanhe.fitter',
+        displayName: '山河 钳工',
+        role: 'enterprise_member',
+        organisationId: shanhe.organisationId,
+        password: 'First-By-Admin-1',
+      });
+      const id = created.json<{ id: string }>().id;
+      // Created with a password the admin chose, and later reset by the admin: both times the user picks their own.
+      expect(
+        (await login(t.app, 'shanhe.fitter', 'First-By-Admin-1').then((c) => c.get('/api/auth/session'))).json().mustChangePassword,
+      ).toBe(true);
+      expect((await shanhe.patch(`/api/users/${id}`, { password: 'Set-By-Admin-1' })).statusCode).toBe(200);
+
+      const tech = await login(t.app, 'shanhe.fitter', 'Set-By-Admin-1');
+      const session = await tech.get('/api/auth/session');
+      expect(session.json().mustChangePassword).toBe(true);
+      for (const url of ['/api/work-orders', '/api/assets', '/api/notifications']) {
+        const res = await tech.get(url);
+        expect([res.statusCode, errorCode(res)], url).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+      }
+      const token = await tech.post('/api/api-tokens', { name: 'bypass' });
+      expect(errorCode(token)).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect((await tech.post('/api/auth/password', { currentPassword: 'Set-By-Admin-1', newPassword: 'Tech-Own-2026' })).statusCode).toBe(
+        204,
+      );
+      expect((await tech.get('/api/auth/session')).json().mustChangePassword).toBe(false);
+      expect((await tech.get('/api/work-orders')).statusCode).toBe(200);
+    });
+  });
+
   describe('API tokens', () => {
     it('authenticates with a Bearer token without CSRF, and not after revocation', async () => {
       const yinlun = await login(t.app, 'yinlun');

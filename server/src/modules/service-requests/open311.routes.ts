@@ -84,7 +84,8 @@ function formatOfUrl(url: string): Format {
 function open311Error(error: FastifyError | AppError | Error): { status: number; description: string } {
   if (error instanceof AppError) {
     if (error.statusCode === 401) return { status: 403, description: `Invalid api_key: ${error.message}` };
-    if (error.statusCode === 403 || error.statusCode === 404) return { status: error.statusCode, description: error.message };
+    if (error.statusCode === 403 || error.statusCode === 404 || error.statusCode === 429)
+      return { status: error.statusCode, description: error.message };
     if (error.statusCode < 500) return { status: 400, description: error.message };
   } else if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map(

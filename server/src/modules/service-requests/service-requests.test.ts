@@ -145,6 +145,8 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
       password: 'Secret#2026',
     });
     const co = await login(t.app, 'fangguan', 'Secret#2026');
+    // A password the admin chose: the handler sets their own first.
+    expect((await co.post('/api/auth/password', { currentPassword: 'Secret#2026', newPassword: 'Fangguan#Own1' })).statusCode).toBe(204);
     const filed = await file();
     await act(p.officer, filed.id, { action: 'accept', phoneContact: '电话确认' });
     await act(p.officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['住建局'], coDepartmentIds: [housingCentre] });

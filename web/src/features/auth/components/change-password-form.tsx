@@ -73,7 +73,7 @@ export function ChangePasswordForm({
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+      {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
     </Form>
   );
 }
