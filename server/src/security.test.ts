@@ -1,10 +1,10 @@
 // What every client meets before any module: security headers (with a CSP the web app passes, see the browser
 // suites), per-address limits on the public endpoints answered 429 RATE_LIMITED, and /metrics behind its token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES } from '../../test/engines';
-import { createTestApp, errorCode, type TestApp } from '../../test/harness';
-import { PUBLIC_RATE_LIMITS } from '../app';
-import { createOrganisation, provisionUser } from '../modules/identity';
+import { ENGINES } from '../test/engines';
+import { createTestApp, errorCode, type TestApp } from '../test/harness';
+import { PUBLIC_RATE_LIMITS } from './app';
+import { createOrganisation, provisionUser } from './modules/identity';
 
 const METRICS_TOKEN = 'prometheus-scrape-token-1';
 
