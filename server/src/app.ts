@@ -279,7 +279,16 @@ async function registerRateLimits(app: FastifyInstance, overrides: AppDeps['rate
  */
 async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // Built files under /static/ carry a content hash in their name: cached for good. index.html and the
+      // rest are revalidated, so a new release is picked up at the next load.
+      cacheControl: false,
+      setHeaders: (res, file) =>
+        res.header('cache-control', file.startsWith(path.join(webDist, 'static')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   else app.log.warn({ webDist }, 'web app not built; run `npm run build` to serve it');
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');

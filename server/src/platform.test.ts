@@ -150,6 +150,32 @@ describe.each(ENGINES)('platform on %s', (engine) => {
     }
   });
 
+  it('names the variable in one line and exits 1 when DATA_DIR, DATABASE_URL or MQTT_URL cannot be used', async () => {
+    const dead = await occupyPort(); // a port that answers nothing a client expects once closed
+    await dead.close();
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ DATA_DIR: '/nonexistent/tiantai-data' }, /^Tiantai did not start\. DATA_DIR: \/nonexistent\/tiantai-data does not exist/],
+      [
+        { DATA_DIR: db.location.dataDir, DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${dead.port}/tiantai` },
+        /^Tiantai did not start\. DATABASE_URL: cannot use postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/tiantai \(connect ECONNREFUSED/,
+      ],
+    ];
+    // The broker is waited for 10 s (it may be starting beside the platform); once is enough, on SQLite.
+    if (engine === 'sqlite')
+      cases.push([
+        { DATA_DIR: db.location.dataDir, MQTT_URL: `mqtt://127.0.0.1:${dead.port}` },
+        /^Tiantai did not start\. MQTT_URL: cannot reach mqtt:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+      ]);
+    for (const [vars, message] of cases) {
+      const run = await runMain({ ...vars, LOG_LEVEL: 'warn' });
+      const lines = run.output.trim().split('\n');
+      expect(lines.at(-1), JSON.stringify(vars)).toMatch(message);
+      expect(run.output).not.toMatch(/\n\s+at /);
+      expect(run.output).not.toContain('secret');
+      expect(await run.stop()).toBe(1);
+    }
+  });
+
   it('prints a one-line hint, not a stack trace, when `npm start` finds the port taken', async () => {
     const held = await occupyPort();
     try {

@@ -60,6 +60,14 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('a production start in Chromium on %s'
     cspViolations.splice(before); // seen and expected: the suite's own check must not fail on it
   });
 
+  it('lets browsers keep the hashed build files and revalidate the page', async () => {
+    const index = await fetch(`${server.base}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/static\/[^"]+\.js)"/.exec(await index.text())![1]!;
+    expect((await fetch(`${server.base}${script}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${server.base}/projects/some-deep-link`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('shows the API docs under the same policy', async () => {
     await page.goto(`${server.base}/api/docs/`);
     await expect.poll(() => page.locator('.swagger-ui .info .title').isVisible()).toBe(true);
