@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import type { Config } from './config';
@@ -17,6 +17,7 @@ import { AppError, notFoundBody, registerErrorHandler } from './http/errors';
 import { registerHealth } from './http/health';
 import { METRICS_PATH, createMetricsRegistry, registerMetrics, type MetricsRegistry } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
+import { startJobs, type Job } from './jobs';
 import { AssetService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import {
@@ -81,8 +82,13 @@ export interface AppDeps {
   metrics?: MetricsRegistry;
   /** Tests: smaller per-address limits than PUBLIC_RATE_LIMITS, to reach them quickly. */
   rateLimits?: Partial<typeof PUBLIC_RATE_LIMITS>;
-  /** Background jobs (the SLA clock, PM work-order generation); off in tests that drive them by hand. */
-  runJobs?: boolean;
+  /**
+   * Periodic jobs (server/src/jobs.ts): 'all', or 'instance' duties only (RUN_JOBS=false: a web-only instance);
+   * none in tests that drive them by hand.
+   */
+  jobs?: 'all' | 'instance';
+  /** Jobs the platform adds (scheduled backups), given the app's logger. */
+  extraJobs?: (log: FastifyBaseLogger) => Job[];
   /** With PostgreSQL, domain events reach the other instances through LISTEN/NOTIFY on this database. */
   databaseUrl?: string | undefined;
   /** The domain-event bus; built here (and closed with the app) when not given. */
@@ -195,21 +201,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(targetRoutes(targets));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
-  if (deps.runJobs) {
-    // SLA clock: escalates overdue requests; idempotent, so every instance may run it.
-    const clock = setInterval(() => {
-      serviceRequests.runClock().catch((error: unknown) => app.log.error({ err: error }, 'SLA clock failed'));
-    }, 60_000);
-    // PM generation: due plans become work orders; the unique key on plan + due point makes it idempotent.
-    const pm = setInterval(() => {
-      maintenance.generateDueWorkOrders().catch((error: unknown) => app.log.error({ err: error }, 'PM generation failed'));
-    }, 60_000);
-    const stopTelemetryJobs = telemetry.startJobs();
-    app.addHook('onClose', async () => {
-      clearInterval(clock);
-      clearInterval(pm);
-      stopTelemetryJobs();
-    });
+  if (deps.jobs) {
+    const jobs: Job[] = [
+      // SLA clock: escalates overdue requests.
+      { name: 'SLA clock', everyMs: 60_000, kind: 'county', run: () => serviceRequests.runClock() },
+      // Due plans become work orders; the unique key on plan + due point makes it idempotent.
+      { name: 'PM work-order generation', everyMs: 60_000, kind: 'county', run: () => maintenance.generateDueWorkOrders() },
+      ...telemetry.jobs,
+      ...(deps.extraJobs?.(app.log) ?? []),
+    ];
+    const stopJobs = startJobs(jobs, { county: deps.jobs === 'all', log: app.log });
+    app.addHook('onClose', stopJobs);
   }
 
   await serveWebApp(app, deps.config.webDist);

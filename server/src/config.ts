@@ -40,6 +40,8 @@ const configSchema = z.object({
     .min(0.01)
     .max(24 * 365)
     .default(24),
+  /** false: a web-only instance (no SLA clock, PM generation, rollups, retention or backups; another instance runs them). */
+  RUN_JOBS: booleanFlag.default(true),
   /** SQLite only: full syncs the WAL on every commit (survives a power cut); normal only on checkpoints. */
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   /** pretty: human-readable lines (default on a terminal); json: one JSON object a line (default otherwise). */
@@ -72,6 +74,7 @@ export interface Config {
   metricsToken: string | undefined;
   backup: { dir: string; keep: number; intervalHours: number } | null;
   sqliteSynchronous: 'full' | 'normal';
+  runJobs: boolean;
   /** DATA_DIR was set by the operator: it must exist (a typo must not start a new, empty county elsewhere). */
   dataDirExplicit: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: c.METRICS_TOKEN,
     backup: c.BACKUP_DIR ? { dir: path.resolve(c.BACKUP_DIR), keep: c.BACKUP_KEEP, intervalHours: c.BACKUP_INTERVAL_HOURS } : null,
     sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
+    runJobs: c.RUN_JOBS,
     dataDirExplicit: c.DATA_DIR !== undefined,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Database } from './app';
 import { StartupError, prepareDataDir, type Config } from './config';
-import { startBackupSchedule } from './db/backup-schedule';
+import { scheduledBackupJob } from './db/backup-schedule';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrator';
 import { PUBLISHED_DEMO_PASSWORD, applyDemoPassword, loadDemoData } from './demo/load-demo';
@@ -80,7 +80,6 @@ export async function startPlatform(config: Config): Promise<Platform> {
   let broker: EmbeddedBroker | null = null;
   let external: ExternalBroker | null = null;
   let simulator: { stop(): Promise<void> } | null = null;
-  let stopBackups: (() => Promise<void>) | null = null;
   let app: FastifyInstance | null = null;
   // SQLite: who runs on this data folder, so `npm run restore` can refuse to pull the file from under it.
   const pidFile = engine === 'sqlite' ? path.join(config.dataDir, 'tiantai.pid') : null;
@@ -89,7 +88,6 @@ export async function startPlatform(config: Config): Promise<Platform> {
     await simulator?.stop();
     await broker?.close();
     await external?.close();
-    await stopBackups?.();
     await app?.close();
     await db.destroy();
     if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile);
@@ -111,7 +109,9 @@ export async function startPlatform(config: Config): Promise<Platform> {
       mqttMode: config.mqttUrl ? 'external' : 'embedded',
       brokerUp: () => (external ? external.healthy() : (broker?.listening() ?? false)),
       metrics,
-      runJobs: true,
+      jobs: config.runJobs ? 'all' : 'instance',
+      extraJobs: (log) =>
+        config.backup ? [scheduledBackupJob({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, sqlite, config.backup, log)] : [],
       databaseUrl: config.databaseUrl,
     });
     const log = app.log;
@@ -182,8 +182,6 @@ export async function startPlatform(config: Config): Promise<Platform> {
       const brokerUrl = config.mqttUrl ?? `mqtt://127.0.0.1:${broker?.port ?? config.mqttPort}`;
       simulator = await startSimulator({ db, brokerUrl, external: Boolean(config.mqttUrl), log });
     }
-    if (config.backup)
-      stopBackups = startBackupSchedule({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, sqlite, config.backup, log);
     return { app, httpPort, mqttPort: broker?.port ?? null, close };
   } catch (error) {
     await close().catch(() => undefined);

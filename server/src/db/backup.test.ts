@@ -1,16 +1,17 @@
 // Backups as an operator makes them: `npm run backup` (the CLI, a process of its own) while the platform runs
 // and machines post data; `npm run restore` into an empty database; every row committed before the backup
 // began is in it. A full or missing folder is a one-line error and the platform keeps serving.
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/engines';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 import type { Database } from '../app';
+import { backupDatabase } from './backup';
 import { openDatabase } from './connection';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -145,6 +146,29 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       expect(fs.readdirSync(disk.dir)).toEqual([]); // no partial file left behind
     } finally {
       disk.remove();
+    }
+  });
+});
+
+describe("a backup on the platform's own SQLite connection", () => {
+  it('waits out a write transaction that connection holds open (SQLite would otherwise copy nothing and report done)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiantai-open-tx-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiantai-open-tx-backups-'));
+    const { db, sqlite } = openDatabase({ dataDir, sqliteSynchronous: 'full' });
+    try {
+      sqlite!.exec('create table t (x text)');
+      sqlite!.exec('begin');
+      sqlite!.prepare('insert into t values (?)').run('before the backup');
+      const backup = backupDatabase({ dataDir }, dir, { connection: sqlite! });
+      setTimeout(() => sqlite!.exec('commit'), 300);
+      const file = await backup;
+      const copy = new SQLite(file, { readonly: true });
+      expect(copy.prepare('select x from t').all()).toEqual([{ x: 'before the backup' }]);
+      copy.close();
+    } finally {
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -105,7 +105,14 @@ export async function backupDatabase(
         // SQLite's online backup. On a connection of its own (npm run backup) the copy is one step: the
         // platform's writes come through another connection and would restart a stepwise copy. On the
         // platform's own connection it copies 100 pages a turn and follows that connection's writes.
-        await db.backup(partial, { progress: () => (own ? 0x7fffffff : 100) });
+        // A backup begun while this connection holds an open write transaction (an ingest batch) copies
+        // nothing and still resolves (0 pages, no file): wait for the transaction to end and begin again.
+        for (let attempt = 0; ; attempt++) {
+          const { totalPages } = await db.backup(partial, { progress: () => (own ? 0x7fffffff : 100) });
+          if (totalPages > 0 && fs.existsSync(partial)) break;
+          if (attempt === 100) throw new BackupError('the database stayed inside a write transaction for 10 s; nothing was copied');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       } finally {
         if (own) db.close();
       }

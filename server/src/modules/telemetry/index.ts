@@ -23,14 +23,23 @@ export { TelemetryService, IngestService, MachineMonitor, MosquittoDynsec };
 
 const HOUR = 3600_000;
 
+/** The shape of server/src/jobs.ts's Job (a module does not import the composition root). */
+export interface TelemetryJob {
+  name: string;
+  everyMs: number;
+  kind: 'instance' | 'county';
+  atStart?: boolean;
+  run(): Promise<unknown>;
+}
+
 export interface Telemetry {
   service: TelemetryService;
   ingest: IngestService;
   monitor: MachineMonitor;
   /** After an external broker is connected: keep its credentials in step with the devices. */
   useDynsec(broker: ExternalBroker): MosquittoDynsec;
-  /** Interval jobs (state sweep, counters, rollups, retention); returns the stopper. */
-  startJobs(): () => void;
+  /** Its periodic jobs, for server/src/jobs.ts: counters, state sweep and partitions on every instance; rollups, retention where jobs run. */
+  jobs: TelemetryJob[];
   close(): Promise<void>;
 }
 
@@ -53,8 +62,11 @@ export function createTelemetry(options: {
     remove: (token) => dynsec?.remove(token),
   });
   const retention = options.retention ?? DEFAULT_RETENTION;
-  const safely = (what: string, work: () => Promise<unknown>) => () => {
-    work().catch((error: unknown) => log.error({ err: error }, `${what} failed`));
+  const rollups = async () => {
+    const now = Date.now();
+    const hour = now - (now % HOUR);
+    await rollupHour(db, engine, hour - HOUR);
+    await rollupHour(db, engine, hour);
   };
   return {
     service,
@@ -64,32 +76,24 @@ export function createTelemetry(options: {
       dynsec = new MosquittoDynsec(broker);
       return dynsec;
     },
-    startJobs: () => {
-      const upkeep = async () => {
-        const now = Date.now();
-        if (engine === 'postgres') await ensurePartitions(db, now);
-        const hour = now - (now % HOUR);
-        await rollupHour(db, engine, hour - HOUR);
-        await rollupHour(db, engine, hour);
-      };
-      safely('telemetry upkeep', upkeep)();
-      const timers = [
-        setInterval(
-          safely('telemetry latest values and counts', () => ingest.flushCounts()),
-          2_000,
-        ),
-        setInterval(
-          safely('machine state sweep', () => monitor.tick()),
-          10_000,
-        ),
-        setInterval(safely('telemetry upkeep', upkeep), 10 * 60_000),
-        setInterval(
-          safely('telemetry retention', () => applyRetention(db, engine, retention, Date.now())),
-          24 * HOUR,
-        ),
-      ];
-      return () => timers.forEach(clearInterval);
-    },
+    jobs: [
+      { name: 'telemetry latest values and counts', everyMs: 2_000, kind: 'instance', run: () => ingest.flushCounts() },
+      { name: 'machine state sweep', everyMs: 10_000, kind: 'instance', run: () => monitor.tick() },
+      // Today's and the next two days' partitions must exist wherever points are written (PostgreSQL).
+      ...(engine === 'postgres'
+        ? [
+            {
+              name: 'telemetry partitions',
+              everyMs: 10 * 60_000,
+              kind: 'instance' as const,
+              atStart: true,
+              run: () => ensurePartitions(db, Date.now()),
+            },
+          ]
+        : []),
+      { name: 'telemetry hourly rollups', everyMs: 10 * 60_000, kind: 'county', atStart: true, run: rollups },
+      { name: 'telemetry retention', everyMs: 24 * HOUR, kind: 'county', run: () => applyRetention(db, engine, retention, Date.now()) },
+    ],
     close: async () => {
       await ingest.close();
       await monitor.idle();

@@ -257,18 +257,21 @@ export class IngestService {
     const cacheKey = `${device.id}|${key}`;
     const known = this.series.get(cacheKey);
     if (known !== undefined) return known;
-    // last_ts 0 so the first committed point becomes the latest value.
-    await this.db
-      .insertInto('telemetry_series')
-      .values({ device_id: device.id, key, last_ts: 0, last_value: value })
-      .onConflict((oc) => oc.columns(['device_id', 'key']).doNothing())
-      .execute();
-    const row = await this.db
-      .selectFrom('telemetry_series')
-      .select('id')
-      .where('device_id', '=', device.id)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
+    const find = () =>
+      this.db.selectFrom('telemetry_series').select('id').where('device_id', '=', device.id).where('key', '=', key).executeTakeFirst();
+    // Read first: after a restart every series of a running county exists, and a read commits nothing (an
+    // insert attempt per series was one fsync each with synchronous=FULL: minutes for 150,000 series).
+    let row = await find();
+    if (!row) {
+      // last_ts 0 so the first committed point becomes the latest value.
+      await this.db
+        .insertInto('telemetry_series')
+        .values({ device_id: device.id, key, last_ts: 0, last_value: value })
+        .onConflict((oc) => oc.columns(['device_id', 'key']).doNothing())
+        .execute();
+      row = await find();
+      if (!row) throw new Error(`series ${device.id}/${key} vanished after insert`);
+    }
     this.series.set(cacheKey, row.id);
     this.seriesOwner.set(row.id, { device, key });
     return row.id;
@@ -278,28 +281,35 @@ export class IngestService {
     const cacheKey = `${gateway.id}|${name}`;
     const known = this.children.get(cacheKey);
     if (known) return known;
-    await this.db
-      .insertInto('devices')
-      .values(
-        newDeviceRow({
-          enterprise_id: gateway.enterpriseId,
-          name,
-          kind: 'device',
-          gateway_id: gateway.id,
-          device_type: type ?? 'machine',
-          access_token: null,
-        }),
-      )
-      .onConflict((oc) => oc.columns(['gateway_id', 'name']).doNothing())
-      .execute();
-    const row = await this.db
-      .selectFrom('devices')
-      .leftJoin('assets', 'assets.id', 'devices.asset_id')
-      .selectAll('devices')
-      .select('assets.plant_id')
-      .where('devices.gateway_id', '=', gateway.id)
-      .where('devices.name', '=', name)
-      .executeTakeFirstOrThrow();
+    const find = () =>
+      this.db
+        .selectFrom('devices')
+        .leftJoin('assets', 'assets.id', 'devices.asset_id')
+        .selectAll('devices')
+        .select('assets.plant_id')
+        .where('devices.gateway_id', '=', gateway.id)
+        .where('devices.name', '=', name)
+        .executeTakeFirst();
+    // Read first, as for series: a gateway's children exist after its first day.
+    let row = await find();
+    if (!row) {
+      await this.db
+        .insertInto('devices')
+        .values(
+          newDeviceRow({
+            enterprise_id: gateway.enterpriseId,
+            name,
+            kind: 'device',
+            gateway_id: gateway.id,
+            device_type: type ?? 'machine',
+            access_token: null,
+          }),
+        )
+        .onConflict((oc) => oc.columns(['gateway_id', 'name']).doNothing())
+        .execute();
+      row = await find();
+      if (!row) throw new Error(`gateway child ${gateway.id}/${name} vanished after insert`);
+    }
     const device = toRef(row);
     this.children.set(cacheKey, device);
     return device;
