@@ -9,6 +9,8 @@ const shared = {
   // Pages are waited for with expect.poll; its 1 s default is too short for a browser under load.
   expect: { poll: { timeout: 10_000 } },
   pool: 'forks' as const,
+  // The demo county loaded once per run and copied into each suite's database (server/test/demo-template.ts).
+  globalSetup: ['server/test/global-setup.ts'],
 };
 
 export default defineConfig({

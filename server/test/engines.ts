@@ -34,8 +34,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database: a temp folder for SQLite, a new database for PostgreSQL. */
-export async function createTestDatabase(engine: DbEngine): Promise<TestDatabase> {
+/**
+ * A fresh, empty database: a temp folder for SQLite, a new database for PostgreSQL (a copy of `template`
+ * when given: server/test/demo-template.ts).
+ */
+export async function createTestDatabase(engine: DbEngine, template?: string): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiantai-test-'));
   const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (engine === 'sqlite') return { engine, location: { dataDir }, drop: removeDir };
@@ -43,7 +46,16 @@ export async function createTestDatabase(engine: DbEngine): Promise<TestDatabase
   const name = `tiantai_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  // Two copies of one template made at the same moment: PostgreSQL may refuse one while the other reads it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt === 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;

@@ -6,6 +6,7 @@ import { openDatabase, type DbEngine } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrator';
 import { createMetricsRegistry, databaseObserver } from '../src/http/metrics';
 import { PUBLISHED_DEMO_PASSWORD, loadDemoData } from '../src/demo/load-demo';
+import { createDemoDatabase } from './demo-template';
 import { createTestDatabase } from './engines';
 import type { Kysely } from 'kysely';
 
@@ -20,12 +21,14 @@ export async function createTestApp(
   engine: DbEngine,
   options: { demo?: boolean; demoAt?: Date; config?: Partial<AppDeps['config']>; rateLimits?: AppDeps['rateLimits'] } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase(engine);
+  // The demo county as this run loaded it (a copy), or loaded afresh on the day a suite names.
+  const copy = options.demo !== false && !options.demoAt;
+  const testDb = copy ? await createDemoDatabase(engine) : await createTestDatabase(engine);
   // As platform.ts wires it: the database's statement times go to the app's metrics.
   const metrics = createMetricsRegistry();
   const { db } = openDatabase<Database>({ ...testDb.location, observer: databaseObserver(metrics) });
   await migrateToLatest(db);
-  if (options.demo !== false) await loadDemoData(db, options.demoAt);
+  if (options.demo !== false && !copy) await loadDemoData(db, options.demoAt);
   const app = await buildApp({
     config: {
       sessionDays: 1,

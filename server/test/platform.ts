@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from '../src/config';
 import type { DbEngine } from '../src/db/connection';
 import { startPlatform, type Platform } from '../src/platform';
+import { createDemoDatabase } from './demo-template';
 import { createTestDatabase, type TestDatabase } from './engines';
 
 /** Configuration for a test database: free ports, quiet logs, no web app unless one is given. */
@@ -31,7 +32,8 @@ export interface TestPlatform {
 
 /** A platform on a fresh database, or on `shared` (a second instance: closing it leaves the database to its owner). */
 export async function startTestPlatform(engine: DbEngine, vars: Record<string, string> = {}, shared?: TestDatabase): Promise<TestPlatform> {
-  const db = shared ?? (await createTestDatabase(engine));
+  // With the demo (the platform's default), a copy of this run's demo county: the platform finds it loaded.
+  const db = shared ?? (vars.DEMO_DATA === 'false' ? await createTestDatabase(engine) : await createDemoDatabase(engine));
   const platform = await startPlatform(testConfig(db, vars));
   let closed = false;
   return {
