@@ -1,16 +1,25 @@
 // Loads the demo county on first start: the register from the seed and one account per role.
+// Each module's loader (modules/<name>/<name>.demo.ts) is reached here directly, not through the module's
+// public index: the demo is no part of a module's API (lint lets only this folder import *.demo files).
 // Guarded by an app_state row claimed in the same transaction, so two instances starting together load it once.
 import type { Role } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { withTablesOf } from '../db/connection';
-import { loadAssetDemo, type AssetTables } from '../modules/assets';
+import type { AssetTables } from '../modules/assets';
+import { loadAssetDemo } from '../modules/assets/assets.demo';
 import { claimAppState, createOrganisation, provisionUser, setPasswords, type IdentityTables } from '../modules/identity';
-import { loadMaintenanceDemo, type MaintenanceTables } from '../modules/maintenance';
-import { loadProjectDemo, type ProjectTables } from '../modules/projects';
-import { loadTargetDemo, type TargetTables } from '../modules/targets';
-import { loadRegistryDemo, type RegistryTables } from '../modules/registry';
-import { loadServiceRequestDemo, type ServiceRequestTables } from '../modules/service-requests';
-import { loadTelemetryDemo, type TelemetryTables } from '../modules/telemetry';
+import type { MaintenanceTables } from '../modules/maintenance';
+import { loadMaintenanceDemo } from '../modules/maintenance/maintenance.demo';
+import type { ProjectTables } from '../modules/projects';
+import { loadProjectDemo } from '../modules/projects/projects.demo';
+import type { TargetTables } from '../modules/targets';
+import { loadTargetDemo } from '../modules/targets/targets.demo';
+import type { RegistryTables } from '../modules/registry';
+import { loadRegistryDemo } from '../modules/registry/registry.demo';
+import type { ServiceRequestTables } from '../modules/service-requests';
+import { loadServiceRequestDemo } from '../modules/service-requests/service-requests.demo';
+import type { TelemetryTables } from '../modules/telemetry';
+import { loadTelemetryDemo } from '../modules/telemetry/telemetry.demo';
 
 /**
  * The demo accounts' password as the README publishes it. The identity module accepts it only from this

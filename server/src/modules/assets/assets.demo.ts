@@ -3,7 +3,7 @@
 // Deterministic, so every fresh install shows the same shop floors.
 import { randomUUID } from 'node:crypto';
 import type { AssetKind, AssetState, Criticality } from '@tiantai/shared';
-import { pick, seededRandom } from '../../demo/random';
+import { pick, seededRandom } from '../../lib/random';
 import * as repo from './assets.repository';
 import type { AssetDb } from './assets.repository';
 

@@ -5,7 +5,6 @@ export { AssetService } from './assets.service';
 /** For maintenance: a running work order takes its asset out of service and back (lifecycle table, timeline, audit). */
 export { moveAssetForWorkOrder } from './assets.service';
 export { assetRoutes } from './assets.routes';
-export { loadAssetDemo } from './assets.demo';
 /** For maintenance: the asset an enterprise keeps, and a counter's total (usage-based plans). */
 export { assetsForKpis, counterTotal, findKeptAsset } from './assets.repository';
 /** For maintenance's inspection routes: a route's plant, and the printable QR label. */

@@ -7,4 +7,3 @@ export { maintenanceRoutes } from './maintenance.routes';
 export type { InspectionTables } from './inspection.tables';
 export { InspectionService } from './inspection.service';
 export { inspectionRoutes } from './inspection.routes';
-export { loadMaintenanceDemo } from './maintenance.demo';

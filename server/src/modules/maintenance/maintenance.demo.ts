@@ -4,7 +4,7 @@
 // couple of months, repaired in one to eight hours), so the KPIs have something true to show.
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { pick, seededRandom } from '../../demo/random';
+import { pick, seededRandom } from '../../lib/random';
 import type { MaintenanceDb } from './maintenance.repository';
 import type { MaintenancePlansTable, WorkOrderChecklistTable, WorkOrderEventsTable, WorkOrdersTable } from './maintenance.tables';
 import { dueState, type SchedulePlan } from './plan-schedule';

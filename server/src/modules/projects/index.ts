@@ -4,7 +4,6 @@
 export type { ProjectTables } from './projects.tables';
 export { ProjectService } from './projects.service';
 export { projectRoutes } from './projects.routes';
-export { loadProjectDemo } from './projects.demo';
 /** The year's project statistics, for the county screen: the same function the statistics page reads. */
 export { projectStatistics, yearProjectList, yi } from './statistics';
 export { chinaDate, chinaYear, daysBetween, monthsFinished } from './china-date';

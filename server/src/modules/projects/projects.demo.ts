@@ -4,7 +4,7 @@
 // investors), parks are the seed's. Deterministic, relative to the load time, so signals stay alive.
 import { randomUUID } from 'node:crypto';
 import type { ProjectIndustry, ProjectStage } from '@tiantai/shared';
-import { seededRandom } from '../../demo/random';
+import { seededRandom } from '../../lib/random';
 import { chinaDate } from './china-date';
 import * as repo from './projects.repository';
 import type { ProjectDb } from './projects.repository';

@@ -3,4 +3,3 @@
 export type { RegistryTables } from './registry.tables';
 export { RegistryService } from './registry.service';
 export { registryRoutes } from './registry.routes';
-export { loadRegistryDemo, type RegistryDemo } from './registry.demo';

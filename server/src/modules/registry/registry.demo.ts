@@ -1,7 +1,7 @@
 // Demo register from the seed (Tiantai county, Zhejiang): its parks, its departments and enterprises, and
 // enough plausible local firms to make ~120. Deterministic, so every fresh install shows the same county.
 import { creditCodeCheckCharacter } from '@tiantai/shared';
-import { seededRandom } from '../../demo/random';
+import { seededRandom } from '../../lib/random';
 import { createOrganisation } from '../identity';
 import * as repo from './registry.repository';
 import type { RegistryServiceDb } from './registry.service';

@@ -7,7 +7,7 @@
 // State Council publishes the year's schedule, and no make-up working days are listed. When it is published, an
 // admin enters the real holidays and 调休上班 days as calendar overrides (which win over these entries); once
 // chinese-days carries 2027, the generator takes it from the package instead.
-import type { CalendarEntry } from './sla-calendar';
+import type { CalendarEntry } from './calendar-entry';
 
 export const SHIPPED_CALENDAR: ReadonlyArray<CalendarEntry> = [
   { date: '2020-01-01', kind: 'holiday', name: '元旦' },

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Rating, RequestStatus } from '@tiantai/shared';
 import type { Insertable } from 'kysely';
-import { pick, seededRandom } from '../../demo/random';
+import { pick, seededRandom } from '../../lib/random';
 import { SHIPPED_CALENDAR } from './holiday-data';
 import type { ServiceRequestDb } from './service-requests.repository';
 import type { RequestDepartmentsTable, RequestEventsTable, ServiceRequestsTable } from './service-requests.tables';

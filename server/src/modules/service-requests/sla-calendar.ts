@@ -1,3 +1,4 @@
+import type { CalendarEntry } from './calendar-entry';
 import { SHIPPED_CALENDAR } from './holiday-data';
 
 /**
@@ -9,17 +10,7 @@ import { SHIPPED_CALENDAR } from './holiday-data';
  * it 'holiday' (放假), and otherwise when it is a Monday to Friday.
  */
 
-/** One date that may differ from the Monday–Friday rule. */
-export interface CalendarEntry {
-  /** The calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
-  readonly date: string;
-  /** 'holiday': no work that day even on a weekday; 'workday': a working day even on a weekend. */
-  readonly kind: 'holiday' | 'workday';
-  /** What users see, in Chinese: 国庆节, 春节, 劳动节… */
-  readonly name: string;
-  /** A guess until the State Council publishes the year's schedule (2027 in the shipped data). */
-  readonly provisional?: boolean;
-}
+export type { CalendarEntry } from './calendar-entry';
 
 export const SLA_TIME_ZONE = 'Asia/Shanghai';
 /** Asia/Shanghai is UTC+8 all year. */

@@ -4,4 +4,3 @@
 export type { TargetTables } from './targets.tables';
 export { TargetService, targetProgress } from './targets.service';
 export { targetRoutes } from './targets.routes';
-export { loadTargetDemo } from './targets.demo';

@@ -17,7 +17,6 @@ export { telemetryRoutes } from './telemetry.routes';
 export { registerTelemetryMetrics } from './telemetry.metrics';
 export { EXTERNAL_SUBSCRIPTIONS, embeddedBrokerHooks, onExternalMessage } from './device-topics';
 export { MAX_MQTT_PACKET_BYTES } from './payload';
-export { loadTelemetryDemo } from './telemetry.demo';
 export { startSimulator } from './simulator';
 export { TelemetryService, IngestService, MachineMonitor, MosquittoDynsec };
 

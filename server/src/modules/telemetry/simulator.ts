@@ -3,7 +3,7 @@
 // and the occasional fault or overheating. `npm start` runs it in demo mode; `npm run simulate` on its own.
 import type { Kysely } from 'kysely';
 import mqtt, { type MqttClient } from 'mqtt';
-import { seededRandom } from '../../demo/random';
+import { seededRandom } from '../../lib/random';
 import type { TelemetryTables } from './telemetry.tables';
 
 export interface SimulatorOptions {
