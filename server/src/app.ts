@@ -28,6 +28,7 @@ import {
   type InspectionTables,
   type MaintenanceTables,
 } from './modules/maintenance';
+import { NotificationService, notificationRoutes, type NotificationTables } from './modules/notifications';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
 import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
 import {
@@ -63,6 +64,7 @@ import { TargetService, targetProgress, targetRoutes, type TargetTables } from '
 export type Database = IdentityTables &
   RegistryTables &
   ServiceRequestTables &
+  NotificationTables &
   AssetTables &
   MaintenanceTables &
   InspectionTables &
@@ -134,7 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // modules
   const identity = new IdentityService(deps.db, { sessionDays: deps.config.sessionDays, localOnlyPassword: PUBLISHED_DEMO_PASSWORD });
   const registry = new RegistryService(deps.db);
-  const serviceRequests = new ServiceRequestService(deps.db, undefined, publish);
+  const notifications = new NotificationService({ db: deps.db, publish });
+  const serviceRequests = new ServiceRequestService({ db: deps.db, notifications, publish });
   const assets = new AssetService(deps.db, publish);
   const maintenance = new MaintenanceService(deps.db, undefined, publish);
   const inspection = new InspectionService(deps.db, maintenance);
@@ -149,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       openRepair: (input) => maintenance.reportForAlarm(input),
       notifyAlarm: ({ enterpriseId, severity, text }) =>
-        serviceRequests.notifyEnterpriseAdmins(enterpriseId, { kind: `alarm_${severity}`, text, link: '/alarms' }),
+        notifications.notifyEnterpriseAdmins(enterpriseId, { kind: `alarm_${severity}`, text, link: '/alarms' }),
       publish,
     },
   });
@@ -185,7 +188,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
-  await app.register(serviceRequestRoutes(serviceRequests, bus.subscribe.bind(bus)));
+  await app.register(serviceRequestRoutes(serviceRequests));
+  await app.register(notificationRoutes(notifications, bus.subscribe.bind(bus)));
   await app.register(assetRoutes(assets));
   await app.register(maintenanceRoutes(maintenance));
   await app.register(inspectionRoutes(inspection));

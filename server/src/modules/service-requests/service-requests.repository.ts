@@ -1,7 +1,6 @@
-import type { Role } from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
-import type { NotificationsTable, RequestEventsTable, ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
+import type { RequestEventsTable, ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
 
 export type ServiceRequestDb = Kysely<ServiceRequestTables>;
 
@@ -155,58 +154,6 @@ export async function insertEvents(db: ServiceRequestDb, rows: Insertable<Reques
 
 export function listEvents(db: ServiceRequestDb, requestId: string) {
   return db.selectFrom('request_events').selectAll().where('request_id', '=', requestId).orderBy('at').orderBy('id').execute();
-}
-
-// ---- people to notify ----
-
-export async function activeUserIds(db: ServiceRequestDb, filter: { roles?: Role[]; organisationIds?: string[] }): Promise<string[]> {
-  let query = db.selectFrom('users').select('id').where('active', '=', 1);
-  if (filter.roles) query = query.where('role', 'in', filter.roles);
-  if (filter.organisationIds) {
-    if (filter.organisationIds.length === 0) return [];
-    query = query.where('organisation_id', 'in', filter.organisationIds);
-  }
-  return (await query.execute()).map((r) => r.id);
-}
-
-// ---- notifications ----
-
-export async function insertNotifications(db: ServiceRequestDb, rows: Insertable<NotificationsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
-}
-
-export function listNotifications(db: ServiceRequestDb, userId: string, limit: number) {
-  return db
-    .selectFrom('notifications')
-    .leftJoin('service_requests', 'service_requests.id', 'notifications.request_id')
-    .selectAll('notifications')
-    .select(['service_requests.number as request_number', 'service_requests.title as request_title'])
-    .where('notifications.user_id', '=', userId)
-    .orderBy('notifications.created_at', 'desc')
-    .orderBy('notifications.id')
-    .limit(limit)
-    .execute();
-}
-
-export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
-
-export async function countUnread(db: ServiceRequestDb, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function markNotificationsRead(db: ServiceRequestDb, userId: string, ids: string[] | 'all', now: string): Promise<void> {
-  let query = db.updateTable('notifications').set({ read_at: now }).where('user_id', '=', userId).where('read_at', 'is', null);
-  if (ids !== 'all') {
-    if (ids.length === 0) return;
-    query = query.where('id', 'in', ids);
-  }
-  await query.execute();
 }
 
 // ---- calendar overrides ----

@@ -6,14 +6,12 @@ import {
   categoryUpdateBody,
   categoryView,
   createRequestBody,
-  notificationView,
   paged,
   requestDetailView,
   requestListQuery,
   requestView,
   statisticsQuery,
   statisticsView,
-  type DomainEvent,
 } from '@tiantai/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,8 +24,7 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 const dateParams = z.object({ date: z.iso.date() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** `subscribe` is the domain-event bus's: a bell's stream hears of its user's new notifications from any instance. */
-export function serviceRequestRoutes(service: ServiceRequestService, subscribe: (listener: (event: DomainEvent) => void) => () => void) {
+export function serviceRequestRoutes(service: ServiceRequestService) {
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['service-requests'];
@@ -121,68 +118,5 @@ export function serviceRequestRoutes(service: ServiceRequestService, subscribe: 
       await service.deleteCalendarDay(requireActor(request), request.params.date);
       return reply.status(204).send();
     });
-
-    app.get(
-      '/api/notifications',
-      { schema: { tags, response: { 200: z.object({ unread: z.number().int(), items: z.array(notificationView) }) } } },
-      async (request) => service.listNotifications(requireActor(request)),
-    );
-    app.post(
-      '/api/notifications/read',
-      { schema: { tags, body: z.object({ ids: z.union([z.array(z.string().max(64)).max(500), z.literal('all')]) }) } },
-      async (request, reply) => {
-        await service.markRead(requireActor(request), request.body.ids);
-        return reply.status(204).send();
-      },
-    );
-    // Server-sent events: each notification for the signed-in user as it is written. Open streams are
-    // ended when the server closes, so a graceful shutdown does not wait for browsers to hang up.
-    const streams = new Set<() => void>();
-    fastify.addHook('preClose', async () => {
-      for (const end of streams) end();
-    });
-    app.get(
-      '/api/notifications/stream',
-      { schema: { tags, description: 'text/event-stream of notifications' } },
-      async (request, reply) => {
-        const actor = requireActor(request);
-        // What the bell already shows is not pushed again. Then every notifications.created event for this
-        // user, and one catch-up for anything written between that read and the subscription, push what is
-        // new — one fetch after another, so two events close together never send a notification twice.
-        const sent = new Set<string>();
-        await service.unsentNotifications(actor.userId, sent);
-        let pushing = Promise.resolve();
-        const push = () => {
-          pushing = pushing
-            .then(() => service.unsentNotifications(actor.userId, sent))
-            .then((fresh) => {
-              if (reply.raw.writableEnded) return; // the browser left while the fetch ran
-              for (const n of fresh) reply.raw.write(`event: notification\ndata: ${JSON.stringify(n)}\n\n`);
-            })
-            .catch((error: unknown) => request.log.warn({ err: error }, 'notification push failed'));
-        };
-        const unsubscribe = subscribe((event) => {
-          if (event.type === 'notifications.created' && event.userIds.includes(actor.userId)) push();
-        });
-        reply.hijack();
-        reply.raw.writeHead(200, {
-          'content-type': 'text/event-stream',
-          'cache-control': 'no-cache',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        reply.raw.write(': connected\n\n');
-        push();
-        const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
-        const end = () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-          streams.delete(end);
-          reply.raw.end();
-        };
-        streams.add(end);
-        request.raw.on('close', end);
-      },
-    );
   };
 }

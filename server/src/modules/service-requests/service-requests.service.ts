@@ -4,13 +4,11 @@ import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
   COUNTY_ROLES,
-  NOTIFIED_USERS_PER_EVENT,
   type ActionBody,
   type Actor,
   type CategoryUpdateBody,
   type CategoryView,
   type CreateRequestBody,
-  type NotificationView,
   type Paged,
   type PublishEvent,
   type RequestDetailView,
@@ -28,6 +26,7 @@ import type { Kysely, Updateable } from 'kysely';
 import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
+import type { NotificationService } from '../notifications';
 import { SHIPPED_CALENDAR } from './holiday-data';
 import * as repo from './service-requests.repository';
 import type { RequestRow, ServiceRequestDb } from './service-requests.repository';
@@ -85,18 +84,24 @@ const nowIso = () => new Date().toISOString();
 export class ServiceRequestService {
   private readonly db: ServiceRequestDb;
 
-  constructor(
+  private readonly now: () => Date;
+  private readonly publish: PublishEvent;
+  private readonly notifications: NotificationService;
+
+  constructor(deps: {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
+    db: Kysely<any>;
+    /** The bell: each step notifies the parties in the step's own transaction. */
+    notifications: NotificationService;
     /** The time source: tests set the clock to before a holiday. */
-    private readonly now: () => Date = () => new Date(),
-    /**
-     * The domain-event bus: live screens get requests dispatched, answered and rated, and the users' bell
-     * streams (on whichever instance) learn of their new notifications; published once committed.
-     */
-    private readonly publish: PublishEvent = () => undefined,
-  ) {
-    this.db = withTablesOf<ServiceRequestTables>(db);
+    now?: () => Date;
+    /** The domain-event bus: live screens get requests dispatched, answered and rated; published once committed. */
+    publish?: PublishEvent;
+  }) {
+    this.db = withTablesOf<ServiceRequestTables>(deps.db);
+    this.notifications = deps.notifications;
+    this.now = deps.now ?? (() => new Date());
+    this.publish = deps.publish ?? (() => undefined);
   }
 
   /** The shipped holiday data with the admin's overrides on top; read per call so every instance agrees. */
@@ -200,7 +205,7 @@ export class ServiceRequestService {
           await this.recordStep(trx, actor, id, 'submit', body.title, now.toISOString());
           return this.notify(
             trx,
-            await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] }),
+            await this.notifications.recipients(trx, { roles: [...OFFICE_ROLES] }),
             { id },
             'submit',
             `新诉求 ${number}：${body.title}`,
@@ -281,9 +286,10 @@ export class ServiceRequestService {
     const at = now.toISOString();
     const changes: Updateable<ServiceRequestsTable> = { updated_at: at, ...(transition.to && { status: transition.to }) };
     let note: string | null = null;
-    const enterpriseUsers = () => repo.activeUserIds(this.db, { organisationIds: [row.enterprise_id] });
-    const officeUsers = () => repo.activeUserIds(this.db, { roles: [...OFFICE_ROLES] });
-    const departmentUsers = (ids: string[]) => repo.activeUserIds(this.db, { roles: ['department_handler'], organisationIds: ids });
+    const enterpriseUsers = () => this.notifications.recipients(this.db, { organisationIds: [row.enterprise_id] });
+    const officeUsers = () => this.notifications.recipients(this.db, { roles: [...OFFICE_ROLES] });
+    const departmentUsers = (ids: string[]) =>
+      this.notifications.recipients(this.db, { roles: ['department_handler'], organisationIds: ids });
     let recipients: string[] = [];
     let departments: { lead: string | null; co: string[] } | undefined;
 
@@ -434,9 +440,9 @@ export class ServiceRequestService {
         if (!(await repo.markEscalated(trx, row.id, now.toISOString()))) return null;
         escalated++;
         await this.recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${chinaTime(clock.due)} 前办理`, now.toISOString());
-        const office = await repo.activeUserIds(trx, { roles: [...OFFICE_ROLES] });
+        const office = await this.notifications.recipients(trx, { roles: [...OFFICE_ROLES] });
         const department = row.lead_department_id
-          ? await repo.activeUserIds(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
+          ? await this.notifications.recipients(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
           : [];
         return this.notify(trx, [...office, ...department], row, 'escalate', `督办：${row.number}「${row.title}」已逾期`);
       });
@@ -553,30 +559,6 @@ export class ServiceRequestService {
     });
   }
 
-  // ---- notifications ----
-
-  async listNotifications(actor: Actor): Promise<{ unread: number; items: NotificationView[] }> {
-    const rows = await repo.listNotifications(this.db, actor.userId, 50);
-    return {
-      unread: await repo.countUnread(this.db, actor.userId),
-      items: rows.map(notificationOf),
-    };
-  }
-
-  /**
-   * The user's newest notifications not in `sent`, oldest first, which are then added to it: what a live
-   * stream pushes next. The first call on a new stream only fills `sent` with what the bell already shows.
-   */
-  async unsentNotifications(userId: string, sent: Set<string>): Promise<NotificationView[]> {
-    const fresh = (await repo.listNotifications(this.db, userId, 20)).filter((n) => !sent.has(n.id)).reverse();
-    for (const n of fresh) sent.add(n.id);
-    return fresh.map(notificationOf);
-  }
-
-  async markRead(actor: Actor, ids: string[] | 'all'): Promise<void> {
-    await repo.markNotificationsRead(this.db, actor.userId, ids, nowIso());
-  }
-
   // ---- helpers ----
 
   private scope(actor: Actor): Pick<repo.RequestFilter, 'enterpriseId' | 'involvingDepartmentId'> {
@@ -676,58 +658,8 @@ export class ServiceRequestService {
 
   /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
   private notify(trx: ServiceRequestDb, userIds: string[], request: { id: string }, kind: string, text: string): Promise<() => void> {
-    return this.writeNotifications(trx, userIds, { kind, text, link: null, requestId: request.id });
+    return this.notifications.write(trx, userIds, { kind, text, link: null, requestId: request.id });
   }
-
-  /**
-   * A notice to an enterprise's admins from another module — an alarm raised on one of its machines — that
-   * opens `link` in the web app. Written and pushed to their open browsers at once.
-   */
-  async notifyEnterpriseAdmins(enterpriseId: string, notice: { kind: string; text: string; link: string }): Promise<void> {
-    const userIds = await repo.activeUserIds(this.db, { roles: ['enterprise_admin'], organisationIds: [enterpriseId] });
-    const push = await this.writeNotifications(this.db, userIds, { ...notice, requestId: null });
-    push();
-  }
-
-  private async writeNotifications(
-    db: ServiceRequestDb,
-    userIds: string[],
-    notice: { kind: string; text: string; link: string | null; requestId: string | null },
-  ): Promise<() => void> {
-    const createdAt = nowIso();
-    const rows = [...new Set(userIds)].map((userId) => ({
-      id: randomUUID(),
-      user_id: userId,
-      request_id: notice.requestId,
-      kind: notice.kind,
-      text: notice.text.slice(0, 500),
-      link: notice.link,
-      created_at: createdAt,
-      read_at: null,
-    }));
-    await repo.insertNotifications(db, rows);
-    const userIdsNotified = rows.map((r) => r.user_id);
-    return () => {
-      for (let i = 0; i < userIdsNotified.length; i += NOTIFIED_USERS_PER_EVENT) {
-        const userIds = userIdsNotified.slice(i, i + NOTIFIED_USERS_PER_EVENT);
-        this.publish({ type: 'notifications.created', enterpriseId: null, plantId: null, userIds });
-      }
-    };
-  }
-}
-
-function notificationOf(n: repo.NotificationRow): NotificationView {
-  return {
-    id: n.id,
-    requestId: n.request_id,
-    requestNumber: n.request_number,
-    requestTitle: n.request_title,
-    kind: n.kind,
-    text: n.text,
-    link: n.link,
-    createdAt: n.created_at,
-    readAt: n.read_at,
-  };
 }
 
 /** 2025-10-09 11:30, as the office reads a due time (China time). */

@@ -65,18 +65,6 @@ export interface RequestEventsTable {
   note: string | null;
 }
 
-export interface NotificationsTable {
-  id: string;
-  user_id: string;
-  request_id: string | null;
-  kind: string;
-  text: string;
-  /** A path in the web app the notice opens (an alarm notice: the alarms page); null for request notices. */
-  link: string | null;
-  created_at: string;
-  read_at: string | null;
-}
-
 export interface RequestAttachmentsTable {
   id: string;
   request_id: string;
@@ -100,7 +88,6 @@ export interface ServiceRequestTables
   service_requests: ServiceRequestsTable;
   request_departments: RequestDepartmentsTable;
   request_events: RequestEventsTable;
-  notifications: NotificationsTable;
   calendar_days: CalendarDaysTable;
   request_attachments: RequestAttachmentsTable;
 }

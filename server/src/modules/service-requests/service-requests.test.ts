@@ -3,6 +3,7 @@ import { ENGINES } from '../../../test/engines';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
 import type { Actor } from '@tiantai/shared';
 import { ServiceRequestService } from './service-requests.service';
+import { NotificationService } from '../notifications';
 
 interface Parties {
   shanhe: Client;
@@ -204,7 +205,7 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
 
   it('escalates an overdue request once, however often the clock runs', async () => {
     const filed = await file();
-    const clock = new ServiceRequestService(t.db);
+    const clock = new ServiceRequestService({ db: t.db, notifications: new NotificationService({ db: t.db }) });
     const later = new Date(Date.now() + 30 * 86_400_000);
     const first = await clock.runClock(later);
     const second = await clock.runClock(later);
@@ -236,7 +237,7 @@ describe.each(ENGINES)('SLA due times on the working calendar on %s', (engine) =
   });
   beforeAll(async () => {
     t = await createTestApp(engine);
-    service = new ServiceRequestService(t.db, () => clock);
+    service = new ServiceRequestService({ db: t.db, notifications: new NotificationService({ db: t.db }), now: () => clock });
     shanhe = actorOf(await login(t.app, 'shanhe'), 'enterprise_admin', 'enterprise');
     officer = actorOf(await login(t.app, 'officer'), 'service_officer', 'county');
     housing = (await login(t.app, 'zhujian')).organisationId;
