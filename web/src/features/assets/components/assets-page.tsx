@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Button, Card, Col, Flex, Row, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ASSET_KINDS, ASSET_STATES } from '@tiantai/shared';
 import type { AssetKind, AssetState, AssetView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { useCurrentUser } from '@/lib/authorization';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useAssets } from '../api/get-assets';
 import type { AssetFilter } from '../api/get-assets';
@@ -47,22 +48,12 @@ export function AssetsPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const admin = user.role === 'enterprise_admin';
-  const [params, setParams] = useSearchParams();
+  const { params, update, reset } = useUrlFilter();
   const filter = readFilter(params);
   const assets = useAssets(filter);
   const plants = usePlants();
   const lines = useLines();
   const [creating, setCreating] = useState<'asset' | 'plant' | 'line' | null>(null);
-
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const linkTo = (asset: AssetView) => `/assets/${encodeURIComponent(asset.id)}`;
   const columns: TableColumnsType<AssetView> = [
@@ -190,7 +181,7 @@ export function AssetsPage() {
                 data-testid="asset-state-filter"
               />
               {hasFilter && (
-                <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                <Button type="link" onClick={() => reset()}>
                   {t('action.clearFilters')}
                 </Button>
               )}

@@ -15,7 +15,7 @@ import { can, isEnterpriseRole, useCurrentUser } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useAssetSummary } from '../api/get-asset-summary';
-import { useDepartmentCount } from '../api/get-department-count';
+import { useDepartmentCount } from '@/lib/lookups';
 import { useEnterpriseTotal } from '../api/get-enterprise-total';
 import { useParkCount } from '../api/get-park-count';
 

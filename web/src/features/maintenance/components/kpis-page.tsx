@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Flex, Segmented, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router';
+
 import { KPI_GROUPS } from '@tiantai/shared';
 import type { KpiRowView } from '@tiantai/shared';
 import { EChart } from '@/components/echart';
@@ -9,6 +9,7 @@ import type { EChartOption } from '@/components/echart';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { formatNumber } from '@/lib/format';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useKpis } from '../api/get-kpis';
 import { SharingSwitch } from '@/components/sharing-switch';
@@ -33,20 +34,11 @@ function KpiSharingSwitch() {
 
 export function KpisPage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilter();
   const groupBy: KpiGroup = KPI_GROUPS.find((g) => g === params.get('groupBy')) ?? 'plant';
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
   const kpis = useKpis({ from, to, groupBy });
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   const rows = kpis.data?.rows;
   const option = useMemo<EChartOption>(

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Flex, Grid, Pagination, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ToolOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { WORK_ORDER_KINDS, WORK_ORDER_STATUSES } from '@tiantai/shared';
 import type { WorkOrderKind, WorkOrderStatus, WorkOrderView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
@@ -10,6 +10,7 @@ import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useWorkOrders } from '../api/get-work-orders';
 import { ReportDialog } from './report-dialog';
@@ -69,7 +70,7 @@ export function WorkOrdersPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilter();
   const [reporting, setReporting] = useState(false);
 
   // A technician opens the list to see their own tasks; the admin dispatches from all of them.
@@ -79,17 +80,6 @@ export function WorkOrdersPage() {
   const q = params.get('q') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const orders = useWorkOrders({ kind, status, q, mine: scope === 'mine', page, pageSize: PAGE_SIZE });
-
-  // A new filter starts again from the first page; turning the page keeps the filter.
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const shown = orders.data?.items ?? [];
   const pagination = {

@@ -131,14 +131,6 @@ export function useCreateProject() {
   });
 }
 
-export function useDepartments() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: ({ signal }) => api.get<Array<{ id: string; name: string }>>('/api/departments', undefined, signal),
-    staleTime: 60_000,
-  });
-}
-
 export function useEnterpriseOptions(q: string) {
   return useQuery({
     queryKey: ['enterprises', 'options', q],

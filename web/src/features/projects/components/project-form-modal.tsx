@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import { useCreateProject, useDepartments, useEnterpriseOptions, useParkOptions, useUpdateProject } from '../api/projects';
+import { useDepartments } from '@/lib/lookups';
+import { useCreateProject, useEnterpriseOptions, useParkOptions, useUpdateProject } from '../api/projects';
 
 interface Values {
   name: string;

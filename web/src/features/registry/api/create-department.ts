@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentBody, DepartmentView } from '@tiantai/shared';
 import { api } from '@/lib/api-client';
-import { departmentsQueryKey } from './get-departments';
+import { departmentsQueryKey } from '@/lib/lookups';
 
 export function createDepartment(body: DepartmentBody): Promise<DepartmentView> {
   return api.post<DepartmentView>('/api/departments', body);

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useCan } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
-import { useDepartments } from '../api/get-departments';
+import { useDepartments } from '@/lib/lookups';
 import { DepartmentFormModal } from './department-form-modal';
 
 function matches(department: DepartmentView, needle: string): boolean {

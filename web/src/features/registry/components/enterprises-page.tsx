@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react';
 import { AutoComplete, Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { EnterpriseView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
 import { QueryError } from '@/components/query-error';
 import { useCan } from '@/lib/authorization';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useEnterprises } from '../api/get-enterprises';
 import type { EnterpriseFilter } from '../api/get-enterprises';
@@ -39,23 +40,13 @@ export function EnterprisesPage() {
   const { t, locale } = useI18n();
   const canWrite = useCan('registry.write');
   const canReadParks = useCan('parks.read');
-  const [params, setParams] = useSearchParams();
+  const { params, update, reset } = useUrlFilter();
   const filter = readFilter(params);
   const enterprises = useEnterprises(filter);
   const parks = useParks({ enabled: canReadParks });
   const [townshipText, setTownshipText] = useState(filter.township ?? '');
   const [editing, setEditing] = useState<EnterpriseView | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const townships = useMemo(() => {
     const all = new Set<string>();
@@ -244,7 +235,7 @@ export function EnterprisesPage() {
               type="link"
               onClick={() => {
                 setTownshipText('');
-                setParams(new URLSearchParams(), { replace: true });
+                reset();
               }}
             >
               {t('action.clearFilters')}

@@ -8,7 +8,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { useActOnRequest } from '../api/act-on-request';
 import type { ActionInput } from '../api/act-on-request';
 import { useCategories } from '../api/get-categories';
-import { useDepartments } from '../api/get-departments';
+import { useDepartments } from '@/lib/lookups';
 import { RatingChoice } from './rating-choice';
 
 interface ActionFormValues {

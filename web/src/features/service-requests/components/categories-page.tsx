@@ -9,7 +9,7 @@ import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useCategories } from '../api/get-categories';
-import { useDepartments } from '../api/get-departments';
+import { useDepartments } from '@/lib/lookups';
 import { useUpdateCategory } from '../api/update-category';
 import { categoryName } from './category-name';
 

@@ -9,7 +9,7 @@ import { QueryError } from '@/components/query-error';
 import { useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { useDepartments } from '../api/get-departments';
+import { useDepartments } from '@/lib/lookups';
 import { useRequest } from '../api/get-request';
 import { ActionDialog } from './action-dialog';
 import { RequestAttachments } from './request-attachments';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Col, Flex, Row, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { REQUEST_STATUSES, SLA_COLOURS } from '@tiantai/shared';
 import type { RequestStatus, RequestView, SlaColour } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
@@ -10,10 +10,11 @@ import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { can, useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useCategories } from '../api/get-categories';
-import { useDepartments } from '../api/get-departments';
+import { useDepartments } from '@/lib/lookups';
 import { useRequests, useSlaCount } from '../api/get-requests';
 import type { RequestFilter } from '../api/get-requests';
 import { categoryName, useCategoryNames } from './category-name';
@@ -84,7 +85,7 @@ export function RequestsPage() {
   const files = can(user.role, 'requests.file');
   const county = can(user.role, 'requests.statistics');
   const department = user.role === 'department_handler';
-  const [params, setParams] = useSearchParams();
+  const { params, update, reset } = useUrlFilter();
   // A department's list is its to-do list: open requests unless it asks for all.
   const filter = readFilter(params, department);
   const requests = useRequests(filter);
@@ -92,16 +93,6 @@ export function RequestsPage() {
   const departments = useDepartments(county);
   const nameOf = useCategoryNames(locale);
   const [filing, setFiling] = useState(false);
-
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableColumnsType<RequestView> = [
     {
@@ -263,7 +254,7 @@ export function RequestsPage() {
             {t('requests.openOnly')}
           </Checkbox>
           {hasFilter && (
-            <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            <Button type="link" onClick={() => reset()}>
               {t('action.clearFilters')}
             </Button>
           )}

@@ -50,14 +50,6 @@ export function useReportTask(id: string) {
   });
 }
 
-export function useDepartmentOptions() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: ({ signal }) => api.get<Array<{ id: string; name: string; shortName: string | null }>>('/api/departments', undefined, signal),
-    staleTime: 60_000,
-  });
-}
-
 export function useCreateTask() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Progress, Select, Switch, Table, Timeline, Typography } from 'antd';
 import { TASK_STATUSES } from '@tiantai/shared';
 import type { TaskStatus, TaskView } from '@tiantai/shared';
-import { useSearchParams } from 'react-router';
+
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import { useDepartmentOptions, useReportTask, useTask, useTasks } from '../api/targets';
+import { useDepartments } from '@/lib/lookups';
+import { useReportTask, useTask, useTasks } from '../api/targets';
 import { TaskStatusTag, chinaYear } from './target-tags';
 import { TaskFormModal } from './task-form-modal';
 
@@ -19,22 +21,16 @@ export function ResponsibilityPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const isDepartment = user.organisationKind === 'department';
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilter();
   const year = Number(params.get('year') ?? chinaYear());
   // A department opens its own tasks first; it can switch to the county's whole table.
   const mine = params.has('mine') ? params.get('mine') === 'true' : isDepartment;
   const departmentId = params.get('departmentId') ?? undefined;
   const status = (params.get('status') as TaskStatus | null) ?? undefined;
   const tasks = useTasks({ year, mine: mine || undefined, departmentId: mine ? undefined : departmentId, status });
-  const departments = useDepartmentOptions();
+  const departments = useDepartments();
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined) next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-  };
 
   return (
     <>
@@ -54,7 +50,7 @@ export function ResponsibilityPage() {
           <Select
             value={year}
             style={{ width: 110 }}
-            onChange={(y) => set('year', String(y))}
+            onChange={(y) => update({ year: String(y) }, true)}
             options={Array.from({ length: 7 }, (_, i) => chinaYear() - i).map((y) => ({
               value: y,
               label: t('projects.yearLabel', { year: y }),
@@ -62,7 +58,7 @@ export function ResponsibilityPage() {
           />
           {isDepartment && (
             <Flex gap={6} align="center">
-              <Switch checked={mine} onChange={(v) => set('mine', String(v))} data-testid="only-mine" />
+              <Switch checked={mine} onChange={(v) => update({ mine: String(v) }, true)} data-testid="only-mine" />
               <Typography.Text>{t('targets.responsibility.onlyMine')}</Typography.Text>
             </Flex>
           )}
@@ -73,7 +69,7 @@ export function ResponsibilityPage() {
               placeholder={t('targets.department')}
               style={{ width: 220 }}
               value={departmentId}
-              onChange={(v) => set('departmentId', v)}
+              onChange={(v) => update({ departmentId: v }, true)}
               options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             />
           )}
@@ -82,7 +78,7 @@ export function ResponsibilityPage() {
             placeholder={t('targets.status')}
             style={{ width: 120 }}
             value={status}
-            onChange={(v) => set('status', v)}
+            onChange={(v) => update({ status: v }, true)}
             options={TASK_STATUSES.map((s) => ({ value: s, label: t(`targets.taskStatus.${s}` as MessageKey) }))}
           />
         </Flex>

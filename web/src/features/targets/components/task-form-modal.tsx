@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
-import { useCreateTask, useDepartmentOptions, useTargetTree } from '../api/targets';
+import { useDepartments } from '@/lib/lookups';
+import { useCreateTask, useTargetTree } from '../api/targets';
 
 interface Values {
   indicatorId: string;
@@ -18,7 +19,7 @@ export function TaskFormModal({ year, onClose }: { year: number; onClose: () => 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const tree = useTargetTree(year);
-  const departments = useDepartmentOptions();
+  const departments = useDepartments();
   const create = useCreateTask();
   return (
     <Modal

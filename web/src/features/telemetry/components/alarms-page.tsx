@@ -1,10 +1,11 @@
 import { Card, Flex, Grid, Pagination, Segmented, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ALARM_STATUSES } from '@tiantai/shared';
 import type { AlarmStatus, AlarmView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useAlarms } from '../api/get-alarms';
 import { AcknowledgeButton, WorkOrderLink } from './alarm-actions';
@@ -51,21 +52,11 @@ function AlarmCard({ alarm }: { alarm: AlarmView }) {
 function AlarmList() {
   const { t, locale } = useI18n();
   const narrow = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilter();
   const status: StatusFilter = ALARM_STATUSES.find((s) => s === params.get('status')) ?? 'all';
   const deviceId = params.get('deviceId') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const alarms = useAlarms({ status: status === 'all' ? undefined : status, deviceId, page, pageSize: PAGE_SIZE });
-
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === 'all') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const shown = alarms.data?.items ?? [];
   const pagination = {
@@ -120,7 +111,7 @@ function AlarmList() {
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
         <Segmented<StatusFilter>
           value={status}
-          onChange={(value) => update({ status: value })}
+          onChange={(value) => update({ status: value === 'all' ? undefined : value })}
           options={[{ value: 'all', label: t('alarms.all') }, ...ALARM_STATUSES.map((s) => ({ value: s, label: t(`alarmStatus.${s}`) }))]}
           data-testid="alarm-status-filter"
         />
@@ -163,7 +154,7 @@ function AlarmList() {
 export function AlarmsPage() {
   const { t } = useI18n();
   const narrow = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
+  const { params, reset } = useUrlFilter();
   const tab: Tab = params.get('tab') === 'rules' ? 'rules' : 'alarms';
   return (
     <>
@@ -171,7 +162,7 @@ export function AlarmsPage() {
       <Card size={narrow ? 'small' : undefined} styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(key) => setParams(key === 'rules' ? new URLSearchParams({ tab: 'rules' }) : new URLSearchParams(), { replace: true })}
+          onChange={(key) => reset(key === 'rules' ? { tab: 'rules' } : {})}
           items={[
             { key: 'alarms', label: <span data-testid="tab-alarms">{t('alarms.tab')}</span>, children: <AlarmList /> },
             { key: 'rules', label: <span data-testid="tab-rules">{t('rules.tab')}</span>, children: <AlarmRulesPanel /> },

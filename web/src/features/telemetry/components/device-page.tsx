@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Flex, Grid, List, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, KeyOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { DeviceDetailView, LatestValueView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useCurrentUser } from '@/lib/authorization';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useAlarms } from '../api/get-alarms';
 import { useDevice } from '../api/get-device';
@@ -152,7 +153,7 @@ export function DevicePage() {
   const user = useCurrentUser();
   const admin = user.role === 'enterprise_admin';
   const device = useDevice(id);
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilter();
   const [dialog, setDialog] = useState<'edit' | 'credentials' | null>(null);
   // Side by side on a wide screen; stacked, the latest values come first.
   const wide = Grid.useBreakpoint().xl === true;
@@ -161,12 +162,6 @@ export function DevicePage() {
   const opening = device.data ? defaultMetric(device.data.latest) : undefined;
   if (opening !== undefined && opened?.deviceId !== id) setOpened({ deviceId: id, metric: opening });
   const range: HistoryRange = HISTORY_RANGES.find((r) => r === params.get('range')) ?? '24h';
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    setParams(next, { replace: true });
-  };
 
   const back = (
     <Link to="/devices">
@@ -196,7 +191,7 @@ export function DevicePage() {
   const kept = opened?.deviceId === id && keys.includes(opened.metric) ? opened.metric : undefined;
   const metric = picked && keys.includes(picked) ? picked : (kept ?? defaultMetric(d.latest));
   const duration = since(d.stateSince, t);
-  const latest = <LatestValues device={d} metric={metric} onPick={(key) => setParam('metric', key)} />;
+  const latest = <LatestValues device={d} metric={metric} onPick={(key) => update({ metric: key }, true)} />;
 
   return (
     <>
@@ -246,7 +241,7 @@ export function DevicePage() {
               <Typography.Text strong>{t('chart.metric')}</Typography.Text>
               <Select
                 value={metric}
-                onChange={(key: string) => setParam('metric', key)}
+                onChange={(key: string) => update({ metric: key }, true)}
                 options={keys.map((key) => ({ value: key, label: key }))}
                 placeholder={t('chart.noMetric')}
                 style={{ minWidth: 180 }}
@@ -255,7 +250,7 @@ export function DevicePage() {
               />
             </Flex>
             <LiveChart deviceId={d.id} metric={metric} />
-            <HistoryChart deviceId={d.id} metric={metric} range={range} onRange={(r) => setParam('range', r)} />
+            <HistoryChart deviceId={d.id} metric={metric} range={range} onRange={(r) => update({ range: r }, true)} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

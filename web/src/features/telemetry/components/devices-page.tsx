@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Flex, Grid, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { MACHINE_STATES } from '@tiantai/shared';
 import type { DeviceCredentialsView, DeviceView, MachineState } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
@@ -10,6 +10,7 @@ import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { useCurrentUser } from '@/lib/authorization';
 import { formatNumber } from '@/lib/format';
+import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useDevices } from '../api/get-devices';
 import { CredentialsModal } from './credentials-modal';
@@ -100,7 +101,7 @@ export function DevicesPage() {
   const admin = user.role === 'enterprise_admin';
   const navigate = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilter();
   const q = params.get('q') ?? undefined;
   const state: StateFilter = MACHINE_STATES.find((s) => s === params.get('state')) ?? 'all';
   // One request for all states: the tabs show how many devices are in each, the table the chosen one.
@@ -110,26 +111,9 @@ export function DevicesPage() {
   const forAsset = params.get('assetId');
   const stopCreating = () => {
     setCreating(false);
-    if (params.has('new') || params.has('assetId'))
-      setParams(
-        (current) => {
-          current.delete('new');
-          current.delete('assetId');
-          return current;
-        },
-        { replace: true },
-      );
+    if (params.has('new') || params.has('assetId')) update({ new: undefined, assetId: undefined }, true);
   };
   const [showing, setShowing] = useState<{ device: DeviceView; created?: DeviceCredentialsView } | null>(null);
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '' || value === 'all') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   const all = devices.data ?? [];
   const counts = useMemo(() => {
@@ -247,7 +231,7 @@ export function DevicesPage() {
           <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
             <Segmented<StateFilter>
               value={state}
-              onChange={(value) => update({ state: value })}
+              onChange={(value) => update({ state: value === 'all' ? undefined : value })}
               options={[
                 { value: 'all', label: `${t('devices.all')} ${all.length}` },
                 ...MACHINE_STATES.map((s) => ({ value: s, label: `${t(`machineState.${s}`)} ${counts[s]}` })),
