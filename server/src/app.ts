@@ -134,13 +134,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const publish = bus.publish.bind(bus);
 
   // modules
-  const identity = new IdentityService(deps.db, { sessionDays: deps.config.sessionDays, localOnlyPassword: PUBLISHED_DEMO_PASSWORD });
-  const registry = new RegistryService(deps.db);
-  const notifications = new NotificationService({ db: deps.db, publish });
-  const serviceRequests = new ServiceRequestService({ db: deps.db, notifications, publish });
-  const assets = new AssetService(deps.db, publish);
-  const maintenance = new MaintenanceService(deps.db, undefined, publish);
-  const inspection = new InspectionService(deps.db, maintenance);
+  const identity = new IdentityService({
+    db: withTablesOf<IdentityTables>(deps.db),
+    sessionDays: deps.config.sessionDays,
+    localOnlyPassword: PUBLISHED_DEMO_PASSWORD,
+  });
+  const registry = new RegistryService({ db: withTablesOf<RegistryTables>(deps.db) });
+  const notifications = new NotificationService({ db: withTablesOf<NotificationTables>(deps.db), publish });
+  const serviceRequests = new ServiceRequestService({ db: withTablesOf<ServiceRequestTables>(deps.db), notifications, publish });
+  const assets = new AssetService({ db: withTablesOf<AssetTables>(deps.db), publish });
+  const maintenance = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(deps.db), publish });
+  const inspection = new InspectionService({ db: withTablesOf<InspectionTables>(deps.db), maintenance });
   const telemetry = createTelemetry({
     db: deps.db,
     engine: deps.engine,
@@ -159,9 +163,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('telemetry', telemetry);
   registerTelemetryMetrics(metrics, telemetry.ingest);
   app.addHook('onClose', () => telemetry.close());
-  const screens = new ScreensService(
-    deps.db,
-    {
+  const screens = new ScreensService({
+    db: withTablesOf<ScreenTables>(deps.db),
+    sources: {
       assets,
       maintenance,
       serviceRequests,
@@ -175,9 +179,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     publish,
-  );
-  const projects = new ProjectService(deps.db, serviceRequests);
-  const targets = new TargetService(deps.db);
+  });
+  const projects = new ProjectService({ db: withTablesOf<ProjectTables>(deps.db), serviceRequests });
+  const targets = new TargetService({ db: withTablesOf<TargetTables>(deps.db) });
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]), [METRICS_PATH]);
   registerHealth(app, {

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './credit-code';
 export * from './industry';
 export * from './identity';
+export * from './access';
 export * from './registry';
 export * from './health';
 export * from './attachments';

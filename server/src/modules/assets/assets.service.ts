@@ -30,6 +30,7 @@ import {
 import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
+import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import * as repo from './assets.repository';
@@ -110,27 +111,23 @@ export function toAssetView(row: AssetRow, enterpriseId: string): AssetView {
 }
 
 /** Assets are kept by enterprises: county staff get the summary only, departments nothing. */
-function enterpriseOf(actor: Actor): string {
-  if (actor.organisationKind !== 'enterprise') throw forbidden('Assets belong to enterprises; county staff read the summary');
-  return actor.organisationId;
-}
-
-function requireAdmin(actor: Actor): string {
-  const enterpriseId = enterpriseOf(actor);
-  if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin changes plants, lines and assets');
-  return enterpriseId;
-}
+const { enterpriseOf, requireAdmin } = enterpriseScope(
+  'Assets belong to enterprises; county staff read the summary',
+  'Only the enterprise admin changes plants, lines and assets',
+);
 
 export class AssetService {
   private readonly db: AssetDb;
 
-  constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
+  private readonly publish: PublishEvent;
+
+  constructor(deps: {
+    db: AssetDb;
     /** Live screens: lifecycle changes, published once committed. */
-    private readonly publish: PublishEvent = () => undefined,
-  ) {
-    this.db = withTablesOf<AssetTables>(db);
+    publish?: PublishEvent;
+  }) {
+    this.db = deps.db;
+    this.publish = deps.publish ?? (() => undefined);
   }
 
   // ---- plants and lines ----

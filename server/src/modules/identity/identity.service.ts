@@ -115,6 +115,7 @@ export function isLoopback(ip: string): boolean {
 }
 
 export interface IdentityOptions {
+  db: IdentityDb;
   sessionDays: number;
   /** A password everyone knows (the demo's published one): accepted only from this machine, never chosen anew. */
   localOnlyPassword?: string | undefined;
@@ -129,8 +130,8 @@ export class IdentityService {
   private readonly sessionDays: number;
   private readonly localOnlyPassword: string | undefined;
 
-  constructor(db: AnyDb, options: IdentityOptions) {
-    this.db = withTablesOf<IdentityTables>(db);
+  constructor(options: IdentityOptions) {
+    this.db = options.db;
     this.sessionDays = options.sessionDays;
     this.localOnlyPassword = options.localOnlyPassword;
   }

@@ -20,11 +20,11 @@ import {
   type inspectionPointUpdateBody,
   type inspectionRouteBody,
 } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import type { UploadedFile } from '../../http/attachments';
-import { AppError, forbidden, notFound } from '../../http/errors';
+import { enterpriseScope } from '../../http/access';
+import { AppError, notFound } from '../../http/errors';
 import { assetLabelSvg, findKeptAsset, findPlant, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import * as repo from './inspection.repository';
@@ -37,16 +37,7 @@ type PointInput = z.output<typeof inspectionPointBody>;
 type PointUpdateInput = z.output<typeof inspectionPointUpdateBody>;
 
 /** Inspection belongs to the enterprise walking its plant: county staff and departments get nothing here. */
-function enterpriseOf(actor: Actor): string {
-  if (actor.organisationKind !== 'enterprise') throw forbidden('Inspection belongs to enterprises');
-  return actor.organisationId;
-}
-
-function requireAdmin(actor: Actor): string {
-  const enterpriseId = enterpriseOf(actor);
-  if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin does this');
-  return enterpriseId;
-}
+const { enterpriseOf, requireAdmin } = enterpriseScope('Inspection belongs to enterprises');
 
 const invalid = (message: string) => new AppError(400, 'VALIDATION_FAILED', message);
 
@@ -124,14 +115,14 @@ const rangeText = (item: InspectionItemsTable) => {
 export class InspectionService {
   private readonly db: InspectionDb;
 
-  constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
-    /** A failed item opens its repair order through the same insert as 报修. */
-    private readonly maintenance: MaintenanceService,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = withTablesOf<InspectionTables>(db);
+  /** A failed item opens its repair order through the same insert as 报修. */
+  private readonly maintenance: MaintenanceService;
+  private readonly now: () => Date;
+
+  constructor(deps: { db: InspectionDb; maintenance: MaintenanceService; now?: () => Date }) {
+    this.db = deps.db;
+    this.maintenance = deps.maintenance;
+    this.now = deps.now ?? (() => new Date());
   }
 
   // ---- routes, points, items ----

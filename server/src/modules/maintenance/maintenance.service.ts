@@ -31,15 +31,16 @@ import {
   type planBody,
   type sparePartBody,
 } from '@tiantai/shared';
-import type { Kysely, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
+import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
 import { assetsForKpis, counterTotal, findKeptAsset, moveAssetForWorkOrder, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, PlanRow, WorkOrderRow } from './maintenance.repository';
-import type { MaintenanceTables, SparePartsTable, WorkOrdersTable } from './maintenance.tables';
+import type { SparePartsTable, WorkOrdersTable } from './maintenance.tables';
 import { computeKpis } from './kpis';
 import { dueState, isDue, type SchedulePlan } from './plan-schedule';
 import { TRANSITIONS, allowedActions, partiesOf } from './workflow';
@@ -49,16 +50,7 @@ type CreateOrderInput = z.output<typeof createWorkOrderBody>;
 type SparePartInput = z.output<typeof sparePartBody>;
 
 /** Maintenance belongs to the enterprise keeping the asset: county staff and departments get nothing here. */
-function enterpriseOf(actor: Actor): string {
-  if (actor.organisationKind !== 'enterprise') throw forbidden('Maintenance belongs to enterprises; county aggregates come later');
-  return actor.organisationId;
-}
-
-function requireAdmin(actor: Actor): string {
-  const enterpriseId = enterpriseOf(actor);
-  if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin does this');
-  return enterpriseId;
-}
+const { enterpriseOf, requireAdmin } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -123,15 +115,19 @@ const ACTION_EVENT: Record<WorkOrderActionBody['action'], string> = {
 export class MaintenanceService {
   private readonly db: MaintenanceDb;
 
-  constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
+  private readonly now: () => Date;
+  private readonly publish: PublishEvent;
+
+  constructor(deps: {
+    db: MaintenanceDb;
     /** The time source: tests move the clock past due points. */
-    private readonly now: () => Date = () => new Date(),
+    now?: () => Date;
     /** Live screens: work orders created and changed, published once committed. */
-    private readonly publish: PublishEvent = () => undefined,
-  ) {
-    this.db = withTablesOf<MaintenanceTables>(db);
+    publish?: PublishEvent;
+  }) {
+    this.db = deps.db;
+    this.now = deps.now ?? (() => new Date());
+    this.publish = deps.publish ?? (() => undefined);
   }
 
   // ---- plans ----

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NOTIFIED_USERS_PER_EVENT, type Actor, type NotificationView, type PublishEvent, type Role } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
-import { withTablesOf } from '../../db/connection';
 import * as repo from './notifications.repository';
 import type { NotificationDb } from './notifications.repository';
-import type { NotificationTables } from './notifications.tables';
 
 /** What a notice says and where it leads: a request (shown with its number and title) or a path in the app. */
 export interface Notice {
@@ -16,6 +13,9 @@ export interface Notice {
 
 const nowIso = () => new Date().toISOString();
 
+/** A module's connection or transaction seen with the tables this module reads and writes (withTablesOf). */
+export type { NotificationDb };
+
 /**
  * The bell: notices written for users, listed and marked read by them, and pushed to their open browsers
  * through the domain-event bus (so a stream on another instance hears of them too). Any module may notify.
@@ -25,27 +25,24 @@ export class NotificationService {
   private readonly publish: PublishEvent;
 
   constructor(deps: {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>;
+    db: NotificationDb;
     /** The domain-event bus; `notifications.created` is published once the notices have committed. */
     publish?: PublishEvent;
   }) {
-    this.db = withTablesOf<NotificationTables>(deps.db);
+    this.db = deps.db;
     this.publish = deps.publish ?? (() => undefined);
   }
 
   /** The active users with one of `roles` and/or in one of `organisationIds`, inside `db` (a transaction). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  recipients(db: Kysely<any>, filter: { roles?: Role[]; organisationIds?: string[] }): Promise<string[]> {
-    return repo.activeUserIds(withTablesOf<NotificationTables>(db), filter);
+  recipients(db: NotificationDb, filter: { roles?: Role[]; organisationIds?: string[] }): Promise<string[]> {
+    return repo.activeUserIds(db, filter);
   }
 
   /**
    * Writes one notice for each of `userIds` inside `db` (the caller's transaction, so the notice commits with
    * the change it reports) and returns the live push to make once that transaction has committed.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async write(db: Kysely<any>, userIds: string[], notice: Notice): Promise<() => void> {
+  async write(db: NotificationDb, userIds: string[], notice: Notice): Promise<() => void> {
     const createdAt = nowIso();
     const rows = [...new Set(userIds)].map((userId) => ({
       id: randomUUID(),
@@ -57,7 +54,7 @@ export class NotificationService {
       created_at: createdAt,
       read_at: null,
     }));
-    await repo.insertNotifications(withTablesOf<NotificationTables>(db), rows);
+    await repo.insertNotifications(db, rows);
     const notified = rows.map((r) => r.user_id);
     return () => {
       for (let i = 0; i < notified.length; i += NOTIFIED_USERS_PER_EVENT) {

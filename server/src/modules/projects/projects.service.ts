@@ -17,9 +17,7 @@ import {
   type TransitionBody,
   type projectServiceRequestBody,
 } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { withTablesOf } from '../../db/connection';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import type { ServiceRequestService } from '../service-requests';
@@ -27,7 +25,7 @@ import { chinaDate, chinaYear, monthBefore } from './china-date';
 import { readProjectSheet, writeProjectSheet } from './project-sheet';
 import * as repo from './projects.repository';
 import type { ProjectDb, ProjectRow, ProjectScope } from './projects.repository';
-import type { ProjectsTable, ProjectTables } from './projects.tables';
+import type { ProjectsTable } from './projects.tables';
 import { projectSignal, round2 } from './signals';
 import { projectStatistics } from './statistics';
 
@@ -112,14 +110,19 @@ const STAGE_DATE: Partial<Record<ProjectStage, 'signed_on' | 'started_on' | 'pro
 export class ProjectService {
   private readonly db: ProjectDb;
 
-  constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
-    private readonly serviceRequests: ServiceRequestService,
+  private readonly serviceRequests: ServiceRequestService;
+  private readonly now: () => Date;
+
+  constructor(deps: {
+    db: ProjectDb;
+    /** A project's linked service requests are read through their own service (its access rules). */
+    serviceRequests: ServiceRequestService;
     /** The time source: tests move it across month ends. */
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = withTablesOf<ProjectTables>(db);
+    now?: () => Date;
+  }) {
+    this.db = deps.db;
+    this.serviceRequests = deps.serviceRequests;
+    this.now = deps.now ?? (() => new Date());
   }
 
   private today(): string {

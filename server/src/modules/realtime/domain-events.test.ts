@@ -4,7 +4,8 @@ import type { DomainEvent } from '@tiantai/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
-import { MaintenanceService } from '../maintenance';
+import { withTablesOf } from '../../db/connection';
+import { MaintenanceService, type MaintenanceTables } from '../maintenance';
 import { InProcessEventBus } from './event-bus';
 
 describe.each(ENGINES)('domain events on %s', (engine) => {
@@ -36,8 +37,8 @@ describe.each(ENGINES)('domain events on %s', (engine) => {
     const events: DomainEvent[] = [];
     bus.subscribe((e) => events.push(e));
     const publish = bus.publish.bind(bus);
-    const a = new MaintenanceService(t.db, undefined, publish);
-    const b = new MaintenanceService(t.db, undefined, publish);
+    const a = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db), publish });
+    const b = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db), publish });
     const feb2 = new Date('2026-02-02T00:00:00Z');
     await Promise.all([a.generateDueWorkOrders(feb2), b.generateDueWorkOrders(feb2)]);
     const generated = await t.db.selectFrom('work_orders').select(['id']).where('plan_id', '=', plan.json().id).execute();

@@ -18,7 +18,7 @@ import {
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { withTablesOf } from '../../db/connection';
+import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { createOrganisation, recordAudit, renameOrganisation } from '../identity';
 import { readEnterpriseSheet, writeEnterpriseSheet } from './enterprise-sheet';
@@ -118,9 +118,8 @@ function enterpriseColumns(input: Partial<EnterpriseInput>): Partial<Enterprises
 export class RegistryService {
   private readonly db: RegistryServiceDb;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(db: Kysely<any>) {
-    this.db = withTablesOf<RegistryTables>(db);
+  constructor(deps: { db: RegistryServiceDb }) {
+    this.db = deps.db;
   }
 
   // ---- parks ----
@@ -384,7 +383,7 @@ export class RegistryService {
 }
 
 function requireCountyAdmin(actor: Actor): void {
-  if (actor.role !== 'county_admin') throw forbidden('Only the county admin changes the register');
+  requirePermission(actor, 'registry.write', 'Only the county admin changes the register');
 }
 
 /** An enterprise's users see only their own enterprise; county staff and departments see the register. */

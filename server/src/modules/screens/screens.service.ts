@@ -15,8 +15,7 @@ import {
   type ScreenTokenView,
   type TargetsSlotView,
 } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
-import { withTablesOf } from '../../db/connection';
+import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { AssetService } from '../assets';
 import { recordAudit } from '../identity';
@@ -27,7 +26,7 @@ import type { ServiceRequestService } from '../service-requests';
 import type { MachineScope, MachineSource, MachineStatus } from './machine-source';
 import * as repo from './screens.repository';
 import type { ScreensDb } from './screens.repository';
-import type { ScreenTables, ScreenTokensTable } from './screens.tables';
+import type { ScreenTokensTable } from './screens.tables';
 
 /** The pages the screens read from: the same services, so a screen's numbers are the pages' numbers. */
 export interface ScreenSources {
@@ -87,10 +86,7 @@ function tokenOwner(actor: Actor): string | null {
   throw forbidden('Only an enterprise admin or the county admin manages screen tokens');
 }
 
-function enterpriseOf(actor: Actor): string {
-  if (actor.organisationKind !== 'enterprise') throw forbidden('The plant screen belongs to an enterprise');
-  return actor.organisationId;
-}
+const { enterpriseOf } = enterpriseScope('The plant screen belongs to an enterprise');
 
 /** Share weighted by machine count over the groups that have a figure. */
 function weighted(parts: Array<{ share: number | null; machines: number }>): number | null {
@@ -102,14 +98,22 @@ function weighted(parts: Array<{ share: number | null; machines: number }>): num
 export class ScreensService {
   private readonly db: ScreensDb;
 
-  constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
-    private readonly sources: ScreenSources,
-    private readonly publish: PublishEvent = () => undefined,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = withTablesOf<ScreenTables>(db);
+  private readonly sources: ScreenSources;
+  private readonly publish: PublishEvent;
+  private readonly now: () => Date;
+
+  constructor(deps: {
+    db: ScreensDb;
+    /** What the screens show, from the other modules' services (app.ts wires them). */
+    sources: ScreenSources;
+    /** Kiosk tokens revoked: open wall displays are told to leave the air. */
+    publish?: PublishEvent;
+    now?: () => Date;
+  }) {
+    this.db = deps.db;
+    this.sources = deps.sources;
+    this.publish = deps.publish ?? (() => undefined);
+    this.now = deps.now ?? (() => new Date());
   }
 
   // ---- the plant screen (one plant, or the whole enterprise when plantId is null) ----

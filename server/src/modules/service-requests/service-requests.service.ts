@@ -14,7 +14,6 @@ import {
   type RequestDetailView,
   type RequestListQuery,
   type RequestView,
-  type Role,
   type SlaColour,
   greenRateFormula,
   matchesFileSignature,
@@ -22,15 +21,16 @@ import {
   type StatisticsQuery,
   type StatisticsView,
 } from '@tiantai/shared';
-import type { Kysely, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import { withTablesOf } from '../../db/connection';
+import { requirePermission } from '../../http/access';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
-import type { NotificationService } from '../notifications';
+import type { NotificationService, NotificationTables } from '../notifications';
 import { SHIPPED_CALENDAR } from './holiday-data';
 import * as repo from './service-requests.repository';
 import type { RequestRow, ServiceRequestDb } from './service-requests.repository';
-import type { ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
+import type { ServiceRequestsTable } from './service-requests.tables';
 import { WorkingCalendar } from './sla-calendar';
 import { DEFAULT_GREEN_FORMULA, computeStatistics, periodOf, statisticsSheet } from './statistics';
 import { OFFICE_ROLES, TRANSITIONS, allowedActions, partiesOf, type WorkflowState } from './workflow';
@@ -89,8 +89,7 @@ export class ServiceRequestService {
   private readonly notifications: NotificationService;
 
   constructor(deps: {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>;
+    db: ServiceRequestDb;
     /** The bell: each step notifies the parties in the step's own transaction. */
     notifications: NotificationService;
     /** The time source: tests set the clock to before a holiday. */
@@ -98,7 +97,7 @@ export class ServiceRequestService {
     /** The domain-event bus: live screens get requests dispatched, answered and rated; published once committed. */
     publish?: PublishEvent;
   }) {
-    this.db = withTablesOf<ServiceRequestTables>(deps.db);
+    this.db = deps.db;
     this.notifications = deps.notifications;
     this.now = deps.now ?? (() => new Date());
     this.publish = deps.publish ?? (() => undefined);
@@ -205,7 +204,7 @@ export class ServiceRequestService {
           await this.recordStep(trx, actor, id, 'submit', body.title, now.toISOString());
           return this.notify(
             trx,
-            await this.notifications.recipients(trx, { roles: [...OFFICE_ROLES] }),
+            await this.recipients(trx, { roles: [...OFFICE_ROLES] }),
             { id },
             'submit',
             `新诉求 ${number}：${body.title}`,
@@ -286,10 +285,9 @@ export class ServiceRequestService {
     const at = now.toISOString();
     const changes: Updateable<ServiceRequestsTable> = { updated_at: at, ...(transition.to && { status: transition.to }) };
     let note: string | null = null;
-    const enterpriseUsers = () => this.notifications.recipients(this.db, { organisationIds: [row.enterprise_id] });
-    const officeUsers = () => this.notifications.recipients(this.db, { roles: [...OFFICE_ROLES] });
-    const departmentUsers = (ids: string[]) =>
-      this.notifications.recipients(this.db, { roles: ['department_handler'], organisationIds: ids });
+    const enterpriseUsers = () => this.recipients(this.db, { organisationIds: [row.enterprise_id] });
+    const officeUsers = () => this.recipients(this.db, { roles: [...OFFICE_ROLES] });
+    const departmentUsers = (ids: string[]) => this.recipients(this.db, { roles: ['department_handler'], organisationIds: ids });
     let recipients: string[] = [];
     let departments: { lead: string | null; co: string[] } | undefined;
 
@@ -440,9 +438,9 @@ export class ServiceRequestService {
         if (!(await repo.markEscalated(trx, row.id, now.toISOString()))) return null;
         escalated++;
         await this.recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${chinaTime(clock.due)} 前办理`, now.toISOString());
-        const office = await this.notifications.recipients(trx, { roles: [...OFFICE_ROLES] });
+        const office = await this.recipients(trx, { roles: [...OFFICE_ROLES] });
         const department = row.lead_department_id
-          ? await this.notifications.recipients(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
+          ? await this.recipients(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
           : [];
         return this.notify(trx, [...office, ...department], row, 'escalate', `督办：${row.number}「${row.title}」已逾期`);
       });
@@ -656,9 +654,14 @@ export class ServiceRequestService {
     ]);
   }
 
+  /** Whom a step notifies: active users by role and/or organisation, read in the step's transaction. */
+  private recipients(db: ServiceRequestDb, filter: Parameters<NotificationService['recipients']>[1]): Promise<string[]> {
+    return this.notifications.recipients(withTablesOf<NotificationTables>(db), filter);
+  }
+
   /** Writes the notifications in the step's transaction; returns the live push to make once it has committed. */
   private notify(trx: ServiceRequestDb, userIds: string[], request: { id: string }, kind: string, text: string): Promise<() => void> {
-    return this.notifications.write(trx, userIds, { kind, text, link: null, requestId: request.id });
+    return this.notifications.write(withTablesOf<NotificationTables>(trx), userIds, { kind, text, link: null, requestId: request.id });
   }
 }
 
@@ -684,5 +687,5 @@ const ACTION_LABELS: Record<ActionBody['action'], string> = {
 };
 
 function requireOffice(actor: Actor): void {
-  if (!(OFFICE_ROLES as readonly Role[]).includes(actor.role)) throw forbidden('Only the direct-service office does this');
+  requirePermission(actor, 'requests.office', 'Only the direct-service office does this');
 }

@@ -3,7 +3,9 @@ import { ENGINES } from '../../../test/engines';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
 import type { Actor } from '@tiantai/shared';
 import { ServiceRequestService } from './service-requests.service';
-import { NotificationService } from '../notifications';
+import type { ServiceRequestTables } from './service-requests.tables';
+import { withTablesOf } from '../../db/connection';
+import { NotificationService, type NotificationTables } from '../notifications';
 
 interface Parties {
   shanhe: Client;
@@ -205,7 +207,10 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
 
   it('escalates an overdue request once, however often the clock runs', async () => {
     const filed = await file();
-    const clock = new ServiceRequestService({ db: t.db, notifications: new NotificationService({ db: t.db }) });
+    const clock = new ServiceRequestService({
+      db: withTablesOf<ServiceRequestTables>(t.db),
+      notifications: new NotificationService({ db: withTablesOf<NotificationTables>(t.db) }),
+    });
     const later = new Date(Date.now() + 30 * 86_400_000);
     const first = await clock.runClock(later);
     const second = await clock.runClock(later);
@@ -237,7 +242,11 @@ describe.each(ENGINES)('SLA due times on the working calendar on %s', (engine) =
   });
   beforeAll(async () => {
     t = await createTestApp(engine);
-    service = new ServiceRequestService({ db: t.db, notifications: new NotificationService({ db: t.db }), now: () => clock });
+    service = new ServiceRequestService({
+      db: withTablesOf<ServiceRequestTables>(t.db),
+      notifications: new NotificationService({ db: withTablesOf<NotificationTables>(t.db) }),
+      now: () => clock,
+    });
     shanhe = actorOf(await login(t.app, 'shanhe'), 'enterprise_admin', 'enterprise');
     officer = actorOf(await login(t.app, 'officer'), 'service_officer', 'county');
     housing = (await login(t.app, 'zhujian')).organisationId;

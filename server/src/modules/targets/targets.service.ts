@@ -15,6 +15,7 @@ import {
 } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { withTablesOf } from '../../db/connection';
+import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import { chinaDate, chinaYear, yearProjectList } from '../projects';
@@ -28,7 +29,7 @@ const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000)
 
 /** Targets are the county's and its departments' business; enterprises do not see them. */
 function requireGovernment(actor: Actor): void {
-  if (actor.organisationKind === 'enterprise') throw forbidden('Targets are for the county and its departments');
+  requirePermission(actor, 'targets.read', 'Targets are for the county and its departments');
 }
 
 function toTaskView(row: TaskRow, today: string): TaskView {
@@ -121,12 +122,11 @@ export async function targetProgress(anyDb: Kysely<any>, year: number, now: Date
 export class TargetService {
   private readonly db: TargetDb;
 
-  constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    db: Kysely<any>,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = withTablesOf<TargetTables>(db);
+  private readonly now: () => Date;
+
+  constructor(deps: { db: TargetDb; now?: () => Date }) {
+    this.db = deps.db;
+    this.now = deps.now ?? (() => new Date());
   }
 
   async tree(actor: Actor, year?: number): Promise<TargetTreeView> {

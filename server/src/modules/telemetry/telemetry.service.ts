@@ -22,6 +22,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { paginate } from '../../db/paginate';
+import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
@@ -37,16 +38,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const MAX_POINTS = 10_000;
 
-function enterpriseOf(actor: Actor): string {
-  if (actor.organisationKind !== 'enterprise') throw forbidden('Machine data belongs to enterprises');
-  return actor.organisationId;
-}
-
-function requireAdmin(actor: Actor): string {
-  const enterpriseId = enterpriseOf(actor);
-  if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin does this');
-  return enterpriseId;
-}
+const { enterpriseOf, requireAdmin } = enterpriseScope('Machine data belongs to enterprises');
 
 /** raw up to 6 h, minutes up to 7 days, hours beyond. */
 export function resolutionFor(from: number, to: number): SeriesResolution {
