@@ -22,7 +22,10 @@ import { AssetService, applyTelemetryCounter, assetRoutes, type AssetTables } fr
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import {
   InspectionService,
-  MaintenanceService,
+  MaintenanceKpiService,
+  PlanService,
+  WorkOrderService,
+  SparePartService,
   inspectionRoutes,
   maintenanceRoutes,
   type InspectionTables,
@@ -143,8 +146,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notifications = new NotificationService({ db: withTablesOf<NotificationTables>(deps.db), publish });
   const serviceRequests = new ServiceRequestService({ db: withTablesOf<ServiceRequestTables>(deps.db), notifications, publish });
   const assets = new AssetService({ db: withTablesOf<AssetTables>(deps.db), publish });
-  const maintenance = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(deps.db), publish });
-  const inspection = new InspectionService({ db: withTablesOf<InspectionTables>(deps.db), maintenance });
+  const maintenanceDb = withTablesOf<MaintenanceTables>(deps.db);
+  const workOrders = new WorkOrderService({ db: maintenanceDb, publish });
+  const plans = new PlanService({ db: maintenanceDb, workOrders });
+  const maintenanceKpis = new MaintenanceKpiService({ db: maintenanceDb });
+  const spareParts = new SparePartService({ db: maintenanceDb });
+  const inspection = new InspectionService({ db: withTablesOf<InspectionTables>(deps.db), workOrders });
   const telemetry = createTelemetry({
     db: deps.db,
     engine: deps.engine,
@@ -152,9 +159,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hooks: {
       applyCounter: (assetId, counter, raw, at) => applyTelemetryCounter(withTablesOf<AssetTables>(deps.db), assetId, counter, raw, at),
       countersMoved: async (assetIds) => {
-        await maintenance.generateDueWorkOrders(new Date(), assetIds);
+        await plans.generateDueWorkOrders(new Date(), assetIds);
       },
-      openRepair: (input) => maintenance.reportForAlarm(input),
+      openRepair: (input) => workOrders.reportForAlarm(input),
       notifyAlarm: ({ enterpriseId, severity, text }) =>
         notifications.notifyEnterpriseAdmins(enterpriseId, { kind: `alarm_${severity}`, text, link: '/alarms' }),
       publish,
@@ -167,7 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: withTablesOf<ScreenTables>(deps.db),
     sources: {
       assets,
-      maintenance,
+      workOrders,
+      maintenanceKpis,
       serviceRequests,
       registry,
       machines: new TelemetryMachineSource(deps.db),
@@ -195,7 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(serviceRequestRoutes(serviceRequests));
   await app.register(notificationRoutes(notifications, bus.subscribe.bind(bus)));
   await app.register(assetRoutes(assets));
-  await app.register(maintenanceRoutes(maintenance));
+  await app.register(maintenanceRoutes({ plans, workOrders, kpis: maintenanceKpis, spareParts }));
   await app.register(inspectionRoutes(inspection));
   await app.register(telemetryRoutes(telemetry.service, telemetry.ingest));
   await app.register(screensRoutes(screens));
@@ -214,7 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // SLA clock: escalates overdue requests.
       { name: 'SLA clock', everyMs: 60_000, kind: 'county', run: () => serviceRequests.runClock() },
       // Due plans become work orders; the unique key on plan + due point makes it idempotent.
-      { name: 'PM work-order generation', everyMs: 60_000, kind: 'county', run: () => maintenance.generateDueWorkOrders() },
+      { name: 'PM work-order generation', everyMs: 60_000, kind: 'county', run: () => plans.generateDueWorkOrders() },
       ...telemetry.jobs,
       ...(deps.extraJobs?.(app.log) ?? []),
     ];

@@ -30,7 +30,7 @@ import { recordAudit } from '../identity';
 import * as repo from './inspection.repository';
 import type { InspectionDb, PointRow, ResultRow, RouteRow, RoundRow } from './inspection.repository';
 import type { InspectionItemsTable, InspectionTables } from './inspection.tables';
-import type { MaintenanceService } from './maintenance.service';
+import type { WorkOrderService } from './work-orders.service';
 
 type RouteInput = z.output<typeof inspectionRouteBody>;
 type PointInput = z.output<typeof inspectionPointBody>;
@@ -116,12 +116,12 @@ export class InspectionService {
   private readonly db: InspectionDb;
 
   /** A failed item opens its repair order through the same insert as 报修. */
-  private readonly maintenance: MaintenanceService;
+  private readonly workOrders: WorkOrderService;
   private readonly now: () => Date;
 
-  constructor(deps: { db: InspectionDb; maintenance: MaintenanceService; now?: () => Date }) {
+  constructor(deps: { db: InspectionDb; workOrders: WorkOrderService; now?: () => Date }) {
     this.db = deps.db;
-    this.maintenance = deps.maintenance;
+    this.workOrders = deps.workOrders;
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -446,7 +446,7 @@ export class InspectionService {
     const at = now.toISOString();
     let opened: string | null = null;
 
-    await this.maintenance.insertNumbered(now, async (orderTrx, number) => {
+    await this.workOrders.insertNumbered(now, async (orderTrx, number) => {
       opened = null;
       const trx = withTablesOf<InspectionTables>(orderTrx);
       const before = await repo.findResult(trx, round.id, item.id);
@@ -465,7 +465,7 @@ export class InspectionService {
       if (passed === false && workOrderId === null && point.asset_id !== null) {
         if (await findKeptAsset(withTablesOf<AssetTables>(trx), round.enterprise_id, point.asset_id)) {
           workOrderId = randomUUID();
-          await this.maintenance.insertReportedOrder(orderTrx, actor, {
+          await this.workOrders.insertReportedOrder(orderTrx, actor, {
             id: workOrderId,
             enterpriseId: round.enterprise_id,
             number,
@@ -496,7 +496,7 @@ export class InspectionService {
       });
       return true;
     });
-    if (opened) await this.maintenance.announceCreated(round.enterprise_id, opened);
+    if (opened) await this.workOrders.announceCreated(round.enterprise_id, opened);
     return this.getRound(actor, round.id);
   }
 

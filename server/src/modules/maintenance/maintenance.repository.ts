@@ -1,6 +1,8 @@
-import type { AssetState, WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
+import type { AssetState, CounterKind, WorkOrderKind, WorkOrderStatus } from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { withTablesOf } from '../../db/connection';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { counterTotal, type AssetTables } from '../assets';
 import type { KpiOrder } from './kpis';
 import type {
   MaintenancePlansTable,
@@ -39,6 +41,12 @@ export function findPlan(db: MaintenanceDb, enterpriseId: string, id: string) {
 }
 
 export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
+
+/** A usage plan's counter now (the asset's total of the plan's counter kind); null for a plan by time. */
+export async function planCounter(db: MaintenanceDb, plan: PlanRow): Promise<number | null> {
+  if (plan.trigger !== 'usage') return null;
+  return counterTotal(withTablesOf<AssetTables>(db), plan.asset_id, plan.interval_unit as CounterKind);
+}
 
 /** Every active plan of every enterprise: the generation job's work list. */
 export function listActivePlans(db: MaintenanceDb, assetIds?: readonly string[]) {

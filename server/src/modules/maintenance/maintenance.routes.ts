@@ -25,11 +25,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptAttachmentBodies, readUpload, sendAttachment, uploadRouteOptions } from '../../http/attachments';
 import { requireActor } from '../../http/auth';
-import type { MaintenanceService } from './maintenance.service';
+import type { MaintenanceKpiService } from './maintenance-kpis.service';
+import type { PlanService } from './plans.service';
+import type { SparePartService } from './spare-parts.service';
+import type { WorkOrderService } from './work-orders.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-export function maintenanceRoutes(service: MaintenanceService) {
+export function maintenanceRoutes({
+  plans,
+  workOrders,
+  kpis,
+  spareParts,
+}: {
+  plans: PlanService;
+  workOrders: WorkOrderService;
+  kpis: MaintenanceKpiService;
+  spareParts: SparePartService;
+}) {
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['maintenance'];
@@ -44,24 +57,24 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: z.array(planView) },
         },
       },
-      async (request) => service.listPlans(requireActor(request), request.query.assetId),
+      async (request) => plans.listPlans(requireActor(request), request.query.assetId),
     );
     app.post('/api/maintenance/plans', { schema: { tags, body: planBody, response: { 201: planView } } }, async (request, reply) =>
-      reply.status(201).send(await service.createPlan(requireActor(request), request.body)),
+      reply.status(201).send(await plans.createPlan(requireActor(request), request.body)),
     );
     app.get('/api/maintenance/plans/:id', { schema: { tags, params: idParams, response: { 200: planView } } }, async (request) =>
-      service.getPlan(requireActor(request), request.params.id),
+      plans.getPlan(requireActor(request), request.params.id),
     );
     app.patch(
       '/api/maintenance/plans/:id',
       { schema: { tags, params: idParams, body: planUpdateBody, response: { 200: planView } } },
-      async (request) => service.updatePlan(requireActor(request), request.params.id, request.body),
+      async (request) => plans.updatePlan(requireActor(request), request.params.id, request.body),
     );
     app.delete(
       '/api/maintenance/plans/:id',
       { schema: { tags, description: 'A plan with work orders answers 409: deactivate it instead', params: idParams } },
       async (request, reply) => {
-        await service.deletePlan(requireActor(request), request.params.id);
+        await plans.deletePlan(requireActor(request), request.params.id);
         return reply.status(204).send();
       },
     );
@@ -75,13 +88,13 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: planStatusView },
         },
       },
-      async (request) => service.planStatus(requireActor(request), request.params.id),
+      async (request) => plans.planStatus(requireActor(request), request.params.id),
     );
 
     app.get(
       '/api/work-orders',
       { schema: { tags, querystring: workOrderListQuery, response: { 200: paged(workOrderView) } } },
-      async (request) => service.listWorkOrders(requireActor(request), request.query),
+      async (request) => workOrders.listWorkOrders(requireActor(request), request.query),
     );
     app.post(
       '/api/work-orders',
@@ -93,10 +106,10 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 201: workOrderDetailView },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.reportWorkOrder(requireActor(request), request.body)),
+      async (request, reply) => reply.status(201).send(await workOrders.reportWorkOrder(requireActor(request), request.body)),
     );
     app.get('/api/work-orders/:id', { schema: { tags, params: idParams, response: { 200: workOrderDetailView } } }, async (request) =>
-      service.getWorkOrder(requireActor(request), request.params.id),
+      workOrders.getWorkOrder(requireActor(request), request.params.id),
     );
     app.post(
       '/api/work-orders/:id/actions',
@@ -109,7 +122,7 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: workOrderDetailView },
         },
       },
-      async (request) => service.act(requireActor(request), request.params.id, request.body),
+      async (request) => workOrders.act(requireActor(request), request.params.id, request.body),
     );
 
     app.put(
@@ -125,7 +138,7 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: workOrderDetailView },
         },
       },
-      async (request) => service.tick(requireActor(request), request.params.id, request.params.itemId, request.body),
+      async (request) => workOrders.tick(requireActor(request), request.params.id, request.params.itemId, request.body),
     );
 
     acceptAttachmentBodies(fastify);
@@ -141,22 +154,23 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 201: workOrderDetailView },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.attach(requireActor(request), request.params.id, readUpload(request))),
+      async (request, reply) =>
+        reply.status(201).send(await workOrders.attach(requireActor(request), request.params.id, readUpload(request))),
     );
     app.get(
       '/api/work-orders/:id/attachments/:attachmentId',
       { schema: { tags, params: z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) }) } },
       async (request, reply) =>
-        sendAttachment(reply, await service.attachment(requireActor(request), request.params.id, request.params.attachmentId)),
+        sendAttachment(reply, await workOrders.attachment(requireActor(request), request.params.id, request.params.attachmentId)),
     );
 
     app.get('/api/maintenance/kpis', { schema: { tags, querystring: kpiQuery, response: { 200: kpiView } } }, async (request) =>
-      service.kpis(requireActor(request), request.query),
+      kpis.kpis(requireActor(request), request.query),
     );
     app.get(
       '/api/maintenance/kpis/county',
       { schema: { tags, querystring: kpiQuery, response: { 200: countyKpiView } } },
-      async (request) => service.countyKpis(requireActor(request), request.query),
+      async (request) => kpis.countyKpis(requireActor(request), request.query),
     );
     app.get(
       '/api/maintenance/sharing',
@@ -167,7 +181,7 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: maintenanceSharingView },
         },
       },
-      async (request) => service.getSharing(requireActor(request)),
+      async (request) => kpis.getSharing(requireActor(request)),
     );
     app.put(
       '/api/maintenance/sharing',
@@ -179,13 +193,13 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: maintenanceSharingView },
         },
       },
-      async (request) => service.setSharing(requireActor(request), request.body),
+      async (request) => kpis.setSharing(requireActor(request), request.body),
     );
     app.get('/api/spare-parts', { schema: { tags, response: { 200: z.array(sparePartView) } } }, async (request) =>
-      service.listSpareParts(requireActor(request)),
+      spareParts.list(requireActor(request)),
     );
     app.post('/api/spare-parts', { schema: { tags, body: sparePartBody, response: { 201: sparePartView } } }, async (request, reply) =>
-      reply.status(201).send(await service.createSparePart(requireActor(request), request.body)),
+      reply.status(201).send(await spareParts.create(requireActor(request), request.body)),
     );
     app.post(
       '/api/spare-parts/:id/adjust',
@@ -198,7 +212,7 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: { 200: sparePartView },
         },
       },
-      async (request) => service.adjustStock(requireActor(request), request.params.id, request.body),
+      async (request) => spareParts.adjustStock(requireActor(request), request.params.id, request.body),
     );
   };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
 import { withTablesOf } from '../../db/connection';
-import { MaintenanceService } from './maintenance.service';
+import { PlanService } from './plans.service';
+import { WorkOrderService } from './work-orders.service';
 import type { MaintenanceTables } from './maintenance.tables';
 
 interface Order {
@@ -115,8 +116,14 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
       level: 'level2',
       checklist: ['检查液压油位', '紧固螺栓'],
     });
-    const a = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db) });
-    const b = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db) });
+    const a = new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db) }),
+    });
+    const b = new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db) }),
+    });
     const feb2 = new Date('2026-02-02T00:00:00Z');
     await Promise.all([a.generateDueWorkOrders(feb2), b.generateDueWorkOrders(feb2), a.generateDueWorkOrders(feb2)]);
     await a.generateDueWorkOrders(feb2);
@@ -392,7 +399,10 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
       intervalUnit: 'months',
       startAt: '2026-01-01T00:00:00.000Z',
     });
-    await new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db) }).generateDueWorkOrders(new Date('2026-02-02T00:00:00Z'));
+    await new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db) }),
+    }).generateDueWorkOrders(new Date('2026-02-02T00:00:00Z'));
     const pm = (await t.db.selectFrom('work_orders').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).id;
     expect((await act(yinlun, pm, { action: 'assign', assigneeUserId: tech.userId })).statusCode).toBe(200);
     expect((await act(tech, pm, { action: 'start' })).statusCode).toBe(200);
@@ -430,7 +440,10 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
       startAt: '2025-06-01T00:00:00.000Z',
       checklist: ['检查液压油位', '紧固地脚螺栓'],
     });
-    await new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db) }).generateDueWorkOrders(new Date('2025-07-02T00:00:00Z'));
+    await new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db) }),
+    }).generateDueWorkOrders(new Date('2025-07-02T00:00:00Z'));
     const id = (await t.db.selectFrom('work_orders').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).id;
     type Checked = Omit<Order, 'checklist'> & {
       checklist: Array<{
@@ -481,7 +494,10 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
 
   it('lets the admin delete an unused plan but not one with work orders', async () => {
     const plan = await createPlan({ trigger: 'time', intervalValue: 1, intervalUnit: 'days', startAt: '2026-01-01T00:00:00.000Z' });
-    await new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db) }).generateDueWorkOrders(new Date('2026-01-03T00:00:00Z'));
+    await new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db) }),
+    }).generateDueWorkOrders(new Date('2026-01-03T00:00:00Z'));
     expect((await tech.delete(`/api/maintenance/plans/${plan.id}`)).statusCode).toBe(403);
     expect((await yinlun.delete(`/api/maintenance/plans/${plan.id}`)).statusCode).toBe(409);
     expect((await yinlun.patch(`/api/maintenance/plans/${plan.id}`, { active: false })).json().active).toBe(false);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
 import { withTablesOf } from '../../db/connection';
-import { MaintenanceService, type MaintenanceTables } from '../maintenance';
+import { PlanService, WorkOrderService, type MaintenanceTables } from '../maintenance';
 import { InProcessEventBus } from './event-bus';
 
 describe.each(ENGINES)('domain events on %s', (engine) => {
@@ -37,8 +37,14 @@ describe.each(ENGINES)('domain events on %s', (engine) => {
     const events: DomainEvent[] = [];
     bus.subscribe((e) => events.push(e));
     const publish = bus.publish.bind(bus);
-    const a = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db), publish });
-    const b = new MaintenanceService({ db: withTablesOf<MaintenanceTables>(t.db), publish });
+    const a = new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db), publish }),
+    });
+    const b = new PlanService({
+      db: withTablesOf<MaintenanceTables>(t.db),
+      workOrders: new WorkOrderService({ db: withTablesOf<MaintenanceTables>(t.db), publish }),
+    });
     const feb2 = new Date('2026-02-02T00:00:00Z');
     await Promise.all([a.generateDueWorkOrders(feb2), b.generateDueWorkOrders(feb2)]);
     const generated = await t.db.selectFrom('work_orders').select(['id']).where('plan_id', '=', plan.json().id).execute();

@@ -19,7 +19,7 @@ import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { AssetService } from '../assets';
 import { recordAudit } from '../identity';
-import type { MaintenanceService } from '../maintenance';
+import type { MaintenanceKpiService, WorkOrderService } from '../maintenance';
 import type { Audience } from '../realtime';
 import type { RegistryService } from '../registry';
 import type { ServiceRequestService } from '../service-requests';
@@ -31,7 +31,8 @@ import type { ScreenTokensTable } from './screens.tables';
 /** The pages the screens read from: the same services, so a screen's numbers are the pages' numbers. */
 export interface ScreenSources {
   assets: AssetService;
-  maintenance: MaintenanceService;
+  workOrders: WorkOrderService;
+  maintenanceKpis: MaintenanceKpiService;
   serviceRequests: ServiceRequestService;
   registry: RegistryService;
   machines: MachineSource;
@@ -120,7 +121,7 @@ export class ScreensService {
 
   async plantScreen(actor: Actor, plantId: string | null): Promise<PlantScreenView> {
     const enterpriseId = enterpriseOf(actor);
-    const { assets, maintenance, registry, machines } = this.sources;
+    const { assets, workOrders, maintenanceKpis, registry, machines } = this.sources;
     const plants = await assets.listPlants(actor);
     const plant = plantId === null ? null : plants.find((p) => p.id === plantId);
     if (plantId !== null && !plant) throw notFound('Plant');
@@ -135,9 +136,9 @@ export class ScreensService {
       ),
       machines.machineStates(scope),
       machines.openAlarms(scope),
-      maintenance.kpis(actor, { groupBy: 'plant' }),
-      everyPage((page) => maintenance.listWorkOrders(actor, { open: true, mine: false, page, pageSize: 200 })),
-      maintenance.listWorkOrders(actor, { open: false, mine: false, page: 1, pageSize: 200 }),
+      maintenanceKpis.kpis(actor, { groupBy: 'plant' }),
+      everyPage((page) => workOrders.listWorkOrders(actor, { open: true, mine: false, page, pageSize: 200 })),
+      workOrders.listWorkOrders(actor, { open: false, mine: false, page: 1, pageSize: 200 }),
       machines.utilisation(scope, dayRange(today)),
     ]);
     const here = new Set(kept.map((a) => a.id));
@@ -166,7 +167,7 @@ export class ScreensService {
     const week = await Promise.all(
       Array.from({ length: 7 }, (_, i) => chinaDate(new Date(now.getTime() - (6 - i) * DAY_MS))).map(async (date) => {
         const [day, utilisation] = await Promise.all([
-          maintenance.kpis(actor, { from: date, to: date, groupBy: 'plant' }),
+          maintenanceKpis.kpis(actor, { from: date, to: date, groupBy: 'plant' }),
           machines.utilisation(scope, dayRange(date)),
         ]);
         const row = plantId === null ? day.total : day.rows.find((r) => r.key === plantId);
@@ -229,7 +230,7 @@ export class ScreensService {
 
   async countyScreen(actor: Actor): Promise<CountyScreenView> {
     if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The county screen is for county staff');
-    const { maintenance, serviceRequests, registry, machines } = this.sources;
+    const { maintenanceKpis, serviceRequests, registry, machines } = this.sources;
     const now = this.now();
     const today = chinaDate(now);
     const year = Number(today.slice(0, 4));
@@ -240,7 +241,7 @@ export class ScreensService {
       machines.machineStates(county),
       machines.openAlarms(county),
       machines.utilisation(county, dayRange(today)),
-      maintenance.countyKpis(actor, { groupBy: 'plant' }),
+      maintenanceKpis.countyKpis(actor, { groupBy: 'plant' }),
       serviceRequests.statistics(actor, { from: `${year}-01-01`, to: today, groupBy: 'department' }),
       this.sources.projects ? this.sources.projects(actor) : Promise.resolve(null),
       this.sources.targets ? this.sources.targets(actor) : Promise.resolve(null),

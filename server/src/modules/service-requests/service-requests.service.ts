@@ -31,6 +31,7 @@ import { SHIPPED_CALENDAR } from './holiday-data';
 import * as repo from './service-requests.repository';
 import type { RequestRow, ServiceRequestDb } from './service-requests.repository';
 import type { ServiceRequestsTable } from './service-requests.tables';
+import { runStep } from './request-steps';
 import { WorkingCalendar } from './sla-calendar';
 import { DEFAULT_GREEN_FORMULA, computeStatistics, periodOf, statisticsSheet } from './statistics';
 import { OFFICE_ROLES, TRANSITIONS, allowedActions, partiesOf, type WorkflowState } from './workflow';
@@ -283,130 +284,32 @@ export class ServiceRequestService {
     const calendar = await this.calendar();
     const now = this.now();
     const at = now.toISOString();
-    const changes: Updateable<ServiceRequestsTable> = { updated_at: at, ...(transition.to && { status: transition.to }) };
-    let note: string | null = null;
-    const enterpriseUsers = () => this.recipients(this.db, { organisationIds: [row.enterprise_id] });
-    const officeUsers = () => this.recipients(this.db, { roles: [...OFFICE_ROLES] });
-    const departmentUsers = (ids: string[]) => this.recipients(this.db, { roles: ['department_handler'], organisationIds: ids });
-    let recipients: string[] = [];
-    let departments: { lead: string | null; co: string[] } | undefined;
-
-    switch (body.action) {
-      case 'accept':
-        note = body.phoneContact;
-        Object.assign(changes, { accepted_at: at, accepted_on_time: at <= row.accept_due_at ? 1 : 0 });
-        recipients = await enterpriseUsers();
-        break;
-      case 'reject':
-        note = body.reason;
-        Object.assign(changes, { closed_at: at });
-        recipients = await enterpriseUsers();
-        break;
-      case 'dispatch': {
-        const ids = [body.leadDepartmentId, ...body.coDepartmentIds];
-        const known = await this.db.selectFrom('departments').select('id').where('id', 'in', ids).execute();
-        if (known.length !== new Set(ids).size)
-          throw new AppError(400, 'VALIDATION_FAILED', 'Unknown department in leadDepartmentId or coDepartmentIds');
-        departments = { lead: body.leadDepartmentId, co: body.coDepartmentIds };
-        note = body.note ?? null;
-        Object.assign(changes, {
-          lead_department_id: body.leadDepartmentId,
-          dispatched_at: at,
-          sign_due_at: calendar.addWorkingHours(now, category.sign_hours).toISOString(),
-          answer_due_at: calendar.addWorkingDays(now, category.answer_days).toISOString(),
-        });
-        recipients = [...(await departmentUsers(ids)), ...(await enterpriseUsers())];
-        break;
-      }
-      case 'return':
-        note = body.reason;
-        departments = { lead: null, co: [] };
-        Object.assign(changes, { lead_department_id: null, dispatched_at: null, sign_due_at: null, answer_due_at: null });
-        recipients = await officeUsers();
-        break;
-      case 'sign':
-        Object.assign(changes, { signed_at: at });
-        recipients = await enterpriseUsers();
-        break;
-      case 'start':
-        break;
-      case 'pause':
-        note = body.reason;
-        Object.assign(changes, { paused_at: at });
-        recipients = await enterpriseUsers();
-        break;
-      case 'resume': {
-        // The answer clock stood still while paused: push the due time by the working time that passed.
-        const stoodStill = calendar.workingMillisBetween(new Date(row.paused_at!), now);
-        Object.assign(changes, {
-          paused_at: null,
-          ...(row.answer_due_at && {
-            answer_due_at: calendar.addWorkingHours(new Date(row.answer_due_at), stoodStill / 3_600_000).toISOString(),
-          }),
-        });
-        recipients = await enterpriseUsers();
-        break;
-      }
-      case 'request_extension':
-        note = `${body.days} 个工作日：${body.reason}`;
-        Object.assign(changes, { extension_requested_days: body.days });
-        recipients = await officeUsers();
-        break;
-      case 'approve_extension':
-        note = `${row.extension_requested_days} 个工作日`;
-        Object.assign(changes, {
-          extension_requested_days: null,
-          ...(row.answer_due_at && {
-            answer_due_at: calendar.addWorkingDays(new Date(row.answer_due_at), row.extension_requested_days!).toISOString(),
-          }),
-        });
-        recipients = await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []);
-        break;
-      case 'decline_extension':
-        note = body.reason;
-        Object.assign(changes, { extension_requested_days: null });
-        recipients = await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []);
-        break;
-      case 'answer':
-        note = body.answer;
-        Object.assign(changes, {
-          answer: body.answer,
-          answered_at: at,
-          answered_on_time: row.answer_due_at && at <= row.answer_due_at ? 1 : 0,
-        });
-        recipients = await enterpriseUsers();
-        break;
-      case 'rate': {
-        note = body.comment ?? null;
-        const redo = body.rating === 'dissatisfied';
-        Object.assign(
-          changes,
-          { rating: body.rating, rating_comment: body.comment ?? null },
-          redo
-            ? {
-                status: 'in_progress',
-                redo_count: row.redo_count + 1,
-                answered_at: null,
-                answered_on_time: null,
-                answer_due_at: calendar.addWorkingDays(now, category.answer_days).toISOString(),
-              }
-            : { status: 'closed', closed_at: at },
-        );
-        recipients = [...(await officeUsers()), ...(await departmentUsers(row.lead_department_id ? [row.lead_department_id] : []))];
-        break;
-      }
-    }
+    const step = await runStep(
+      {
+        db: this.db,
+        row,
+        category,
+        calendar,
+        now,
+        at,
+        enterpriseUsers: () => this.recipients(this.db, { organisationIds: [row.enterprise_id] }),
+        officeUsers: () => this.recipients(this.db, { roles: [...OFFICE_ROLES] }),
+        departmentUsers: (ids) => this.recipients(this.db, { roles: ['department_handler'], organisationIds: ids }),
+      },
+      body,
+    );
+    const changes: Updateable<ServiceRequestsTable> = { updated_at: at, ...(transition.to && { status: transition.to }), ...step.changes };
 
     const push = await this.db.transaction().execute(async (trx) => {
       if (!(await repo.updateRequestFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, changes))) {
         throw new AppError(409, 'CONFLICT', 'The request changed meanwhile; reload and try again');
       }
-      if (departments) await repo.setRequestDepartments(trx, id, departments.lead, departments.co);
+      if (step.departments) await repo.setRequestDepartments(trx, id, step.departments.lead, step.departments.co);
       const kind = body.action === 'rate' ? `rate_${body.rating}` : body.action;
-      await this.recordStep(trx, actor, id, kind, note, at);
+      await this.recordStep(trx, actor, id, kind, step.note, at);
       return this.notify(
         trx,
-        recipients.filter((u) => u !== actor.userId),
+        step.recipients.filter((u) => u !== actor.userId),
         { id },
         kind,
         `${row.number}「${row.title}」：${ACTION_LABELS[body.action]}`,

@@ -3,24 +3,12 @@ import {
   ATTACHMENTS_PER_REQUEST,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
-  COUNTY_ROLES,
   matchesFileSignature,
   type Actor,
   type AssetState,
   type ChecklistTickBody,
-  type CountyKpiView,
-  type CounterKind,
-  type KpiQuery,
-  type KpiView,
-  type MaintenanceSharingBody,
-  type MaintenanceSharingView,
   type Paged,
-  type PlanStatusView,
-  type PlanUpdateBody,
-  type PlanView,
   type PublishEvent,
-  type SparePartView,
-  type StockAdjustBody,
   type WorkOrderActionBody,
   type WorkOrderDetailView,
   type WorkOrderListQuery,
@@ -28,72 +16,23 @@ import {
   type WorkOrderView,
   eventText,
   type createWorkOrderBody,
-  type planBody,
-  type sparePartBody,
 } from '@tiantai/shared';
 import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
-import { assetsForKpis, counterTotal, findKeptAsset, moveAssetForWorkOrder, type AssetTables } from '../assets';
+import { findKeptAsset, moveAssetForWorkOrder, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
-import type { MaintenanceDb, PlanRow, WorkOrderRow } from './maintenance.repository';
-import type { SparePartsTable, WorkOrdersTable } from './maintenance.tables';
-import { computeKpis } from './kpis';
-import { dueState, isDue, type SchedulePlan } from './plan-schedule';
+import type { MaintenanceDb, WorkOrderRow } from './maintenance.repository';
+import type { WorkOrdersTable } from './maintenance.tables';
 import { TRANSITIONS, allowedActions, partiesOf } from './workflow';
 
-type PlanInput = z.output<typeof planBody>;
 type CreateOrderInput = z.output<typeof createWorkOrderBody>;
-type SparePartInput = z.output<typeof sparePartBody>;
 
 /** Maintenance belongs to the enterprise keeping the asset: county staff and departments get nothing here. */
-const { enterpriseOf, requireAdmin } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** Whole days in China time; this year by default. */
-function kpiPeriod(query: Pick<KpiQuery, 'from' | 'to'>, now: Date): { from: Date; to: Date } {
-  const year = new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-  const from = new Date(`${query.from ?? `${year}-01-01`}T00:00:00+08:00`);
-  const to = new Date(Date.parse(`${query.to ?? `${year}-12-31`}T00:00:00+08:00`) + 86_400_000);
-  return { from, to };
-}
-
-const periodStrings = (p: { from: Date; to: Date }) => ({ from: p.from.toISOString(), to: p.to.toISOString() });
-
-const toSharingView = (row: { shared: number; updated_at: string; updated_by: string | null } | undefined): MaintenanceSharingView => ({
-  shared: Boolean(row && Number(row.shared)),
-  updatedAt: row?.updated_at ?? null,
-  updatedBy: row?.updated_by ?? null,
-});
-
-const scheduleOf = (p: PlanRow): SchedulePlan => ({
-  trigger: p.trigger,
-  intervalValue: Number(p.interval_value),
-  intervalUnit: p.interval_unit,
-  anchor: p.anchor,
-  warningShare: Number(p.warning_share),
-  startAt: p.start_at,
-  startCounter: p.start_counter === null ? null : Number(p.start_counter),
-  lastDoneAt: p.last_done_at,
-  lastDoneCounter: p.last_done_counter === null ? null : Number(p.last_done_counter),
-  lastDuePoint: p.last_due_point,
-});
-
-const toSparePartView = (p: SparePartsTable): SparePartView => ({
-  id: p.id,
-  enterpriseId: p.enterprise_id,
-  code: p.code,
-  name: p.name,
-  unit: p.unit,
-  quantity: Number(p.quantity),
-  minQuantity: Number(p.min_quantity),
-  lowStock: Number(p.quantity) <= Number(p.min_quantity),
-  updatedAt: p.updated_at,
-});
+const { enterpriseOf } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
 
 /** The state a running order holds its asset in: a repair with the asset stopped, or a maintenance. */
 function holdingState(kind: WorkOrderRow['kind'], downtimeStart: string | null | undefined): AssetState | null {
@@ -112,7 +51,11 @@ const ACTION_EVENT: Record<WorkOrderActionBody['action'], string> = {
   reject: 'rejected',
 };
 
-export class MaintenanceService {
+/**
+ * Work orders 保养/巡检/维修 from 报修 to 验收: the transition table (workflow.ts), the asset held under repair or
+ * maintenance while one runs, the plan's checklist ticked item by item, photos, spare parts used, numbering.
+ */
+export class WorkOrderService {
   private readonly db: MaintenanceDb;
 
   private readonly now: () => Date;
@@ -128,169 +71,6 @@ export class MaintenanceService {
     this.db = deps.db;
     this.now = deps.now ?? (() => new Date());
     this.publish = deps.publish ?? (() => undefined);
-  }
-
-  // ---- plans ----
-
-  async listPlans(actor: Actor, assetId?: string): Promise<PlanView[]> {
-    const rows = await repo.listPlans(this.db, enterpriseOf(actor), assetId);
-    return Promise.all(rows.map((r) => this.planView(this.db, r)));
-  }
-
-  async getPlan(actor: Actor, id: string): Promise<PlanView> {
-    return this.planView(this.db, await this.visiblePlan(this.db, actor, id));
-  }
-
-  async planStatus(actor: Actor, id: string): Promise<PlanStatusView> {
-    return this.statusOf(this.db, await this.visiblePlan(this.db, actor, id));
-  }
-
-  async createPlan(actor: Actor, body: PlanInput): Promise<PlanView> {
-    const enterpriseId = requireAdmin(actor);
-    const id = randomUUID();
-    const at = this.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      if (!(await findKeptAsset(withTablesOf<AssetTables>(trx), enterpriseId, body.assetId))) throw notFound('Asset');
-      const startCounter =
-        body.trigger === 'usage'
-          ? (body.startCounter ?? (await counterTotal(withTablesOf<AssetTables>(trx), body.assetId, body.intervalUnit as CounterKind)))
-          : null;
-      await repo.insertPlan(trx, {
-        id,
-        enterprise_id: enterpriseId,
-        asset_id: body.assetId,
-        name: body.name,
-        level: body.level,
-        trigger: body.trigger,
-        interval_value: body.intervalValue,
-        interval_unit: body.intervalUnit,
-        anchor: body.anchor,
-        warning_share: body.warningShare,
-        checklist: JSON.stringify(body.checklist),
-        active: body.active ? 1 : 0,
-        start_at: body.startAt ?? at,
-        start_counter: startCounter,
-        last_done_at: null,
-        last_done_counter: null,
-        last_due_point: null,
-        created_at: at,
-        updated_at: at,
-      });
-      const created = await this.planView(trx, (await repo.findPlan(trx, enterpriseId, id))!);
-      await recordAudit(trx, actor, {
-        action: 'create',
-        entity: 'maintenance_plan',
-        entityId: id,
-        organisationId: enterpriseId,
-        after: created,
-      });
-      return created;
-    });
-  }
-
-  async updatePlan(actor: Actor, id: string, body: PlanUpdateBody): Promise<PlanView> {
-    return this.db.transaction().execute(async (trx) => {
-      const before = await this.visiblePlan(trx, actor, id);
-      requireAdmin(actor);
-      await repo.updatePlan(trx, id, {
-        ...(body.name !== undefined && { name: body.name }),
-        ...(body.level !== undefined && { level: body.level }),
-        ...(body.intervalValue !== undefined && { interval_value: body.intervalValue }),
-        ...(body.anchor !== undefined && { anchor: body.anchor }),
-        ...(body.warningShare !== undefined && { warning_share: body.warningShare }),
-        ...(body.checklist !== undefined && { checklist: JSON.stringify(body.checklist) }),
-        ...(body.active !== undefined && { active: body.active ? 1 : 0 }),
-        updated_at: this.now().toISOString(),
-      });
-      const after = await this.planView(trx, (await repo.findPlan(trx, before.enterprise_id, id))!);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'maintenance_plan',
-        entityId: id,
-        organisationId: before.enterprise_id,
-        before: await this.planView(trx, before),
-        after,
-      });
-      return after;
-    });
-  }
-
-  /** A plan with work orders keeps its history: deactivate it instead. */
-  async deletePlan(actor: Actor, id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const plan = await this.visiblePlan(trx, actor, id);
-      requireAdmin(actor);
-      const used = await trx.selectFrom('work_orders').select('id').where('plan_id', '=', id).executeTakeFirst();
-      if (used) throw new AppError(409, 'CONFLICT', 'The plan has work orders; deactivate it instead (active: false)');
-      await repo.deletePlan(trx, id);
-      await recordAudit(trx, actor, { action: 'delete', entity: 'maintenance_plan', entityId: id, organisationId: plan.enterprise_id });
-    });
-  }
-
-  /**
-   * The generation job: one maintenance work order per active plan that is DUE or OVERDUE, keyed by plan
-   * and due point. Idempotent: the unique key (plan_id, due_point) lets only one of two instances insert.
-   * With `assetIds`, only those assets' plans (their counters just moved).
-   */
-  async generateDueWorkOrders(now: Date = this.now(), assetIds?: readonly string[]): Promise<number> {
-    let created = 0;
-    for (const plan of await repo.listActivePlans(this.db, assetIds)) {
-      const state = await this.dueOf(this.db, plan, now);
-      if (!isDue(state)) continue;
-      if (await repo.findOrderForDuePoint(this.db, plan.id, state.duePoint)) continue;
-      const id = randomUUID();
-      const at = now.toISOString();
-      const inserted = await this.insertNumbered(now, async (trx, number) => {
-        const ok = await repo.insertWorkOrder(trx, {
-          id,
-          enterprise_id: plan.enterprise_id,
-          asset_id: plan.asset_id,
-          kind: 'maintenance',
-          number,
-          title: `${plan.asset_code} ${plan.name}`,
-          description: (JSON.parse(plan.checklist) as string[]).map((c) => `□ ${c}`).join('\n'),
-          status: 'reported',
-          plan_id: plan.id,
-          due_point: state.duePoint,
-          due_at: state.dueAt,
-          assignee_user_id: null,
-          reported_by: null,
-          downtime_start: null,
-          downtime_end: null,
-          labour_minutes: null,
-          result: null,
-          completed_at: null,
-          accepted_at: null,
-          created_at: at,
-          updated_at: at,
-        });
-        if (!ok) return false;
-        await repo.insertChecklist(
-          trx,
-          (JSON.parse(plan.checklist) as string[]).map((item, index) => ({
-            id: randomUUID(),
-            work_order_id: id,
-            seq: index + 1,
-            item,
-            required: 1,
-          })),
-        );
-        await this.recordStep(trx, null, id, 'generated', { to: 'reported', note: `${state.status}: ${state.duePoint}`, at });
-        await recordAudit(trx, null, {
-          action: 'generate',
-          entity: 'work_order',
-          entityId: id,
-          organisationId: plan.enterprise_id,
-          after: { planId: plan.id, duePoint: state.duePoint },
-        });
-        return true;
-      });
-      if (inserted) {
-        created++;
-        await this.announceCreated(plan.enterprise_id, id);
-      }
-    }
-    return created;
   }
 
   // ---- work orders ----
@@ -606,134 +386,7 @@ export class MaintenanceService {
     return file;
   }
 
-  // ---- spare parts ----
-
-  // ---- KPIs ----
-
-  /** The enterprise's own KPIs for a period (this year by default, China time), grouped by plant, line or asset. */
-  async kpis(actor: Actor, query: KpiQuery): Promise<KpiView> {
-    const enterpriseId = enterpriseOf(actor);
-    const period = kpiPeriod(query, this.now());
-    const [assets, orders] = await Promise.all([assetsForKpis(this.db, enterpriseId), repo.kpiOrders(this.db, enterpriseId)]);
-    return { ...periodStrings(period), ...computeKpis(assets, orders, query.groupBy, period, this.now()) };
-  }
-
-  /**
-   * The county's roll-up: the same figures over every enterprise — aggregates only, plus one total row for
-   * each enterprise that chose to share (and for no other).
-   */
-  async countyKpis(actor: Actor, query: KpiQuery): Promise<CountyKpiView> {
-    if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The county roll-up is for county staff');
-    const period = kpiPeriod(query, this.now());
-    const [assets, orders, sharing] = await Promise.all([
-      assetsForKpis(this.db, undefined),
-      repo.kpiOrders(this.db, undefined),
-      repo.sharingEnterprises(this.db),
-    ]);
-    const now = this.now();
-    const { total } = computeKpis(assets, orders, 'plant', period, now);
-    // Each shared row is computed exactly as the enterprise's own page computes its total.
-    const sharedEnterprises = await Promise.all(
-      sharing.map(async (e) => {
-        const [own, ownOrders] = await Promise.all([assetsForKpis(this.db, e.id), repo.kpiOrders(this.db, e.id)]);
-        const row = computeKpis(own, ownOrders, 'plant', period, now).total;
-        return { ...row, key: e.id, label: e.name, enterpriseName: e.name };
-      }),
-    );
-    return { ...periodStrings(period), enterprises: new Set(assets.map((a) => a.enterpriseId)).size, total, sharedEnterprises };
-  }
-
-  // ---- sharing with the county ----
-
-  /** The caller's own enterprise's choice; county staff and departments 403. */
-  async getSharing(actor: Actor): Promise<MaintenanceSharingView> {
-    return toSharingView(await repo.findSharing(this.db, enterpriseOf(actor)));
-  }
-
-  /** The enterprise admin turns sharing on or off; audited. */
-  async setSharing(actor: Actor, body: MaintenanceSharingBody): Promise<MaintenanceSharingView> {
-    const enterpriseId = requireAdmin(actor);
-    return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findSharing(trx, enterpriseId);
-      const row = {
-        enterprise_id: enterpriseId,
-        shared: body.shared ? 1 : 0,
-        updated_at: this.now().toISOString(),
-        updated_by: actor.username,
-      };
-      await repo.upsertSharing(trx, row);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'maintenance_sharing',
-        entityId: enterpriseId,
-        organisationId: enterpriseId,
-        before: { shared: Boolean(before && Number(before.shared)) },
-        after: { shared: body.shared },
-      });
-      return toSharingView(row);
-    });
-  }
-
-  async listSpareParts(actor: Actor): Promise<SparePartView[]> {
-    return (await repo.listSpareParts(this.db, enterpriseOf(actor))).map(toSparePartView);
-  }
-
-  async createSparePart(actor: Actor, body: SparePartInput): Promise<SparePartView> {
-    const enterpriseId = requireAdmin(actor);
-    const at = this.now().toISOString();
-    const id = randomUUID();
-    return this.db.transaction().execute(async (trx) => {
-      if (await repo.findSparePartByCode(trx, enterpriseId, body.code))
-        throw new AppError(409, 'DUPLICATE', `A spare part with code ${body.code} already exists`, { field: 'code' });
-      const row: SparePartsTable = {
-        id,
-        enterprise_id: enterpriseId,
-        code: body.code,
-        name: body.name,
-        unit: body.unit,
-        quantity: body.quantity,
-        min_quantity: body.minQuantity,
-        created_at: at,
-        updated_at: at,
-      };
-      await repo.insertSparePart(trx, row);
-      const created = toSparePartView(row);
-      await recordAudit(trx, actor, { action: 'create', entity: 'spare_part', entityId: id, organisationId: enterpriseId, after: created });
-      return created;
-    });
-  }
-
-  /** Goods received (+) or a count correction (−); the stock never goes below zero. */
-  async adjustStock(actor: Actor, id: string, body: StockAdjustBody): Promise<SparePartView> {
-    const enterpriseId = enterpriseOf(actor);
-    return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findSparePart(trx, enterpriseId, id);
-      if (!before) throw notFound('Spare part');
-      requireAdmin(actor);
-      if (!(await repo.moveStock(trx, id, body.delta, this.now().toISOString())))
-        throw new AppError(409, 'INSUFFICIENT_STOCK', `Only ${Number(before.quantity)} ${before.unit} of ${before.code} in stock`, {
-          available: Number(before.quantity),
-        });
-      const after = toSparePartView((await repo.findSparePart(trx, enterpriseId, id))!);
-      await recordAudit(trx, actor, {
-        action: 'adjust',
-        entity: 'spare_part',
-        entityId: id,
-        organisationId: enterpriseId,
-        before: toSparePartView(before),
-        after: { ...after, reason: body.reason },
-      });
-      return after;
-    });
-  }
-
   // ---- helpers ----
-
-  private async visiblePlan(db: MaintenanceDb, actor: Actor, id: string): Promise<PlanRow> {
-    const plan = await repo.findPlan(db, enterpriseOf(actor), id);
-    if (!plan) throw notFound('Maintenance plan');
-    return plan;
-  }
 
   private async visibleOrder(db: MaintenanceDb, actor: Actor, id: string): Promise<WorkOrderRow> {
     const order = await repo.findWorkOrder(db, enterpriseOf(actor), id);
@@ -741,54 +394,6 @@ export class MaintenanceService {
     return order;
   }
 
-  private async counterOf(db: MaintenanceDb, plan: PlanRow): Promise<number | null> {
-    if (plan.trigger !== 'usage') return null;
-    return counterTotal(withTablesOf<AssetTables>(db), plan.asset_id, plan.interval_unit as CounterKind);
-  }
-
-  private async dueOf(db: MaintenanceDb, plan: PlanRow, now: Date) {
-    return dueState(scheduleOf(plan), now, await this.counterOf(db, plan));
-  }
-
-  private async statusOf(db: MaintenanceDb, plan: PlanRow): Promise<PlanStatusView> {
-    const counterValue = await this.counterOf(db, plan);
-    const state = dueState(scheduleOf(plan), this.now(), counterValue);
-    const order = await repo.findOrderForDuePoint(db, plan.id, state.duePoint);
-    return { planId: plan.id, ...state, counterValue, workOrderId: order?.id ?? null };
-  }
-
-  private async planView(db: MaintenanceDb, p: PlanRow): Promise<PlanView> {
-    return {
-      id: p.id,
-      enterpriseId: p.enterprise_id,
-      assetId: p.asset_id,
-      assetCode: p.asset_code,
-      assetName: p.asset_name,
-      name: p.name,
-      level: p.level,
-      trigger: p.trigger,
-      intervalValue: Number(p.interval_value),
-      intervalUnit: p.interval_unit,
-      anchor: p.anchor,
-      warningShare: Number(p.warning_share),
-      checklist: JSON.parse(p.checklist) as string[],
-      active: p.active === 1,
-      startAt: p.start_at,
-      startCounter: p.start_counter === null ? null : Number(p.start_counter),
-      lastDoneAt: p.last_done_at,
-      lastDoneCounter: p.last_done_counter === null ? null : Number(p.last_done_counter),
-      lastDuePoint: p.last_due_point,
-      status: p.active === 1 ? await this.statusOf(db, p) : null,
-      createdAt: p.created_at,
-      updatedAt: p.updated_at,
-    };
-  }
-
-  /**
-   * The asset follows its work order: going in progress takes it out of service (under repair when a
-   * repair has stopped it, under maintenance for a 保养), done puts it back in service — but only when this
-   * order took it out; when another running order needs it down, that order holds it instead.
-   */
   private async moveAsset(
     trx: MaintenanceDb,
     actor: Actor,
@@ -819,7 +424,7 @@ export class MaintenanceService {
   private async recordCompletion(trx: MaintenanceDb, actor: Actor, order: WorkOrderRow, at: string): Promise<void> {
     const plan = await repo.findPlan(trx, order.enterprise_id, order.plan_id!);
     if (!plan) return;
-    const counter = await this.counterOf(trx, plan);
+    const counter = await repo.planCounter(trx, plan);
     const changes = { last_done_at: at, last_done_counter: counter, last_due_point: order.due_point, updated_at: at };
     await repo.updatePlan(trx, plan.id, changes);
     await recordAudit(trx, actor, {
@@ -911,7 +516,8 @@ export class MaintenanceService {
     };
   }
 
-  private async recordStep(
+  /** A step in the order's timeline (who, from which status to which, a note). */
+  async recordStep(
     trx: MaintenanceDb,
     actor: Actor | null,
     workOrderId: string,
