@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@tiantai/shared';
-import { BrandMark } from '@/components/brand-mark';
-import { LanguageSwitch } from '@/components/language-switch';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import { useLogin } from '../api/login';
-import './login-page.css';
+import { AuthFrame } from './auth-frame';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -31,36 +29,23 @@ export function LoginPage() {
   };
 
   return (
-    <div className="tt-login">
-      <div className="tt-login__lang">
-        <LanguageSwitch ghost />
-      </div>
-      <main className="tt-login__main">
-        <Card className="tt-login__card" variant="borderless">
-          <div className="tt-login__brand">
-            <BrandMark size={52} />
-            <Typography.Title level={3} className="tt-login__title">
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary" className="tt-login__subtitle">
-              {t('login.subtitle')}
-            </Typography.Text>
-          </div>
-          <Form<LoginBody> layout="vertical" size="large" requiredMark={false} onFinish={onFinish} autoComplete="on">
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('login.usernamePlaceholder')} />
-            </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('login.passwordPlaceholder')} />
-            </Form.Item>
-            {failure && <Alert type="error" showIcon title={failure} className="tt-login__error" role="alert" />}
-            <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={loginMutation.isPending}>
-              {t('login.submit')}
-            </Button>
-          </Form>
-        </Card>
-        <Typography.Text className="tt-login__footer">{t('login.footer')}</Typography.Text>
-      </main>
-    </div>
+    <AuthFrame
+      title={t('app.name')}
+      subtitle={t('login.subtitle')}
+      footer={<Typography.Text className="tt-login__footer">{t('login.footer')}</Typography.Text>}
+    >
+      <Form<LoginBody> layout="vertical" size="large" requiredMark={false} onFinish={onFinish} autoComplete="on">
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('login.usernamePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('login.passwordPlaceholder')} />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title={failure} className="tt-login__error" role="alert" />}
+        <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={loginMutation.isPending}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </AuthFrame>
   );
 }

@@ -1,12 +1,10 @@
-import { Alert, Button, Card, Form, Typography } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { BrandMark } from '@/components/brand-mark';
-import { LanguageSwitch } from '@/components/language-switch';
 import { useI18n } from '@/lib/i18n';
 import { sessionQueryKey } from '../api/get-session';
 import { useLogout } from '../api/logout';
 import { ChangePasswordForm, type ChangePasswordValues } from './change-password-form';
-import './login-page.css';
+import { AuthFrame } from './auth-frame';
 
 /** A user who must choose a new password (first sign-in, a password an administrator set) sees only this. */
 export function RequiredPasswordPage() {
@@ -16,32 +14,15 @@ export function RequiredPasswordPage() {
   const [form] = Form.useForm<ChangePasswordValues>();
 
   return (
-    <div className="tt-login">
-      <div className="tt-login__lang">
-        <LanguageSwitch ghost />
-      </div>
-      <main className="tt-login__main">
-        <Card className="tt-login__card" variant="borderless">
-          <div className="tt-login__brand">
-            <BrandMark size={52} />
-            <Typography.Title level={3} className="tt-login__title">
-              {t('password.requiredTitle')}
-            </Typography.Title>
-          </div>
-          <Alert type="info" showIcon title={t('password.requiredHint')} className="tt-login__error" />
-          <ChangePasswordForm
-            form={form}
-            size="large"
-            onChanged={() => void queryClient.invalidateQueries({ queryKey: sessionQueryKey })}
-          />
-          <Button data-testid="required-password-submit" type="primary" size="large" block onClick={() => form.submit()}>
-            {t('password.requiredSubmit')}
-          </Button>
-          <Button type="link" block onClick={() => logout.mutate()} style={{ marginTop: 8 }}>
-            {t('user.logout')}
-          </Button>
-        </Card>
-      </main>
-    </div>
+    <AuthFrame title={t('password.requiredTitle')}>
+      <Alert type="info" showIcon title={t('password.requiredHint')} className="tt-login__error" />
+      <ChangePasswordForm form={form} size="large" onChanged={() => void queryClient.invalidateQueries({ queryKey: sessionQueryKey })} />
+      <Button data-testid="required-password-submit" type="primary" size="large" block onClick={() => form.submit()}>
+        {t('password.requiredSubmit')}
+      </Button>
+      <Button type="link" block onClick={() => logout.mutate()} style={{ marginTop: 8 }}>
+        {t('user.logout')}
+      </Button>
+    </AuthFrame>
   );
 }
