@@ -18,7 +18,7 @@ import { registerHealth } from './http/health';
 import { METRICS_PATH, createMetricsRegistry, registerMetrics, type MetricsRegistry } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
 import { startJobs, type Job } from './jobs';
-import { AssetService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
+import { AssetService, AssetSummaryService, PlaceService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import {
   InspectionService,
@@ -145,7 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const registry = new RegistryService({ db: withTablesOf<RegistryTables>(deps.db) });
   const notifications = new NotificationService({ db: withTablesOf<NotificationTables>(deps.db), publish });
   const serviceRequests = new ServiceRequestService({ db: withTablesOf<ServiceRequestTables>(deps.db), notifications, publish });
-  const assets = new AssetService({ db: withTablesOf<AssetTables>(deps.db), publish });
+  const assetDb = withTablesOf<AssetTables>(deps.db);
+  const assets = new AssetService({ db: assetDb, publish });
+  const places = new PlaceService({ db: assetDb });
+  const assetSummary = new AssetSummaryService({ db: assetDb });
   const maintenanceDb = withTablesOf<MaintenanceTables>(deps.db);
   const workOrders = new WorkOrderService({ db: maintenanceDb, publish });
   const plans = new PlanService({ db: maintenanceDb, workOrders });
@@ -174,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: withTablesOf<ScreenTables>(deps.db),
     sources: {
       assets,
+      places,
       workOrders,
       maintenanceKpis,
       serviceRequests,
@@ -202,7 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes(registry));
   await app.register(serviceRequestRoutes(serviceRequests));
   await app.register(notificationRoutes(notifications, bus.subscribe.bind(bus)));
-  await app.register(assetRoutes(assets));
+  await app.register(assetRoutes({ assets, places, summary: assetSummary }));
   await app.register(maintenanceRoutes({ plans, workOrders, kpis: maintenanceKpis, spareParts }));
   await app.register(inspectionRoutes(inspection));
   await app.register(telemetryRoutes(telemetry.service, telemetry.ingest));

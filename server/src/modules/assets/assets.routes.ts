@@ -24,37 +24,47 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth';
+import type { AssetSummaryService } from './asset-summary.service';
 import type { AssetService } from './assets.service';
+import type { PlaceService } from './places.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-export function assetRoutes(service: AssetService) {
+export function assetRoutes({
+  assets: service,
+  places,
+  summary,
+}: {
+  assets: AssetService;
+  places: PlaceService;
+  summary: AssetSummaryService;
+}) {
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['assets'];
 
     app.get('/api/plants', { schema: { tags, response: { 200: z.array(plantView) } } }, async (request) =>
-      service.listPlants(requireActor(request)),
+      places.listPlants(requireActor(request)),
     );
     app.post('/api/plants', { schema: { tags, body: plantBody, response: { 201: plantView } } }, async (request, reply) =>
-      reply.status(201).send(await service.createPlant(requireActor(request), request.body)),
+      reply.status(201).send(await places.createPlant(requireActor(request), request.body)),
     );
     app.patch(
       '/api/plants/:id',
       { schema: { tags, params: idParams, body: plantBody.partial(), response: { 200: plantView } } },
-      async (request) => service.updatePlant(requireActor(request), request.params.id, request.body),
+      async (request) => places.updatePlant(requireActor(request), request.params.id, request.body),
     );
 
     app.get('/api/lines', { schema: { tags, querystring: lineListQuery, response: { 200: z.array(lineView) } } }, async (request) =>
-      service.listLines(requireActor(request), request.query.plantId),
+      places.listLines(requireActor(request), request.query.plantId),
     );
     app.post('/api/lines', { schema: { tags, body: lineBody, response: { 201: lineView } } }, async (request, reply) =>
-      reply.status(201).send(await service.createLine(requireActor(request), request.body)),
+      reply.status(201).send(await places.createLine(requireActor(request), request.body)),
     );
     app.patch(
       '/api/lines/:id',
       { schema: { tags, params: idParams, body: lineBody.partial(), response: { 200: lineView } } },
-      async (request) => service.updateLine(requireActor(request), request.params.id, request.body),
+      async (request) => places.updateLine(requireActor(request), request.params.id, request.body),
     );
 
     app.get(
@@ -77,7 +87,7 @@ export function assetRoutes(service: AssetService) {
       {
         schema: { tags, description: 'Counts only: by kind, lifecycle state and keeping enterprise', response: { 200: assetSummaryView } },
       },
-      async (request) => service.summary(requireActor(request)),
+      async (request) => summary.summary(requireActor(request)),
     );
     app.get('/api/assets/:id', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
       service.getAsset(requireActor(request), request.params.id),
@@ -130,7 +140,7 @@ export function assetRoutes(service: AssetService) {
           response: { 200: assetSharingView },
         },
       },
-      async (request) => service.getSharing(requireActor(request)),
+      async (request) => summary.getSharing(requireActor(request)),
     );
     app.put(
       '/api/assets/sharing',
@@ -142,7 +152,7 @@ export function assetRoutes(service: AssetService) {
           response: { 200: assetSharingView },
         },
       },
-      async (request) => service.setSharing(requireActor(request), request.body),
+      async (request) => summary.setSharing(requireActor(request), request.body),
     );
     app.get(
       '/api/assets/transfer-targets',

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ASSET_KINDS,
-  ASSET_STATES,
-  COUNTY_ROLES,
   type Actor,
   type AssetDetailView,
   type AssetListQuery,
-  type AssetSharingBody,
-  type AssetSharingView,
   type AssetState,
-  type AssetSummaryView,
   type AssetUpdateBody,
   type AssetView,
   type LifecycleBody,
-  type LineBody,
-  type LineView,
   type MountBody,
   type Paged,
-  type PlantBody,
-  type PlantView,
   type PublishEvent,
   type ReadingBody,
   TRANSFER_TARGETS_SHOWN,
@@ -35,7 +25,7 @@ import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import * as repo from './assets.repository';
 import type { AssetDb, AssetRow } from './assets.repository';
-import type { AssetEventsTable, AssetTables, AssetsTable, LinesTable, PlantsTable } from './assets.tables';
+import type { AssetEventsTable, AssetTables, AssetsTable } from './assets.tables';
 import { counterStep } from './counters';
 import { allowedMoves, canMove, roleMayMove } from './lifecycle';
 import { assetLabelSvg } from './label';
@@ -45,32 +35,6 @@ type AssetAttributes = AssetView['attributes'];
 
 const nowIso = () => new Date().toISOString();
 const READINGS_SHOWN = 50;
-/** A mold at or beyond this share of its design life is "near end of life" on the county summary. */
-export const NEAR_END_OF_LIFE = 0.9;
-
-const toPlantView = (row: PlantsTable): PlantView => ({
-  id: row.id,
-  enterpriseId: row.enterprise_id,
-  name: row.name,
-  address: row.address,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
-const toLineView = (row: LinesTable): LineView => ({
-  id: row.id,
-  enterpriseId: row.enterprise_id,
-  plantId: row.plant_id,
-  name: row.name,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
-const toSharingView = (row: { shared: number; updated_at: string; updated_by: string | null } | undefined): AssetSharingView => ({
-  shared: Boolean(row && Number(row.shared)),
-  updatedAt: row?.updated_at ?? null,
-  updatedBy: row?.updated_by ?? null,
-});
 
 /** The enterprise that keeps the asset: the custodian, or the owner when nobody else keeps it. */
 const holderOf = (row: Pick<AssetsTable, 'enterprise_id' | 'custodian_enterprise_id'>) => row.custodian_enterprise_id ?? row.enterprise_id;
@@ -128,106 +92,6 @@ export class AssetService {
   }) {
     this.db = deps.db;
     this.publish = deps.publish ?? (() => undefined);
-  }
-
-  // ---- plants and lines ----
-
-  async listPlants(actor: Actor): Promise<PlantView[]> {
-    return (await repo.listPlants(this.db, enterpriseOf(actor))).map(toPlantView);
-  }
-
-  async createPlant(actor: Actor, body: PlantBody): Promise<PlantView> {
-    const enterpriseId = requireAdmin(actor);
-    const now = nowIso();
-    const row: PlantsTable = {
-      id: randomUUID(),
-      enterprise_id: enterpriseId,
-      name: body.name,
-      address: body.address ?? null,
-      created_at: now,
-      updated_at: now,
-    };
-    return this.db.transaction().execute(async (trx) => {
-      await repo.insertPlant(trx, row);
-      const created = toPlantView(row);
-      await recordAudit(trx, actor, { action: 'create', entity: 'plant', entityId: row.id, organisationId: enterpriseId, after: created });
-      return created;
-    });
-  }
-
-  async updatePlant(actor: Actor, id: string, body: Partial<PlantBody>): Promise<PlantView> {
-    const enterpriseId = enterpriseOf(actor);
-    return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findPlant(trx, enterpriseId, id);
-      if (!before) throw notFound('Plant');
-      requireAdmin(actor);
-      await repo.updatePlant(trx, id, {
-        ...(body.name !== undefined && { name: body.name }),
-        ...(body.address !== undefined && { address: body.address }),
-        updated_at: nowIso(),
-      });
-      const after = toPlantView((await repo.findPlant(trx, enterpriseId, id))!);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'plant',
-        entityId: id,
-        organisationId: enterpriseId,
-        before: toPlantView(before),
-        after,
-      });
-      return after;
-    });
-  }
-
-  async listLines(actor: Actor, plantId?: string): Promise<LineView[]> {
-    return (await repo.listLines(this.db, enterpriseOf(actor), plantId)).map(toLineView);
-  }
-
-  async createLine(actor: Actor, body: LineBody): Promise<LineView> {
-    const enterpriseId = requireAdmin(actor);
-    const now = nowIso();
-    return this.db.transaction().execute(async (trx) => {
-      if (!(await repo.findPlant(trx, enterpriseId, body.plantId)))
-        throw new AppError(400, 'VALIDATION_FAILED', `plantId: no plant ${body.plantId}`);
-      const row: LinesTable = {
-        id: randomUUID(),
-        enterprise_id: enterpriseId,
-        plant_id: body.plantId,
-        name: body.name,
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertLine(trx, row);
-      const created = toLineView(row);
-      await recordAudit(trx, actor, { action: 'create', entity: 'line', entityId: row.id, organisationId: enterpriseId, after: created });
-      return created;
-    });
-  }
-
-  async updateLine(actor: Actor, id: string, body: Partial<LineBody>): Promise<LineView> {
-    const enterpriseId = enterpriseOf(actor);
-    return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findLine(trx, enterpriseId, id);
-      if (!before) throw notFound('Line');
-      requireAdmin(actor);
-      if (body.plantId !== undefined && !(await repo.findPlant(trx, enterpriseId, body.plantId)))
-        throw new AppError(400, 'VALIDATION_FAILED', `plantId: no plant ${body.plantId}`);
-      await repo.updateLine(trx, id, {
-        ...(body.name !== undefined && { name: body.name }),
-        ...(body.plantId !== undefined && { plant_id: body.plantId }),
-        updated_at: nowIso(),
-      });
-      const after = toLineView((await repo.findLine(trx, enterpriseId, id))!);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'line',
-        entityId: id,
-        organisationId: enterpriseId,
-        before: toLineView(before),
-        after,
-      });
-      return after;
-    });
   }
 
   // ---- assets ----
@@ -556,66 +420,6 @@ export class AssetService {
     const asset = await repo.findVisibleAsset(this.db, enterpriseId, id);
     if (!asset) throw notFound('Asset');
     return assetLabelSvg(`${origin}/assets/${asset.id}`, asset.code, asset.name);
-  }
-
-  /**
-   * Counts only: county staff across the county (plus, for each enterprise that chose to share, its own
-   * summary exactly as it sees it), an enterprise over what it owns or keeps.
-   */
-  async summary(actor: Actor): Promise<AssetSummaryView> {
-    let scope: string | undefined;
-    if (actor.organisationKind === 'enterprise') scope = actor.organisationId;
-    else if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The asset summary is for county staff and enterprises');
-    const { holders, ...counts } = await this.counts(scope);
-    const sharing = scope === undefined ? await repo.sharingEnterprises(this.db) : [];
-    const sharedEnterprises = await Promise.all(
-      sharing.map(async (e) => {
-        const { holders: _holders, ...own } = await this.counts(e.id);
-        return { enterpriseId: e.id, enterpriseName: e.name, ...own };
-      }),
-    );
-    return { ...counts, enterprises: holders, sharedEnterprises };
-  }
-
-  /** The caller's own enterprise's choice to share its summary; county staff and departments 403. */
-  async getSharing(actor: Actor): Promise<AssetSharingView> {
-    return toSharingView(await repo.findSharing(this.db, enterpriseOf(actor)));
-  }
-
-  /** The enterprise admin turns sharing on or off; audited. */
-  async setSharing(actor: Actor, body: AssetSharingBody): Promise<AssetSharingView> {
-    const enterpriseId = requireAdmin(actor);
-    return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findSharing(trx, enterpriseId);
-      const row = { enterprise_id: enterpriseId, shared: body.shared ? 1 : 0, updated_at: nowIso(), updated_by: actor.username };
-      await repo.upsertSharing(trx, row);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'asset_sharing',
-        entityId: enterpriseId,
-        organisationId: enterpriseId,
-        before: { shared: Boolean(before && Number(before.shared)) },
-        after: { shared: body.shared },
-      });
-      return toSharingView(row);
-    });
-  }
-
-  private async counts(scope: string | undefined) {
-    const groups = await repo.countAssets(this.db, scope);
-    const byKind = Object.fromEntries(ASSET_KINDS.map((k) => [k, 0])) as AssetSummaryView['byKind'];
-    const byState = Object.fromEntries(ASSET_STATES.map((s) => [s, 0])) as AssetSummaryView['byState'];
-    const holders = new Set<string>();
-    let total = 0;
-    for (const g of groups) {
-      const n = Number(g.n);
-      byKind[g.kind] += n;
-      byState[g.state] += n;
-      holders.add(g.holder);
-      total += n;
-    }
-    const near = await repo.countMoldsNearEndOfLife(this.db, NEAR_END_OF_LIFE, scope);
-    return { total, holders: holders.size, byKind, byState, moldsNearEndOfLife: Number(near.n) };
   }
 
   // ---- helpers ----

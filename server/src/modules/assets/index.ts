@@ -2,6 +2,8 @@
 // a press, kept for a customer, transferable); the lifecycle and its timeline; run-hour, cycle and shot counters.
 export type { AssetTables } from './assets.tables';
 export { AssetService } from './assets.service';
+export { PlaceService } from './places.service';
+export { AssetSummaryService } from './asset-summary.service';
 /** For maintenance: a running work order takes its asset out of service and back (lifecycle table, timeline, audit). */
 export { moveAssetForWorkOrder } from './assets.service';
 export { assetRoutes } from './assets.routes';

@@ -17,7 +17,7 @@ import {
 } from '@tiantai/shared';
 import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
-import type { AssetService } from '../assets';
+import type { AssetService, PlaceService } from '../assets';
 import { recordAudit } from '../identity';
 import type { MaintenanceKpiService, WorkOrderService } from '../maintenance';
 import type { Audience } from '../realtime';
@@ -31,6 +31,7 @@ import type { ScreenTokensTable } from './screens.tables';
 /** The pages the screens read from: the same services, so a screen's numbers are the pages' numbers. */
 export interface ScreenSources {
   assets: AssetService;
+  places: PlaceService;
   workOrders: WorkOrderService;
   maintenanceKpis: MaintenanceKpiService;
   serviceRequests: ServiceRequestService;
@@ -121,8 +122,8 @@ export class ScreensService {
 
   async plantScreen(actor: Actor, plantId: string | null): Promise<PlantScreenView> {
     const enterpriseId = enterpriseOf(actor);
-    const { assets, workOrders, maintenanceKpis, registry, machines } = this.sources;
-    const plants = await assets.listPlants(actor);
+    const { assets, places, workOrders, maintenanceKpis, registry, machines } = this.sources;
+    const plants = await places.listPlants(actor);
     const plant = plantId === null ? null : plants.find((p) => p.id === plantId);
     if (plantId !== null && !plant) throw notFound('Plant');
     const scope: MachineScope = { enterpriseId, plantId };
@@ -345,7 +346,7 @@ export class ScreensService {
         owner === null ? 'The county admin makes county screen tokens' : 'An enterprise makes tokens for its own plant screens',
       );
     const plantId = body.screen === 'plant' ? body.plantId! : null;
-    if (plantId !== null && !(await this.sources.assets.listPlants(actor)).some((p) => p.id === plantId)) throw notFound('Plant');
+    if (plantId !== null && !(await this.sources.places.listPlants(actor)).some((p) => p.id === plantId)) throw notFound('Plant');
     const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
     const row: ScreenTokensTable = {
       id: randomUUID(),
@@ -425,6 +426,6 @@ export class ScreensService {
 
   async ownsPlant(actor: Actor, plantId: string): Promise<boolean> {
     if (actor.organisationKind !== 'enterprise') return false;
-    return (await this.sources.assets.listPlants(actor)).some((p) => p.id === plantId);
+    return (await this.sources.places.listPlants(actor)).some((p) => p.id === plantId);
   }
 }
