@@ -13,9 +13,6 @@ export interface Notice {
 
 const nowIso = () => new Date().toISOString();
 
-/** A module's connection or transaction seen with the tables this module reads and writes (withTablesOf). */
-export type { NotificationDb };
-
 /**
  * The bell: notices written for users, listed and marked read by them, and pushed to their open browsers
  * through the domain-event bus (so a stream on another instance hears of them too). Any module may notify.
