@@ -6,15 +6,9 @@
 //   leaves them to the others, for web-only instances.
 // A job whose last run has not finished is skipped, not stacked; a failure is logged and the job goes on.
 import type { FastifyBaseLogger } from 'fastify';
+import type { Job } from './lib/job';
 
-export interface Job {
-  name: string;
-  everyMs: number;
-  kind: 'instance' | 'county';
-  /** Run once at start too (else first after everyMs). */
-  atStart?: boolean;
-  run(): Promise<unknown>;
-}
+export type { Job };
 
 /** Starts the jobs this instance runs; the returned stopper waits for runs in progress. */
 export function startJobs(jobs: readonly Job[], options: { county: boolean; log: FastifyBaseLogger }): () => Promise<void> {

@@ -3,7 +3,7 @@
 // (folder gone, disk full) is logged and tried again in 15 minutes; the platform keeps serving.
 import type SQLite from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Job } from '../jobs';
+import type { Job } from '../lib/job';
 import { backupDatabase, newestBackupTime, pruneBackups, type DatabaseLocation } from './backup';
 
 const CHECK_EVERY_MS = 60_000;

@@ -7,17 +7,11 @@ import {
   type AssetSharingView,
   type AssetSummaryView,
 } from '@tiantai/shared';
-import { enterpriseScope } from '../../http/access';
 import { forbidden } from '../../http/errors';
 import { recordAudit } from '../identity';
+import { enterpriseOf, requireAdmin } from './assets.access';
 import * as repo from './assets.repository';
 import type { AssetDb } from './assets.repository';
-
-/** Assets are kept by enterprises: county staff get the summary only, departments nothing. */
-const { enterpriseOf, requireAdmin } = enterpriseScope(
-  'Assets belong to enterprises; county staff read the summary',
-  'Only the enterprise admin changes plants, lines and assets',
-);
 
 const nowIso = () => new Date().toISOString();
 /** A mold at or beyond this share of its design life is "near end of life" on the county summary. */

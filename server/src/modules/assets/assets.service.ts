@@ -20,9 +20,9 @@ import {
 import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
-import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
+import { enterpriseOf, requireAdmin } from './assets.access';
 import * as repo from './assets.repository';
 import type { AssetDb, AssetRow } from './assets.repository';
 import type { AssetEventsTable, AssetTables, AssetsTable } from './assets.tables';
@@ -73,12 +73,6 @@ export function toAssetView(row: AssetRow, enterpriseId: string): AssetView {
     updatedAt: row.updated_at,
   };
 }
-
-/** Assets are kept by enterprises: county staff get the summary only, departments nothing. */
-const { enterpriseOf, requireAdmin } = enterpriseScope(
-  'Assets belong to enterprises; county staff read the summary',
-  'Only the enterprise admin changes plants, lines and assets',
-);
 
 export class AssetService {
   private readonly db: AssetDb;

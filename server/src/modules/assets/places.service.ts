@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, LineBody, LineView, PlantBody, PlantView } from '@tiantai/shared';
-import { enterpriseScope } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
+import { enterpriseOf, requireAdmin } from './assets.access';
 import * as repo from './assets.repository';
 import type { AssetDb } from './assets.repository';
 import type { LinesTable, PlantsTable } from './assets.tables';
-
-/** Assets are kept by enterprises: county staff get the summary only, departments nothing. */
-const { enterpriseOf, requireAdmin } = enterpriseScope(
-  'Assets belong to enterprises; county staff read the summary',
-  'Only the enterprise admin changes plants, lines and assets',
-);
 
 const nowIso = () => new Date().toISOString();
 

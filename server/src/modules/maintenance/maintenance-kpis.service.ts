@@ -6,14 +6,13 @@ import {
   type MaintenanceSharingBody,
   type MaintenanceSharingView,
 } from '@tiantai/shared';
-import { enterpriseScope, requirePermission } from '../../http/access';
+import { requirePermission } from '../../http/access';
 import { assetsForKpis } from '../assets';
 import { recordAudit } from '../identity';
 import { computeKpis } from './kpis';
+import { enterpriseOf, requireAdmin } from './maintenance.access';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb } from './maintenance.repository';
-
-const { enterpriseOf, requireAdmin } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 

@@ -2,18 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, type PlanStatusView, type PlanUpdateBody, type PlanView, type planBody, type CounterKind } from '@tiantai/shared';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
-import { enterpriseScope } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
 import { counterTotal, findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
+import { enterpriseOf, requireAdmin } from './maintenance.access';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, PlanRow } from './maintenance.repository';
 import { dueState, isDue, type SchedulePlan } from './plan-schedule';
 import type { WorkOrderService } from './work-orders.service';
 
 type PlanInput = z.output<typeof planBody>;
-
-const { enterpriseOf, requireAdmin } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
 
 const scheduleOf = (p: PlanRow): SchedulePlan => ({
   trigger: p.trigger,
@@ -159,6 +157,7 @@ export class PlanService {
       const at = now.toISOString();
       const inserted = await this.workOrders.insertNumbered(now, async (trx, number) => {
         const ok = await repo.insertWorkOrder(trx, {
+          // Columns not named here start null (nothing done on the order yet).
           id,
           enterprise_id: plan.enterprise_id,
           asset_id: plan.asset_id,
@@ -170,14 +169,6 @@ export class PlanService {
           plan_id: plan.id,
           due_point: state.duePoint,
           due_at: state.dueAt,
-          assignee_user_id: null,
-          reported_by: null,
-          downtime_start: null,
-          downtime_end: null,
-          labour_minutes: null,
-          result: null,
-          completed_at: null,
-          accepted_at: null,
           created_at: at,
           updated_at: at,
         });

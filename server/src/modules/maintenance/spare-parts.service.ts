@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, SparePartView, StockAdjustBody, sparePartBody } from '@tiantai/shared';
 import type { z } from 'zod';
-import { enterpriseScope } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
+import { enterpriseOf, requireAdmin } from './maintenance.access';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb } from './maintenance.repository';
 import type { SparePartsTable } from './maintenance.tables';
 
 type SparePartInput = z.output<typeof sparePartBody>;
-
-const { enterpriseOf, requireAdmin } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
 
 const toSparePartView = (p: SparePartsTable): SparePartView => ({
   id: p.id,

@@ -20,19 +20,16 @@ import {
 import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
-import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
 import { findKeptAsset, moveAssetForWorkOrder, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
+import { enterpriseOf } from './maintenance.access';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, WorkOrderRow } from './maintenance.repository';
 import type { WorkOrdersTable } from './maintenance.tables';
 import { TRANSITIONS, allowedActions, partiesOf } from './workflow';
 
 type CreateOrderInput = z.output<typeof createWorkOrderBody>;
-
-/** Maintenance belongs to the enterprise keeping the asset: county staff and departments get nothing here. */
-const { enterpriseOf } = enterpriseScope('Maintenance belongs to enterprises; county aggregates come later');
 
 /** The state a running order holds its asset in: a repair with the asset stopped, or a maintenance. */
 function holdingState(kind: WorkOrderRow['kind'], downtimeStart: string | null | undefined): AssetState | null {
@@ -142,6 +139,7 @@ export class WorkOrderService {
   ): Promise<void> {
     const { id, enterpriseId, number, at, ...body } = order;
     await repo.insertWorkOrder(trx, {
+      // Columns not named here start null (nothing done on the order yet).
       id,
       enterprise_id: enterpriseId,
       asset_id: body.assetId,
@@ -150,17 +148,8 @@ export class WorkOrderService {
       title: body.title,
       description: body.description,
       status: 'reported',
-      plan_id: null,
-      due_point: null,
-      due_at: null,
-      assignee_user_id: null,
       reported_by: actor?.userId ?? null,
       downtime_start: body.downtimeStart ?? null,
-      downtime_end: null,
-      labour_minutes: null,
-      result: null,
-      completed_at: null,
-      accepted_at: null,
       created_at: at,
       updated_at: at,
     });

@@ -251,12 +251,12 @@ export class RegistryService {
 
   async listEnterprises(actor: Actor, query: EnterpriseListQuery): Promise<Paged<EnterpriseView>> {
     const { page, pageSize, ...filter } = query;
-    const { rows, total } = await repo.listEnterprises(this.db, { ...filter, onlyId: enterpriseScope(actor) }, { page, pageSize });
+    const { rows, total } = await repo.listEnterprises(this.db, { ...filter, onlyId: ownEnterpriseOf(actor) }, { page, pageSize });
     return { items: rows.map(toEnterpriseView), total, page, pageSize };
   }
 
   async getEnterprise(actor: Actor, id: string): Promise<EnterpriseView> {
-    const scope = enterpriseScope(actor);
+    const scope = ownEnterpriseOf(actor);
     const row = scope === undefined || scope === id ? await repo.findEnterprise(this.db, id) : undefined;
     if (!row) throw notFound('Enterprise');
     return toEnterpriseView(row);
@@ -271,7 +271,7 @@ export class RegistryService {
   }
 
   async updateEnterprise(actor: Actor, id: string, body: Partial<EnterpriseInput>): Promise<EnterpriseSaved> {
-    const scope = enterpriseScope(actor);
+    const scope = ownEnterpriseOf(actor);
     if (scope !== undefined && scope !== id) throw notFound('Enterprise');
     if (actor.role !== 'county_admin' && actor.role !== 'enterprise_admin')
       throw forbidden('Only the county admin or the enterprise admin edits a profile');
@@ -387,6 +387,6 @@ function requireCountyAdmin(actor: Actor): void {
 }
 
 /** An enterprise's users see only their own enterprise; county staff and departments see the register. */
-function enterpriseScope(actor: Actor): string | undefined {
+function ownEnterpriseOf(actor: Actor): string | undefined {
   return actor.organisationKind === 'enterprise' ? actor.organisationId : undefined;
 }

@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DbEngine } from '../../db/connection';
+import type { Job } from '../../lib/job';
 import type { ExternalBroker } from '../../mqtt/external';
 import { MosquittoDynsec } from './dynsec';
 import { DEFAULT_INGEST_OPTIONS, IngestService, type IngestOptions } from './ingest';
@@ -22,15 +23,6 @@ export { TelemetryService, IngestService, MachineMonitor, MosquittoDynsec };
 
 const HOUR = 3600_000;
 
-/** The shape of server/src/jobs.ts's Job (a module does not import the composition root). */
-export interface TelemetryJob {
-  name: string;
-  everyMs: number;
-  kind: 'instance' | 'county';
-  atStart?: boolean;
-  run(): Promise<unknown>;
-}
-
 export interface Telemetry {
   service: TelemetryService;
   ingest: IngestService;
@@ -38,7 +30,7 @@ export interface Telemetry {
   /** After an external broker is connected: keep its credentials in step with the devices. */
   useDynsec(broker: ExternalBroker): MosquittoDynsec;
   /** Its periodic jobs, for server/src/jobs.ts: counters, state sweep and partitions on every instance; rollups, retention where jobs run. */
-  jobs: TelemetryJob[];
+  jobs: Job[];
   close(): Promise<void>;
 }
 
