@@ -25,7 +25,8 @@ import readline from 'node:readline';
 import mqttPacket, { type Packet } from 'mqtt-packet';
 import type { DbEngine } from '../server/src/db/connection';
 import { openDatabase } from '../server/src/db/connection';
-import { storeBatch, type SeriesPoint } from '../server/src/modules/telemetry/point-writer';
+import { dialectOf } from '../server/src/modules/telemetry/dialect';
+import { storeBatch, type SeriesPoint } from '../server/src/modules/telemetry/points.repository';
 import type { TelemetryTables } from '../server/src/modules/telemetry/telemetry.tables';
 import pg from 'pg';
 import { ENGINES, POSTGRES_ADMIN_URL, createTestDatabase, type TestDatabase } from '../server/test/engines';
@@ -662,6 +663,7 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.
 async function rawCeiling(db: TestDatabase): Promise<{ pointsPerSecond: number; batches: number }> {
   const synchronous = env.SQLITE_SYNCHRONOUS === 'normal' ? 'normal' : 'full';
   const { db: kdb, engine } = openDatabase<TelemetryTables>({ ...db.location, sqliteSynchronous: synchronous });
+  const dialect = dialectOf(engine);
   try {
     const ids = (await kdb.selectFrom('telemetry_series').select('id').orderBy('id').limit(150_000).execute()).map((r) => r.id);
     if (ids.length === 0) return { pointsPerSecond: NaN, batches: 0 };
@@ -681,7 +683,7 @@ async function rawCeiling(db: TestDatabase): Promise<{ pointsPerSecond: number; 
           ts += PERIOD_MS;
         }
       }
-      await kdb.transaction().execute((trx) => storeBatch(trx, engine, batch));
+      await kdb.transaction().execute((trx) => storeBatch(trx, dialect, batch));
       points += batch.length;
       batches += 1;
     }

@@ -21,7 +21,8 @@ import { startJobs, type Job } from './jobs';
 import { AssetService, AssetSummaryService, PlaceService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import {
-  InspectionService,
+  InspectionRoundService,
+  InspectionRouteService,
   MaintenanceKpiService,
   PlanService,
   WorkOrderService,
@@ -154,7 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const plans = new PlanService({ db: maintenanceDb, workOrders });
   const maintenanceKpis = new MaintenanceKpiService({ db: maintenanceDb });
   const spareParts = new SparePartService({ db: maintenanceDb });
-  const inspection = new InspectionService({ db: withTablesOf<InspectionTables>(deps.db), workOrders });
+  const inspectionDb = withTablesOf<InspectionTables>(deps.db);
+  const inspectionRouteService = new InspectionRouteService({ db: inspectionDb });
+  const inspectionRoundService = new InspectionRoundService({ db: inspectionDb, workOrders });
   const telemetry = createTelemetry({
     db: deps.db,
     engine: deps.engine,
@@ -208,8 +211,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes(notifications, bus.subscribe.bind(bus)));
   await app.register(assetRoutes({ assets, places, summary: assetSummary }));
   await app.register(maintenanceRoutes({ plans, workOrders, kpis: maintenanceKpis, spareParts }));
-  await app.register(inspectionRoutes(inspection));
-  await app.register(telemetryRoutes(telemetry.service, telemetry.ingest));
+  await app.register(inspectionRoutes({ routes: inspectionRouteService, rounds: inspectionRoundService }));
+  await app.register(telemetryRoutes(telemetry));
   await app.register(screensRoutes(screens));
   await app.register(
     realtimeRoutes(bus, {

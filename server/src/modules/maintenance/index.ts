@@ -9,5 +9,6 @@ export { SparePartService } from './spare-parts.service';
 export { maintenanceRoutes } from './maintenance.routes';
 /** 巡检/点检: routes of QR-labelled points walked in rounds; a failed check item opens a repair work order. */
 export type { InspectionTables } from './inspection.tables';
-export { InspectionService } from './inspection.service';
+export { InspectionRouteService } from './inspection-routes.service';
+export { InspectionRoundService } from './inspection-rounds.service';
 export { inspectionRoutes } from './inspection.routes';

@@ -20,17 +20,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptAttachmentBodies, readUpload, sendAttachment, uploadRouteOptions } from '../../http/attachments';
 import { requireActor } from '../../http/auth';
-import type { InspectionService } from './inspection.service';
+import type { InspectionRoundService } from './inspection-rounds.service';
+import type { InspectionRouteService } from './inspection-routes.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-export function inspectionRoutes(service: InspectionService) {
+export function inspectionRoutes({ routes, rounds }: { routes: InspectionRouteService; rounds: InspectionRoundService }) {
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['inspection'];
 
     app.get('/api/inspection/routes', { schema: { tags, response: { 200: z.array(inspectionRouteView) } } }, async (request) =>
-      service.listRoutes(requireActor(request)),
+      routes.listRoutes(requireActor(request)),
     );
     app.post(
       '/api/inspection/routes',
@@ -42,7 +43,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 201: inspectionRouteDetailView },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.createRoute(requireActor(request), request.body)),
+      async (request, reply) => reply.status(201).send(await routes.createRoute(requireActor(request), request.body)),
     );
     app.get(
       '/api/inspection/routes/:id',
@@ -54,12 +55,12 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionRouteDetailView },
         },
       },
-      async (request) => service.getRoute(requireActor(request), request.params.id),
+      async (request) => routes.getRoute(requireActor(request), request.params.id),
     );
     app.patch(
       '/api/inspection/routes/:id',
       { schema: { tags, params: idParams, body: inspectionRouteUpdateBody, response: { 200: inspectionRouteDetailView } } },
-      async (request) => service.updateRoute(requireActor(request), request.params.id, request.body),
+      async (request) => routes.updateRoute(requireActor(request), request.params.id, request.body),
     );
     app.post(
       '/api/inspection/routes/:id/points',
@@ -72,7 +73,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 201: inspectionRouteDetailView },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.addPoint(requireActor(request), request.params.id, request.body)),
+      async (request, reply) => reply.status(201).send(await routes.addPoint(requireActor(request), request.params.id, request.body)),
     );
     app.put(
       '/api/inspection/routes/:id/point-order',
@@ -85,7 +86,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionRouteDetailView },
         },
       },
-      async (request) => service.reorderPoints(requireActor(request), request.params.id, request.body),
+      async (request) => routes.reorderPoints(requireActor(request), request.params.id, request.body),
     );
     app.patch(
       '/api/inspection/points/:id',
@@ -100,7 +101,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionRouteDetailView },
         },
       },
-      async (request) => service.updatePoint(requireActor(request), request.params.id, request.body),
+      async (request) => routes.updatePoint(requireActor(request), request.params.id, request.body),
     );
     app.delete(
       '/api/inspection/points/:id',
@@ -112,13 +113,13 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionRouteDetailView },
         },
       },
-      async (request) => service.deletePoint(requireActor(request), request.params.id),
+      async (request) => routes.deletePoint(requireActor(request), request.params.id),
     );
     app.get(
       '/api/inspection/points/:id/label',
       { schema: { tags, description: 'A printable SVG QR label encoding <origin>/inspect/<qrToken>', params: idParams } },
       async (request, reply) => {
-        const svg = await service.pointLabel(requireActor(request), request.params.id, `${request.protocol}://${request.host}`);
+        const svg = await routes.pointLabel(requireActor(request), request.params.id, `${request.protocol}://${request.host}`);
         return reply.type('image/svg+xml').send(svg);
       },
     );
@@ -126,7 +127,7 @@ export function inspectionRoutes(service: InspectionService) {
     app.get(
       '/api/inspection/rounds',
       { schema: { tags, querystring: inspectionRoundListQuery, response: { 200: paged(inspectionRoundView) } } },
-      async (request) => service.listRounds(requireActor(request), request.query),
+      async (request) => rounds.listRounds(requireActor(request), request.query),
     );
     app.post(
       '/api/inspection/rounds',
@@ -138,7 +139,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 201: inspectionRoundDetailView },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.startRound(requireActor(request), request.body.routeId)),
+      async (request, reply) => reply.status(201).send(await rounds.startRound(requireActor(request), request.body.routeId)),
     );
     app.get(
       '/api/inspection/rounds/:id',
@@ -150,7 +151,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionRoundDetailView },
         },
       },
-      async (request) => service.getRound(requireActor(request), request.params.id),
+      async (request) => rounds.getRound(requireActor(request), request.params.id),
     );
     app.post(
       '/api/inspection/rounds/:id/check-in',
@@ -163,7 +164,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionCheckInView },
         },
       },
-      async (request) => service.checkIn(requireActor(request), request.params.id, request.body.qrToken),
+      async (request) => rounds.checkIn(requireActor(request), request.params.id, request.body.qrToken),
     );
     app.post(
       '/api/inspection/rounds/:id/results',
@@ -176,7 +177,7 @@ export function inspectionRoutes(service: InspectionService) {
           response: { 200: inspectionRoundDetailView },
         },
       },
-      async (request) => service.recordResult(requireActor(request), request.params.id, request.body),
+      async (request) => rounds.recordResult(requireActor(request), request.params.id, request.body),
     );
     acceptAttachmentBodies(fastify);
     app.post(
@@ -196,18 +197,17 @@ export function inspectionRoutes(service: InspectionService) {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await service.recordPhoto(requireActor(request), request.params.id, request.params.itemId, readUpload(request))),
+          .send(await rounds.recordPhoto(requireActor(request), request.params.id, request.params.itemId, readUpload(request))),
     );
     app.get(
       '/api/inspection/rounds/:id/photos/:photoId',
       { schema: { tags, params: z.object({ id: z.string().min(1).max(64), photoId: z.string().min(1).max(64) }) } },
-      async (request, reply) =>
-        sendAttachment(reply, await service.photo(requireActor(request), request.params.id, request.params.photoId)),
+      async (request, reply) => sendAttachment(reply, await rounds.photo(requireActor(request), request.params.id, request.params.photoId)),
     );
     app.post(
       '/api/inspection/rounds/:id/finish',
       { schema: { tags, params: idParams, response: { 200: inspectionRoundDetailView } } },
-      async (request) => service.finishRound(requireActor(request), request.params.id),
+      async (request) => rounds.finishRound(requireActor(request), request.params.id),
     );
   };
 }

@@ -1,15 +1,18 @@
 // telemetry: devices and gateways with access tokens, ingest over MQTT (embedded or external broker) and
 // HTTP, group-committed storage with rollups and retention, machine state, counters that feed the assets,
 // and alarm rules.
+import type { DeviceKind } from '@tiantai/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DbEngine } from '../../db/connection';
 import type { Job } from '../../lib/job';
 import type { ExternalBroker } from '../../mqtt/external';
+import { AlarmService } from './alarms.service';
 import { MosquittoDynsec } from './dynsec';
 import { DEFAULT_INGEST_OPTIONS, IngestService, type IngestOptions } from './ingest';
 import { MachineMonitor, type MonitorHooks } from './monitor';
-import { DEFAULT_RETENTION, applyRetention, ensurePartitions, rollupHour, type Retention } from './retention';
+import { dialectOf } from './dialect';
+import { DEFAULT_RETENTION, applyRetention, ensurePartitions, rollupHour, type Retention } from './points.repository';
 import { TelemetryService } from './telemetry.service';
 import type { TelemetryTables } from './telemetry.tables';
 
@@ -25,6 +28,7 @@ const HOUR = 3600_000;
 
 export interface Telemetry {
   service: TelemetryService;
+  alarms: AlarmService;
   ingest: IngestService;
   monitor: MachineMonitor;
   /** After an external broker is connected: keep its credentials in step with the devices. */
@@ -42,25 +46,33 @@ export function createTelemetry(options: {
   ingest?: Partial<IngestOptions>;
   retention?: Retention;
 }): Telemetry {
-  const { db, engine, log } = options;
-  const monitor = new MachineMonitor(db, options.hooks, log);
-  const ingest = new IngestService(db, engine, log, { ...DEFAULT_INGEST_OPTIONS, ...options.ingest }, (points) =>
-    monitor.onCommitted(points),
-  );
-  let dynsec: MosquittoDynsec | undefined;
-  const service = new TelemetryService(db, ingest, monitor, {
-    upsert: (token, kind, oldToken) => dynsec?.upsert(token, kind, oldToken),
-    remove: (token) => dynsec?.remove(token),
+  const { db, log } = options;
+  const dialect = dialectOf(options.engine);
+  const monitor = new MachineMonitor({ db, hooks: options.hooks, log });
+  const ingest = new IngestService({
+    db,
+    dialect,
+    log,
+    options: { ...DEFAULT_INGEST_OPTIONS, ...options.ingest },
+    onCommitted: (points) => monitor.onCommitted(points),
   });
+  let dynsec: MosquittoDynsec | undefined;
+  const brokerSync = {
+    upsert: (token: string, kind: DeviceKind, oldToken?: string) => dynsec?.upsert(token, kind, oldToken),
+    remove: (token: string) => dynsec?.remove(token),
+  };
+  const service = new TelemetryService({ db, ingest, monitor, brokerSync });
+  const alarms = new AlarmService({ db, monitor });
   const retention = options.retention ?? DEFAULT_RETENTION;
   const rollups = async () => {
     const now = Date.now();
     const hour = now - (now % HOUR);
-    await rollupHour(db, engine, hour - HOUR);
-    await rollupHour(db, engine, hour);
+    await rollupHour(db, dialect, hour - HOUR);
+    await rollupHour(db, dialect, hour);
   };
   return {
     service,
+    alarms,
     ingest,
     monitor,
     useDynsec: (broker) => {
@@ -71,7 +83,7 @@ export function createTelemetry(options: {
       { name: 'telemetry latest values and counts', everyMs: 2_000, kind: 'instance', run: () => ingest.flushCounts() },
       { name: 'machine state sweep', everyMs: 10_000, kind: 'instance', run: () => monitor.tick() },
       // Today's and the next two days' partitions must exist wherever points are written (PostgreSQL).
-      ...(engine === 'postgres'
+      ...(dialect.partitioned
         ? [
             {
               name: 'telemetry partitions',
@@ -83,7 +95,7 @@ export function createTelemetry(options: {
           ]
         : []),
       { name: 'telemetry hourly rollups', everyMs: 10 * 60_000, kind: 'county', atStart: true, run: rollups },
-      { name: 'telemetry retention', everyMs: 24 * HOUR, kind: 'county', run: () => applyRetention(db, engine, retention, Date.now()) },
+      { name: 'telemetry retention', everyMs: 24 * HOUR, kind: 'county', run: () => applyRetention(db, dialect, retention, Date.now()) },
     ],
     close: async () => {
       await ingest.close();

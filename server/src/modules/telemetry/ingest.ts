@@ -3,11 +3,12 @@
 // when the device is known, else globally) and logged at most once a minute per device and reason.
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql, type Kysely } from 'kysely';
-import type { DbEngine } from '../../db/connection';
+import type { Kysely } from 'kysely';
+import type { TelemetryDialect } from './dialect';
 import { parseGatewayDevice, parseGatewayTelemetry, parseTelemetry, type Point, type Rejection } from './payload';
 import { newDeviceRow } from './device-row';
 import { PointWriter, type SeriesPoint } from './point-writer';
+import * as repo from './telemetry.repository';
 import type { DevicesTable, TelemetryTables } from './telemetry.tables';
 
 export interface DeviceRef {
@@ -114,20 +115,35 @@ export class IngestService {
     acceptedPoints: 0,
   };
 
-  constructor(
-    private readonly db: Kysely<TelemetryTables>,
-    private readonly engine: DbEngine,
-    private readonly log: FastifyBaseLogger,
-    private readonly options: IngestOptions,
-    onCommitted: (points: Array<SeriesPoint & { device: DeviceRef; key: string }>) => void,
-  ) {
-    this.writer = new PointWriter(db, engine, options.writer, (inserted) => {
-      const named = [];
-      for (const p of inserted) {
-        const owner = this.seriesOwner.get(p.seriesId);
-        if (owner) named.push({ ...p, device: owner.device, key: owner.key });
-      }
-      onCommitted(named);
+  private readonly db: Kysely<TelemetryTables>;
+  private readonly dialect: TelemetryDialect;
+  private readonly log: FastifyBaseLogger;
+  private readonly options: IngestOptions;
+
+  constructor(deps: {
+    db: Kysely<TelemetryTables>;
+    dialect: TelemetryDialect;
+    log: FastifyBaseLogger;
+    options: IngestOptions;
+    /** After each commit, with the new points and whose they are (the machine monitor). */
+    onCommitted: (points: Array<SeriesPoint & { device: DeviceRef; key: string }>) => void;
+  }) {
+    this.db = deps.db;
+    this.dialect = deps.dialect;
+    this.log = deps.log;
+    this.options = deps.options;
+    this.writer = new PointWriter({
+      db: deps.db,
+      dialect: deps.dialect,
+      options: deps.options.writer,
+      onCommitted: (inserted) => {
+        const named = [];
+        for (const p of inserted) {
+          const owner = this.seriesOwner.get(p.seriesId);
+          if (owner) named.push({ ...p, device: owner.device, key: owner.key });
+        }
+        deps.onCommitted(named);
+      },
     });
   }
 
@@ -142,13 +158,7 @@ export class IngestService {
     if (cached && Date.now() - cached.at < TOKEN_TTL_MS) return cached.device;
     const refusedAt = this.unknownTokens.get(token);
     if (refusedAt !== undefined && Date.now() - refusedAt < 10_000) return null;
-    const row = await this.db
-      .selectFrom('devices')
-      .leftJoin('assets', 'assets.id', 'devices.asset_id')
-      .selectAll('devices')
-      .select('assets.plant_id')
-      .where('devices.access_token', '=', token)
-      .executeTakeFirst();
+    const row = await repo.deviceByToken(this.db, token);
     if (!row) {
       this.byToken.delete(token);
       if (this.unknownTokens.size > 10_000) this.unknownTokens.clear();
@@ -257,57 +267,38 @@ export class IngestService {
     const cacheKey = `${device.id}|${key}`;
     const known = this.series.get(cacheKey);
     if (known !== undefined) return known;
-    const find = () =>
-      this.db.selectFrom('telemetry_series').select('id').where('device_id', '=', device.id).where('key', '=', key).executeTakeFirst();
     // Read first: after a restart every series of a running county exists, and a read commits nothing (an
     // insert attempt per series was one fsync each with synchronous=FULL: minutes for 150,000 series).
-    let row = await find();
-    if (!row) {
-      // last_ts 0 so the first committed point becomes the latest value.
-      await this.db
-        .insertInto('telemetry_series')
-        .values({ device_id: device.id, key, last_ts: 0, last_value: value })
-        .onConflict((oc) => oc.columns(['device_id', 'key']).doNothing())
-        .execute();
-      row = await find();
-      if (!row) throw new Error(`series ${device.id}/${key} vanished after insert`);
+    let id = await repo.findSeriesId(this.db, device.id, key);
+    if (id === undefined) {
+      await repo.insertSeries(this.db, device.id, key, value);
+      id = await repo.findSeriesId(this.db, device.id, key);
+      if (id === undefined) throw new Error(`series ${device.id}/${key} vanished after insert`);
     }
-    this.series.set(cacheKey, row.id);
-    this.seriesOwner.set(row.id, { device, key });
-    return row.id;
+    this.series.set(cacheKey, id);
+    this.seriesOwner.set(id, { device, key });
+    return id;
   }
 
   private async child(gateway: DeviceRef, name: string, type: string | null): Promise<DeviceRef> {
     const cacheKey = `${gateway.id}|${name}`;
     const known = this.children.get(cacheKey);
     if (known) return known;
-    const find = () =>
-      this.db
-        .selectFrom('devices')
-        .leftJoin('assets', 'assets.id', 'devices.asset_id')
-        .selectAll('devices')
-        .select('assets.plant_id')
-        .where('devices.gateway_id', '=', gateway.id)
-        .where('devices.name', '=', name)
-        .executeTakeFirst();
     // Read first, as for series: a gateway's children exist after its first day.
-    let row = await find();
+    let row = await repo.gatewayChild(this.db, gateway.id, name);
     if (!row) {
-      await this.db
-        .insertInto('devices')
-        .values(
-          newDeviceRow({
-            enterprise_id: gateway.enterpriseId,
-            name,
-            kind: 'device',
-            gateway_id: gateway.id,
-            device_type: type ?? 'machine',
-            access_token: null,
-          }),
-        )
-        .onConflict((oc) => oc.columns(['gateway_id', 'name']).doNothing())
-        .execute();
-      row = await find();
+      await repo.insertGatewayChild(
+        this.db,
+        newDeviceRow({
+          enterprise_id: gateway.enterpriseId,
+          name,
+          kind: 'device',
+          gateway_id: gateway.id,
+          device_type: type ?? 'machine',
+          access_token: null,
+        }),
+      );
+      row = await repo.gatewayChild(this.db, gateway.id, name);
       if (!row) throw new Error(`gateway child ${gateway.id}/${name} vanished after insert`);
     }
     const device = toRef(row);
@@ -330,38 +321,27 @@ export class IngestService {
     const counts = this.counts;
     if (counts.size === 0) return;
     this.counts = new Map();
-    const rows = [...counts].map(([id, c]) => [
-      id,
-      c.messages,
-      c.points,
-      c.rejected_malformed,
-      c.rejected_rate,
-      c.rejected_size,
-      c.rejected_topic,
-      c.lastSeen > 0 ? new Date(c.lastSeen).toISOString() : null,
-    ]);
-    const set = sql`messages = devices.messages + u.messages, points = devices.points + u.points,
-      rejected_malformed = devices.rejected_malformed + u.malformed, rejected_rate = devices.rejected_rate + u.rate,
-      rejected_size = devices.rejected_size + u.size, rejected_topic = devices.rejected_topic + u.topic,
-      last_seen_at = coalesce(u.seen, devices.last_seen_at)`;
-    const column = (i: number) => rows.map((r) => r[i]);
-    const from =
-      this.engine === 'postgres'
-        ? sql`unnest(${column(0)}::varchar[], ${column(1)}::bigint[], ${column(2)}::bigint[], ${column(3)}::bigint[],
-            ${column(4)}::bigint[], ${column(5)}::bigint[], ${column(6)}::bigint[], ${column(7)}::varchar[])
-            as u(id, messages, points, malformed, rate, size, topic, seen)`
-        : sql`(select j.value ->> 0 as id, j.value ->> 1 as messages, j.value ->> 2 as points, j.value ->> 3 as malformed,
-            j.value ->> 4 as rate, j.value ->> 5 as size, j.value ->> 6 as topic, j.value ->> 7 as seen
-            from json_each(${JSON.stringify(rows)}) j) as u`;
-    await sql`update devices set ${set} from ${from} where devices.id = u.id`.execute(this.db);
+    await repo.addDeviceCounts(
+      this.db,
+      this.dialect,
+      [...counts].map(([id, c]) => ({
+        id,
+        messages: c.messages,
+        points: c.points,
+        malformed: c.rejected_malformed,
+        rate: c.rejected_rate,
+        size: c.rejected_size,
+        topic: c.rejected_topic,
+        seen: c.lastSeen > 0 ? new Date(c.lastSeen).toISOString() : null,
+      })),
+    );
   }
 
   async setConnected(deviceId: string, connected: boolean): Promise<void> {
-    await this.db
-      .updateTable('devices')
-      .set({ connected: connected ? 1 : 0, ...(connected && { last_seen_at: new Date().toISOString() }) })
-      .where('id', '=', deviceId)
-      .execute();
+    await repo.updateDevice(this.db, deviceId, {
+      connected: connected ? 1 : 0,
+      ...(connected && { last_seen_at: new Date().toISOString() }),
+    });
   }
 
   async close(): Promise<void> {

@@ -13,9 +13,10 @@ import {
   type PublishEvent,
 } from '@tiantai/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DeviceRef } from './ingest';
 import type { SeriesPoint } from './point-writer';
+import * as repo from './telemetry.repository';
 import type { AlarmRulesTable, TelemetryTables } from './telemetry.tables';
 
 /** No data for this long: offline. A counter that has not moved for this long: idle. */
@@ -78,11 +79,15 @@ export class MachineMonitor {
   private rulesLoadedAt = 0;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly db: Kysely<TelemetryTables>,
-    private readonly hooks: MonitorHooks,
-    private readonly log: FastifyBaseLogger,
-  ) {}
+  private readonly db: Kysely<TelemetryTables>;
+  private readonly hooks: MonitorHooks;
+  private readonly log: FastifyBaseLogger;
+
+  constructor(deps: { db: Kysely<TelemetryTables>; hooks: MonitorHooks; log: FastifyBaseLogger }) {
+    this.db = deps.db;
+    this.hooks = deps.hooks;
+    this.log = deps.log;
+  }
 
   /** Called after each commit; work is queued so evaluation never blocks the ingest path. */
   onCommitted(points: Array<SeriesPoint & { device: DeviceRef; key: string }>): void {
@@ -128,8 +133,8 @@ export class MachineMonitor {
         lastCounterRaw: new Map(),
       };
       this.devices.set(device.id, m);
-      const row = await this.db.selectFrom('machine_states').select('state').where('device_id', '=', device.id).executeTakeFirst();
-      if (row) this.states.set(device.id, row.state);
+      const state = await repo.machineStateOf(this.db, device.id);
+      if (state) this.states.set(device.id, state);
     }
     return m;
   }
@@ -227,35 +232,7 @@ export class MachineMonitor {
     const previous = this.states.get(device.id);
     if (previous === state) return;
     this.states.set(device.id, state);
-    const since = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('machine_states').select(['state', 'since']).where('device_id', '=', device.id).executeTakeFirst();
-      if (row?.state === state) return null;
-      // A late or backfilled point never moves a state back in time: periods stay in order and never overlap.
-      const from = Math.max(at, Number(row?.since ?? 0));
-      if (row) {
-        await trx
-          .updateTable('machine_states')
-          .set({ state, since: from, asset_id: device.assetId })
-          .where('device_id', '=', device.id)
-          .execute();
-      } else {
-        await trx
-          .insertInto('machine_states')
-          .values({ device_id: device.id, enterprise_id: device.enterpriseId, asset_id: device.assetId, state, since: from })
-          .execute();
-      }
-      await trx
-        .updateTable('machine_state_periods')
-        .set({ ended_at: from })
-        .where('device_id', '=', device.id)
-        .where('ended_at', 'is', null)
-        .execute();
-      await trx
-        .insertInto('machine_state_periods')
-        .values({ id: randomUUID(), device_id: device.id, enterprise_id: device.enterpriseId, state, started_at: from, ended_at: null })
-        .execute();
-      return from;
-    });
+    const since = await repo.changeMachineState(this.db, device, state, at);
     if (since !== null && device.assetId)
       this.hooks.publish({
         type: 'machine.state_changed',
@@ -270,7 +247,7 @@ export class MachineMonitor {
   private async loadRules(): Promise<void> {
     if (Date.now() - this.rulesLoadedAt < 60_000) return;
     this.rulesLoadedAt = Date.now();
-    const rows = await this.db.selectFrom('alarm_rules').selectAll().where('active', '=', 1).execute();
+    const rows = await repo.activeRules(this.db);
     this.rules.clear();
     for (const r of rows) {
       const list = this.rules.get(r.enterprise_id) ?? [];
@@ -295,41 +272,29 @@ export class MachineMonitor {
   }
 
   private async isRaised(ruleId: string, deviceId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('alarms')
-      .select('id')
-      .where('rule_id', '=', ruleId)
-      .where('device_id', '=', deviceId)
-      .where('status', '=', 'raised')
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await repo.raisedAlarm(this.db, ruleId, deviceId)) !== undefined;
   }
 
   private async raise(rule: AlarmRulesTable, device: DeviceRef, value: number | null, message: string): Promise<void> {
     const id = randomUUID();
     const at = new Date().toISOString();
-    const inserted = await this.db
-      .insertInto('alarms')
-      .values({
-        id,
-        enterprise_id: device.enterpriseId,
-        rule_id: rule.id,
-        device_id: device.id,
-        asset_id: device.assetId,
-        severity: rule.severity,
-        status: 'raised',
-        message: message.slice(0, 500),
-        value,
-        raised_at: at,
-        cleared_at: null,
-        acknowledged_by: null,
-        acknowledged_at: null,
-        work_order_id: null,
-      })
-      // The conflict target repeats the partial index's predicate as a literal, as both engines require.
-      .onConflict((oc) => oc.columns(['rule_id', 'device_id']).where(sql.ref('status'), '=', sql.lit('raised')).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return; // another instance raised it
+    const inserted = await repo.insertRaisedAlarm(this.db, {
+      id,
+      enterprise_id: device.enterpriseId,
+      rule_id: rule.id,
+      device_id: device.id,
+      asset_id: device.assetId,
+      severity: rule.severity,
+      status: 'raised',
+      message: message.slice(0, 500),
+      value,
+      raised_at: at,
+      cleared_at: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      work_order_id: null,
+    });
+    if (!inserted) return; // another instance raised it
     if (rule.open_work_order && device.assetId) {
       const workOrderId = await this.hooks.openRepair({
         enterpriseId: device.enterpriseId,
@@ -338,7 +303,7 @@ export class MachineMonitor {
         description: message,
         downtimeStart: rule.severity === 'critical' ? at : null,
       });
-      await this.db.updateTable('alarms').set({ work_order_id: workOrderId }).where('id', '=', id).execute();
+      await repo.updateAlarm(this.db, id, { work_order_id: workOrderId });
     }
     this.hooks.publish({
       type: 'alarm.raised',
@@ -356,22 +321,11 @@ export class MachineMonitor {
   }
 
   private async clear(rule: AlarmRulesTable, device: DeviceRef, value: number | null, why: string): Promise<void> {
-    const open = await this.db
-      .selectFrom('alarms')
-      .select(['id', 'message'])
-      .where('rule_id', '=', rule.id)
-      .where('device_id', '=', device.id)
-      .where('status', '=', 'raised')
-      .executeTakeFirst();
+    const open = await repo.raisedAlarm(this.db, rule.id, device.id);
     if (!open) return;
-    const result = await this.db
-      .updateTable('alarms')
-      .set({ status: 'cleared', cleared_at: new Date().toISOString(), ...(value !== null && { value }) })
-      .where('id', '=', open.id)
-      .where('status', '=', 'raised')
-      .executeTakeFirst();
+    const cleared = await repo.clearAlarm(this.db, open.id, value);
     this.ruleState.set(`${rule.id}|${device.id}`, { since: null, raised: false });
-    if (Number(result.numUpdatedRows) === 0) return;
+    if (!cleared) return;
     this.log.info({ alarmId: open.id, device: device.name, why }, 'alarm cleared');
     this.hooks.publish({
       type: 'alarm.cleared',

@@ -5,15 +5,12 @@
 // values are built from the rows actually inserted, so a redelivery never counts twice. Latest values are
 // written every couple of seconds rather than with each batch (a third fewer row writes on the hot path);
 // after a crash they may lag the stored points by that much.
-import { sql, type Kysely } from 'kysely';
-import type { DbEngine } from '../../db/connection';
+import type { Kysely } from 'kysely';
+import type { TelemetryDialect } from './dialect';
+import { storeBatch, updateLatest, type SeriesPoint } from './points.repository';
 import type { TelemetryTables } from './telemetry.tables';
 
-export interface SeriesPoint {
-  seriesId: number;
-  ts: number;
-  value: number;
-}
+export type { SeriesPoint } from './points.repository';
 
 interface Pending {
   points: SeriesPoint[];
@@ -28,41 +25,6 @@ export interface WriterOptions {
   maxDelayMs: number;
 }
 
-const MINUTE = 60_000;
-
-interface Rollup {
-  seriesId: number;
-  bucket: number;
-  min: number;
-  max: number;
-  sum: number;
-  count: number;
-  last: number;
-  lastTs: number;
-}
-
-export function rollupsOf(points: readonly SeriesPoint[], bucketMs: number): Rollup[] {
-  const byKey = new Map<string, Rollup>();
-  for (const p of points) {
-    const bucket = p.ts - (p.ts % bucketMs);
-    const key = `${p.seriesId}:${bucket}`;
-    const r = byKey.get(key);
-    if (!r) {
-      byKey.set(key, { seriesId: p.seriesId, bucket, min: p.value, max: p.value, sum: p.value, count: 1, last: p.value, lastTs: p.ts });
-      continue;
-    }
-    r.min = Math.min(r.min, p.value);
-    r.max = Math.max(r.max, p.value);
-    r.sum += p.value;
-    r.count += 1;
-    if (p.ts >= r.lastTs) {
-      r.last = p.value;
-      r.lastTs = p.ts;
-    }
-  }
-  return [...byKey.values()];
-}
-
 function latestOf(points: readonly SeriesPoint[]): SeriesPoint[] {
   const latest = new Map<number, SeriesPoint>();
   for (const p of points) {
@@ -70,76 +32,6 @@ function latestOf(points: readonly SeriesPoint[]): SeriesPoint[] {
     if (!seen || p.ts >= seen.ts) latest.set(p.seriesId, p);
   }
   return [...latest.values()];
-}
-
-/** Writes one batch in the caller's transaction and returns the points that were new. */
-export async function storeBatch(trx: Kysely<TelemetryTables>, engine: DbEngine, points: readonly SeriesPoint[]): Promise<SeriesPoint[]> {
-  if (points.length === 0) return [];
-  let inserted: SeriesPoint[];
-  if (engine === 'postgres') {
-    const result = await sql<{ series_id: number; ts: number; value: number }>`
-      insert into telemetry_points (series_id, ts, value)
-      select * from unnest(${points.map((p) => p.seriesId)}::int[], ${points.map((p) => p.ts)}::bigint[], ${points.map((p) => p.value)}::float8[])
-      on conflict do nothing returning series_id, ts, value`.execute(trx);
-    inserted = result.rows.map((r) => ({ seriesId: r.series_id, ts: Number(r.ts), value: r.value }));
-  } else {
-    const json = JSON.stringify(points.map((p) => [p.seriesId, p.ts, p.value]));
-    const result = await sql<{ series_id: number; ts: number; value: number }>`
-      insert into telemetry_points (series_id, ts, value)
-      select j.value ->> 0, j.value ->> 1, j.value ->> 2 from json_each(${json}) j where true
-      on conflict do nothing returning series_id, ts, value`.execute(trx);
-    inserted = result.rows.map((r) => ({ seriesId: r.series_id, ts: r.ts, value: r.value }));
-  }
-  if (inserted.length === 0) return inserted;
-  await upsertRollups(trx, engine, 'telemetry_rollup_1m', rollupsOf(inserted, MINUTE));
-  return inserted;
-}
-
-export async function upsertRollups(
-  trx: Kysely<TelemetryTables>,
-  engine: DbEngine,
-  table: 'telemetry_rollup_1m' | 'telemetry_rollup_1h',
-  rollups: readonly Rollup[],
-): Promise<void> {
-  if (rollups.length === 0) return;
-  const t = sql.table(table);
-  const merge = sql`
-    on conflict (series_id, bucket) do update set
-      min = ${engine === 'postgres' ? sql`least` : sql`min`}(${t}.min, excluded.min),
-      max = ${engine === 'postgres' ? sql`greatest` : sql`max`}(${t}.max, excluded.max),
-      sum = ${t}.sum + excluded.sum,
-      count = ${t}.count + excluded.count,
-      last = case when excluded.last_ts >= ${t}.last_ts then excluded.last else ${t}.last end,
-      last_ts = case when excluded.last_ts >= ${t}.last_ts then excluded.last_ts else ${t}.last_ts end`;
-  if (engine === 'postgres') {
-    const col = <K extends keyof Rollup>(k: K) => rollups.map((r) => r[k]);
-    await sql`insert into ${t} (series_id, bucket, min, max, sum, count, last, last_ts)
-      select * from unnest(${col('seriesId')}::int[], ${col('bucket')}::bigint[], ${col('min')}::float8[], ${col('max')}::float8[],
-        ${col('sum')}::float8[], ${col('count')}::int[], ${col('last')}::float8[], ${col('lastTs')}::bigint[])
-      ${merge}`.execute(trx);
-    return;
-  }
-  const json = JSON.stringify(rollups.map((r) => [r.seriesId, r.bucket, r.min, r.max, r.sum, r.count, r.last, r.lastTs]));
-  await sql`insert into ${t} (series_id, bucket, min, max, sum, count, last, last_ts)
-    select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7
-    from json_each(${json}) j where true
-    ${merge}`.execute(trx);
-}
-
-/** Keeps each series' latest value; conditional on time, so it may run at any moment after the points' commit. */
-export async function updateLatest(trx: Kysely<TelemetryTables>, engine: DbEngine, latest: readonly SeriesPoint[]): Promise<void> {
-  if (latest.length === 0) return;
-  if (engine === 'postgres') {
-    await sql`update telemetry_series s set last_ts = u.ts, last_value = u.value
-      from unnest(${latest.map((p) => p.seriesId)}::int[], ${latest.map((p) => p.ts)}::bigint[], ${latest.map((p) => p.value)}::float8[])
-        as u(id, ts, value)
-      where s.id = u.id and s.last_ts <= u.ts`.execute(trx);
-    return;
-  }
-  const json = JSON.stringify(latest.map((p) => [p.seriesId, p.ts, p.value]));
-  await sql`update telemetry_series set last_ts = u.ts, last_value = u.value
-    from (select j.value ->> 0 as id, j.value ->> 1 as ts, j.value ->> 2 as value from json_each(${json}) j) as u
-    where telemetry_series.id = u.id and telemetry_series.last_ts <= u.ts`.execute(trx);
 }
 
 export class PointWriter {
@@ -154,11 +46,13 @@ export class PointWriter {
   onBatch: ((points: number, seconds: number) => void) | null = null;
 
   constructor(
-    private readonly db: Kysely<TelemetryTables>,
-    private readonly engine: DbEngine,
-    private readonly options: WriterOptions,
-    /** After each commit, with the points that were new (machine state, alarms, counters). */
-    private readonly onCommitted: (inserted: SeriesPoint[]) => void,
+    private readonly deps: {
+      db: Kysely<TelemetryTables>;
+      dialect: TelemetryDialect;
+      options: WriterOptions;
+      /** After each commit, with the points that were new (machine state, alarms, counters). */
+      onCommitted: (inserted: SeriesPoint[]) => void;
+    },
   ) {}
 
   get queued(): number {
@@ -171,8 +65,8 @@ export class PointWriter {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ points, resolve, reject });
       this.pendingPoints += points.length;
-      if (this.pendingPoints >= this.options.maxBatch) this.kick();
-      else this.timer ??= setTimeout(() => this.kick(), this.options.maxDelayMs);
+      if (this.pendingPoints >= this.deps.options.maxBatch) this.kick();
+      else this.timer ??= setTimeout(() => this.kick(), this.deps.options.maxDelayMs);
     });
   }
 
@@ -182,8 +76,8 @@ export class PointWriter {
     if (this.flushing || this.pending.length === 0) return;
     this.flushing = this.flush().finally(() => {
       this.flushing = null;
-      if (this.pendingPoints >= this.options.maxBatch) this.kick();
-      else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.kick(), this.options.maxDelayMs);
+      if (this.pendingPoints >= this.deps.options.maxBatch) this.kick();
+      else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.kick(), this.deps.options.maxDelayMs);
     });
   }
 
@@ -195,7 +89,7 @@ export class PointWriter {
     let inserted: SeriesPoint[];
     const started = performance.now();
     try {
-      inserted = await this.db.transaction().execute((trx) => storeBatch(trx, this.engine, points));
+      inserted = await this.deps.db.transaction().execute((trx) => storeBatch(trx, this.deps.dialect, points));
     } catch (error) {
       for (const b of batch) b.reject(error);
       return;
@@ -207,7 +101,7 @@ export class PointWriter {
       const seen = this.latest.get(p.seriesId);
       if (!seen || p.ts >= seen.ts) this.latest.set(p.seriesId, p);
     }
-    this.onCommitted(inserted);
+    this.deps.onCommitted(inserted);
   }
 
   /** Writes the series' latest values gathered since the last call (every couple of seconds, and on close). */
@@ -215,7 +109,7 @@ export class PointWriter {
     if (this.latest.size === 0) return;
     const latest = [...this.latest.values()];
     this.latest = new Map();
-    await updateLatest(this.db, this.engine, latest);
+    await updateLatest(this.deps.db, this.deps.dialect, latest);
   }
 
   /** Writes what waits, then refuses more. */

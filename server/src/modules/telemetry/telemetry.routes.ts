@@ -23,11 +23,12 @@ import { AppError } from '../../http/errors';
 import { requireActor } from '../../http/auth';
 import type { IngestService } from './ingest';
 import { MAX_PAYLOAD_BYTES } from './payload';
+import type { AlarmService } from './alarms.service';
 import type { TelemetryService } from './telemetry.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-export function telemetryRoutes(service: TelemetryService, ingest: IngestService) {
+export function telemetryRoutes({ service, alarms, ingest }: { service: TelemetryService; alarms: AlarmService; ingest: IngestService }) {
   return async function plugin(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['telemetry'];
@@ -99,28 +100,28 @@ export function telemetryRoutes(service: TelemetryService, ingest: IngestService
     app.get(
       '/api/telemetry/alarms',
       { schema: { tags, querystring: alarmListQuery, response: { 200: paged(alarmView) } } },
-      async (request) => service.alarms(requireActor(request), request.query),
+      async (request) => alarms.alarms(requireActor(request), request.query),
     );
     app.post(
       '/api/telemetry/alarms/:id/acknowledge',
       { schema: { tags, params: idParams, response: { 200: alarmView } } },
-      async (request) => service.acknowledge(requireActor(request), request.params.id),
+      async (request) => alarms.acknowledge(requireActor(request), request.params.id),
     );
     app.get('/api/telemetry/alarm-rules', { schema: { tags, response: { 200: z.array(alarmRuleView) } } }, async (request) =>
-      service.listRules(requireActor(request)),
+      alarms.listRules(requireActor(request)),
     );
     app.post(
       '/api/telemetry/alarm-rules',
       { schema: { tags, body: alarmRuleBody, response: { 201: alarmRuleView } } },
-      async (request, reply) => reply.status(201).send(await service.saveRule(requireActor(request), null, request.body)),
+      async (request, reply) => reply.status(201).send(await alarms.saveRule(requireActor(request), null, request.body)),
     );
     app.patch(
       '/api/telemetry/alarm-rules/:id',
       { schema: { tags, params: idParams, body: alarmRuleBody, response: { 200: alarmRuleView } } },
-      async (request) => service.saveRule(requireActor(request), request.params.id, request.body),
+      async (request) => alarms.saveRule(requireActor(request), request.params.id, request.body),
     );
     app.delete('/api/telemetry/alarm-rules/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
-      await service.deleteRule(requireActor(request), request.params.id);
+      await alarms.deleteRule(requireActor(request), request.params.id);
       return reply.status(204).send();
     });
     app.get('/api/telemetry/ingest-stats', { schema: { tags, response: { 200: ingestStatsView } } }, async (request) =>

@@ -1,44 +1,45 @@
-import { randomUUID } from 'node:crypto';
+// An enterprise's devices and gateways: provisioning, binding to a machine, access tokens (kept in step with an
+// external broker), and what their data says on the device page (latest values, series, utilisation).
 import type {
   Actor,
-  AlarmListQuery,
-  AlarmRuleView,
-  AlarmView,
   DeviceCredentialsView,
   DeviceDetailView,
   DeviceListQuery,
   DeviceUpdateBody,
   DeviceView,
   MachineState,
-  Paged,
   SeriesQuery,
   SeriesResolution,
   SeriesView,
   UtilisationView,
-  alarmRuleBody,
   deviceBody,
 } from '@tiantai/shared';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
-import { paginate } from '../../db/paginate';
-import { enterpriseScope } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import { newDeviceRow } from './device-row';
 import { newAccessToken, type IngestService } from './ingest';
 import { OFFLINE_AFTER_MS, type MachineMonitor } from './monitor';
-import type { AlarmRulesTable, AlarmsTable, DevicesTable, TelemetryTables } from './telemetry.tables';
+import { rawPoints, rollupPoints } from './points.repository';
+import { enterpriseOf, requireAdmin } from './telemetry.access';
+import * as repo from './telemetry.repository';
+import type { DevicesTable, TelemetryTables } from './telemetry.tables';
 
 type DeviceInput = z.output<typeof deviceBody>;
-type RuleInput = z.output<typeof alarmRuleBody>;
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const MAX_POINTS = 10_000;
+const MAX_DEVICES = 2000;
 
-const { enterpriseOf, requireAdmin } = enterpriseScope('Machine data belongs to enterprises');
+/** Keeps an external broker's credentials in step (Mosquitto's dynamic security); does nothing with the embedded broker. */
+export interface BrokerSync {
+  upsert(token: string, kind: DevicesTable['kind'], oldToken?: string): void;
+  remove(token: string): void;
+}
 
 /** raw up to 6 h, minutes up to 7 days, hours beyond. */
 export function resolutionFor(from: number, to: number): SeriesResolution {
@@ -76,67 +77,20 @@ export function utilisationOf(
   };
 }
 
-/** The enterprise's own alarm rule, or 404: another enterprise's rule is not there. */
-async function ownRule(db: Kysely<TelemetryTables>, id: string, enterpriseId: string): Promise<Selectable<AlarmRulesTable>> {
-  const rule = await db
-    .selectFrom('alarm_rules')
-    .selectAll()
-    .where('id', '=', id)
-    .where('enterprise_id', '=', enterpriseId)
-    .executeTakeFirst();
-  if (!rule) throw notFound('Alarm rule');
-  return rule;
-}
-
-function alarmView(r: Selectable<AlarmsTable> & { rule_name: string; device_name: string }): AlarmView {
-  return {
-    id: r.id,
-    enterpriseId: r.enterprise_id,
-    ruleId: r.rule_id,
-    ruleName: r.rule_name,
-    deviceId: r.device_id,
-    deviceName: r.device_name,
-    assetId: r.asset_id,
-    severity: r.severity,
-    status: r.status,
-    message: r.message,
-    value: r.value,
-    raisedAt: r.raised_at,
-    clearedAt: r.cleared_at,
-    acknowledgedAt: r.acknowledged_at,
-    workOrderId: r.work_order_id,
-  };
-}
-
-type DeviceRow = Selectable<DevicesTable> & {
-  asset_name: string | null;
-  asset_code: string | null;
-  state: MachineState | null;
-  since: number | null;
-};
-
 export class TelemetryService {
-  constructor(
-    private readonly db: Kysely<TelemetryTables>,
-    private readonly ingest: IngestService,
-    private readonly monitor: MachineMonitor,
-    /** Keeps an external broker's credentials in step (Mosquitto's dynamic security); absent when embedded. */
-    private readonly brokerSync?: {
-      upsert(token: string, kind: DevicesTable['kind'], oldToken?: string): void;
-      remove(token: string): void;
-    },
-  ) {}
+  private readonly db: Kysely<TelemetryTables>;
+  private readonly ingest: IngestService;
+  private readonly monitor: MachineMonitor;
+  private readonly brokerSync: BrokerSync;
 
-  private devices() {
-    return this.db
-      .selectFrom('devices')
-      .leftJoin('assets', 'assets.id', 'devices.asset_id')
-      .leftJoin('machine_states', 'machine_states.device_id', 'devices.id')
-      .selectAll('devices')
-      .select(['assets.name as asset_name', 'assets.code as asset_code', 'machine_states.state', 'machine_states.since']);
+  constructor(deps: { db: Kysely<TelemetryTables>; ingest: IngestService; monitor: MachineMonitor; brokerSync: BrokerSync }) {
+    this.db = deps.db;
+    this.ingest = deps.ingest;
+    this.monitor = deps.monitor;
+    this.brokerSync = deps.brokerSync;
   }
 
-  private view(row: DeviceRow, now = Date.now()): DeviceView {
+  private view(row: repo.DeviceRow, now = Date.now()): DeviceView {
     const lastSeen = row.last_seen_at ? Date.parse(row.last_seen_at) : 0;
     const online = row.connected === 1 || lastSeen > now - OFFLINE_AFTER_MS;
     return {
@@ -166,48 +120,22 @@ export class TelemetryService {
     };
   }
 
-  private async visible(actor: Actor, id: string): Promise<DeviceRow> {
-    const row = await this.devices()
-      .where('devices.id', '=', id)
-      .where('devices.enterprise_id', '=', enterpriseOf(actor))
-      .executeTakeFirst();
+  private async visible(actor: Actor, id: string): Promise<repo.DeviceRow> {
+    const row = await repo.findDevice(this.db, enterpriseOf(actor), id);
     if (!row) throw notFound('Device');
     return row;
   }
 
   async list(actor: Actor, query: DeviceListQuery): Promise<DeviceView[]> {
-    let q = this.devices().where('devices.enterprise_id', '=', enterpriseOf(actor));
-    if (query.assetId) q = q.where('devices.asset_id', '=', query.assetId);
-    if (query.q) {
-      const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      q = q.where((eb) => eb.or([eb('devices.name', 'like', like), eb('assets.name', 'like', like), eb('assets.code', 'like', like)]));
-    }
-    const views = (await q.orderBy('devices.name').limit(2000).execute()).map((r) => this.view(r));
+    const rows = await repo.listDevices(this.db, enterpriseOf(actor), query, MAX_DEVICES);
+    const views = rows.map((r) => this.view(r));
     return query.state ? views.filter((v) => v.state === query.state) : views;
   }
 
   async detail(actor: Actor, id: string): Promise<DeviceDetailView> {
     const row = await this.visible(actor, id);
-    const [latest, open] = await Promise.all([
-      this.db
-        .selectFrom('telemetry_series')
-        .select(['key', 'last_ts', 'last_value'])
-        .where('device_id', '=', id)
-        .where('last_ts', '>', 0)
-        .orderBy('key')
-        .execute(),
-      this.db
-        .selectFrom('alarms')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('device_id', '=', id)
-        .where('status', '=', 'raised')
-        .executeTakeFirstOrThrow(),
-    ]);
-    return {
-      ...this.view(row),
-      latest: latest.map((l) => ({ key: l.key, ts: Number(l.last_ts), value: l.last_value })),
-      openAlarms: Number(open.n),
-    };
+    const [latest, openAlarms] = await Promise.all([repo.latestValues(this.db, id), repo.openAlarmCount(this.db, id)]);
+    return { ...this.view(row), latest: latest.map((l) => ({ key: l.key, ts: Number(l.last_ts), value: l.last_value })), openAlarms };
   }
 
   private async checkAsset(enterpriseId: string, assetId: string | null | undefined): Promise<void> {
@@ -237,7 +165,7 @@ export class TelemetryService {
     });
     const id = row.id;
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('devices').values(row).execute();
+      await repo.insertDevice(trx, row);
       await recordAudit(trx, actor, {
         action: 'create',
         entity: 'device',
@@ -246,7 +174,7 @@ export class TelemetryService {
         after: { name: body.name, kind: body.kind, deviceType: body.deviceType, assetId: row.asset_id },
       });
     });
-    this.brokerSync?.upsert(row.access_token ?? '', row.kind);
+    this.brokerSync.upsert(row.access_token ?? '', row.kind);
     return { device: await this.detail(actor, id), credentials: this.credentials(row) };
   }
 
@@ -255,16 +183,12 @@ export class TelemetryService {
     const before = await this.visible(actor, id);
     await this.checkAsset(enterpriseId, body.assetId);
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('devices')
-        .set({
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.deviceType !== undefined && { device_type: body.deviceType }),
-          ...(body.assetId !== undefined && { asset_id: body.assetId }),
-          updated_at: new Date().toISOString(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateDevice(trx, id, {
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.deviceType !== undefined && { device_type: body.deviceType }),
+        ...(body.assetId !== undefined && { asset_id: body.assetId }),
+        updated_at: new Date().toISOString(),
+      });
       await recordAudit(trx, actor, {
         action: 'update',
         entity: 'device',
@@ -286,18 +210,7 @@ export class TelemetryService {
     this.ingest.forget(id);
     await this.monitor.idle();
     await this.db.transaction().execute(async (trx) => {
-      const children = await trx.selectFrom('devices').select('id').where('gateway_id', '=', id).execute();
-      const ids = [id, ...children.map((c) => c.id)];
-      const series = trx.selectFrom('telemetry_series').select('id').where('device_id', 'in', ids);
-      await trx.deleteFrom('telemetry_points').where('series_id', 'in', series).execute();
-      await trx.deleteFrom('telemetry_rollup_1m').where('series_id', 'in', series).execute();
-      await trx.deleteFrom('telemetry_rollup_1h').where('series_id', 'in', series).execute();
-      await trx.deleteFrom('telemetry_series').where('device_id', 'in', ids).execute();
-      await trx.deleteFrom('alarms').where('device_id', 'in', ids).execute();
-      await trx.deleteFrom('machine_state_periods').where('device_id', 'in', ids).execute();
-      await trx.deleteFrom('machine_states').where('device_id', 'in', ids).execute();
-      await trx.deleteFrom('devices').where('gateway_id', '=', id).execute();
-      await trx.deleteFrom('devices').where('id', '=', id).execute();
+      await repo.deleteDevice(trx, id);
       await recordAudit(trx, actor, {
         action: 'delete',
         entity: 'device',
@@ -306,7 +219,7 @@ export class TelemetryService {
         before: { name: before.name, kind: before.kind },
       });
     });
-    if (before.access_token) this.brokerSync?.remove(before.access_token);
+    if (before.access_token) this.brokerSync.remove(before.access_token);
     this.ingest.forget(id);
     this.monitor.forget(id);
   }
@@ -322,11 +235,11 @@ export class TelemetryService {
     if (!before.access_token) return this.credentials(before);
     const token = newAccessToken();
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('devices').set({ access_token: token, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+      await repo.updateDevice(trx, id, { access_token: token, updated_at: new Date().toISOString() });
       await recordAudit(trx, actor, { action: 'rotate_token', entity: 'device', entityId: id, organisationId: enterpriseId });
     });
     this.ingest.forget(id);
-    this.brokerSync?.upsert(token, before.kind, before.access_token);
+    this.brokerSync.upsert(token, before.kind, before.access_token);
     return this.credentials({ ...before, access_token: token });
   }
 
@@ -334,39 +247,19 @@ export class TelemetryService {
     await this.visible(actor, id);
     if (query.to <= query.from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must be after from');
     const resolution = query.resolution ?? resolutionFor(query.from, query.to);
-    const series = await this.db
-      .selectFrom('telemetry_series')
-      .select('id')
-      .where('device_id', '=', id)
-      .where('key', '=', query.key)
-      .executeTakeFirst();
-    if (!series) return { key: query.key, resolution, points: [] };
+    const seriesId = await repo.findSeriesId(this.db, id, query.key);
+    if (seriesId === undefined) return { key: query.key, resolution, points: [] };
     if (resolution === 'raw') {
-      const rows = await this.db
-        .selectFrom('telemetry_points')
-        .select(['ts', 'value'])
-        .where('series_id', '=', series.id)
-        .where('ts', '>=', query.from)
-        .where('ts', '<=', query.to)
-        .orderBy('ts')
-        .limit(MAX_POINTS)
-        .execute();
+      const rows = await rawPoints(this.db, seriesId, query.from, query.to, MAX_POINTS);
       return {
         key: query.key,
         resolution,
         points: rows.map((r) => ({ ts: Number(r.ts), value: r.value, min: r.value, max: r.value, count: 1 })),
       };
     }
-    const table = resolution === '1m' ? 'telemetry_rollup_1m' : 'telemetry_rollup_1h';
-    const rows = await this.db
-      .selectFrom(table)
-      .select(['bucket', 'min', 'max', 'sum', 'count'])
-      .where('series_id', '=', series.id)
-      .where('bucket', '>=', query.from - (resolution === '1m' ? 60_000 : HOUR))
-      .where('bucket', '<=', query.to)
-      .orderBy('bucket')
-      .limit(MAX_POINTS)
-      .execute();
+    const [table, bucketMs] = resolution === '1m' ? (['telemetry_rollup_1m', 60_000] as const) : (['telemetry_rollup_1h', HOUR] as const);
+    // From the bucket holding `from`.
+    const rows = await rollupPoints(this.db, table, seriesId, query.from - bucketMs, query.to, MAX_POINTS);
     return {
       key: query.key,
       resolution,
@@ -377,139 +270,13 @@ export class TelemetryService {
   async utilisation(actor: Actor, id: string, from: number, to: number): Promise<UtilisationView> {
     await this.visible(actor, id);
     if (to <= from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must be after from');
-    const periods = await this.db
-      .selectFrom('machine_state_periods')
-      .select(['state', 'started_at', 'ended_at'])
-      .where('device_id', '=', id)
-      .where('started_at', '<', to)
-      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)]))
-      .execute();
+    const periods = await repo.statePeriods(this.db, id, from, to);
     return utilisationOf(
       periods.map((p) => ({ state: p.state, started_at: Number(p.started_at), ended_at: p.ended_at === null ? null : Number(p.ended_at) })),
       from,
       to,
       Date.now(),
     );
-  }
-
-  private alarmQuery(enterpriseId: string) {
-    return this.db
-      .selectFrom('alarms')
-      .innerJoin('alarm_rules', 'alarm_rules.id', 'alarms.rule_id')
-      .innerJoin('devices', 'devices.id', 'alarms.device_id')
-      .selectAll('alarms')
-      .select(['alarm_rules.name as rule_name', 'devices.name as device_name'])
-      .where('alarms.enterprise_id', '=', enterpriseId);
-  }
-
-  async alarms(actor: Actor, query: AlarmListQuery): Promise<Paged<AlarmView>> {
-    let q = this.alarmQuery(enterpriseOf(actor));
-    if (query.status) q = q.where('alarms.status', '=', query.status);
-    if (query.deviceId) q = q.where('alarms.device_id', '=', query.deviceId);
-    const { rows, total } = await paginate(q.orderBy('alarms.raised_at', 'desc').orderBy('alarms.id'), query);
-    return { items: rows.map(alarmView), total, page: query.page, pageSize: query.pageSize };
-  }
-
-  async acknowledge(actor: Actor, id: string): Promise<AlarmView> {
-    const enterpriseId = enterpriseOf(actor);
-    const alarm = await this.alarmQuery(enterpriseId).where('alarms.id', '=', id).executeTakeFirst();
-    if (!alarm) throw notFound('Alarm');
-    if (alarm.acknowledged_at) throw new AppError(409, 'INVALID_TRANSITION', 'The alarm is already acknowledged');
-    const at = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('alarms').set({ acknowledged_by: actor.userId, acknowledged_at: at }).where('id', '=', id).execute();
-      await recordAudit(trx, actor, { action: 'acknowledge', entity: 'alarm', entityId: id, organisationId: enterpriseId });
-    });
-    return alarmView({ ...alarm, acknowledged_by: actor.userId, acknowledged_at: at });
-  }
-
-  private ruleView(r: Selectable<AlarmRulesTable>): AlarmRuleView {
-    return {
-      id: r.id,
-      enterpriseId: r.enterprise_id,
-      name: r.name,
-      deviceType: r.device_type,
-      metric: r.metric,
-      condition: r.condition,
-      threshold: r.threshold,
-      clearThreshold: r.clear_threshold,
-      durationSeconds: r.duration_s,
-      severity: r.severity,
-      openWorkOrder: r.open_work_order === 1,
-      active: r.active === 1,
-    };
-  }
-
-  async listRules(actor: Actor): Promise<AlarmRuleView[]> {
-    const rows = await this.db
-      .selectFrom('alarm_rules')
-      .selectAll()
-      .where('enterprise_id', '=', enterpriseOf(actor))
-      .orderBy('name')
-      .execute();
-    return rows.map((r) => this.ruleView(r));
-  }
-
-  async saveRule(actor: Actor, id: string | null, body: RuleInput): Promise<AlarmRuleView> {
-    const enterpriseId = requireAdmin(actor);
-    const at = new Date().toISOString();
-    const values = {
-      name: body.name,
-      device_type: body.deviceType ?? null,
-      metric: body.condition === 'no_data' ? null : (body.metric ?? null),
-      condition: body.condition,
-      threshold: body.condition === 'no_data' ? null : (body.threshold ?? null),
-      clear_threshold: body.condition === 'no_data' ? null : (body.clearThreshold ?? null),
-      duration_s: body.durationSeconds,
-      severity: body.severity,
-      open_work_order: body.openWorkOrder ? 1 : 0,
-      active: body.active ? 1 : 0,
-      updated_at: at,
-    };
-    const ruleId = id ?? randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      if (id) {
-        const before = await ownRule(trx, id, enterpriseId);
-        await trx.updateTable('alarm_rules').set(values).where('id', '=', id).execute();
-        await recordAudit(trx, actor, {
-          action: 'update',
-          entity: 'alarm_rule',
-          entityId: id,
-          organisationId: enterpriseId,
-          before,
-          after: values,
-        });
-      } else {
-        await trx
-          .insertInto('alarm_rules')
-          .values({ id: ruleId, enterprise_id: enterpriseId, created_at: at, ...values })
-          .execute();
-        await recordAudit(trx, actor, {
-          action: 'create',
-          entity: 'alarm_rule',
-          entityId: ruleId,
-          organisationId: enterpriseId,
-          after: values,
-        });
-      }
-    });
-    this.monitor.reloadRules();
-    const row = await this.db.selectFrom('alarm_rules').selectAll().where('id', '=', ruleId).executeTakeFirstOrThrow();
-    return this.ruleView(row);
-  }
-
-  async deleteRule(actor: Actor, id: string): Promise<void> {
-    const enterpriseId = requireAdmin(actor);
-    await this.db.transaction().execute(async (trx) => {
-      const before = await ownRule(trx, id, enterpriseId);
-      const used = await trx.selectFrom('alarms').select('id').where('rule_id', '=', id).limit(1).executeTakeFirst();
-      // A rule with alarm history is switched off rather than deleted, so the history keeps its name.
-      if (used)
-        await trx.updateTable('alarm_rules').set({ active: 0, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
-      else await trx.deleteFrom('alarm_rules').where('id', '=', id).execute();
-      await recordAudit(trx, actor, { action: 'delete', entity: 'alarm_rule', entityId: id, organisationId: enterpriseId, before });
-    });
-    this.monitor.reloadRules();
   }
 
   ingestStats(actor: Actor) {

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
 import { parseGatewayTelemetry, parseTelemetry } from './payload';
-import { rollupsOf } from './point-writer';
 import { judge, stateFromPoint } from './monitor';
 import { resolutionFor, utilisationOf } from './telemetry.service';
-import { applyRetention, ensurePartitions, rollupHour } from './retention';
+import { dialectOf } from './dialect';
+import { applyRetention, ensurePartitions, rollupHour, rollupsOf } from './points.repository';
 import { TelemetryMachineSource } from './machine-source';
 import { withTablesOf } from '../../db/connection';
 import type { TelemetryTables } from './telemetry.tables';
@@ -356,8 +356,8 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
       { ts: start + 30 * 60_000, values: { pressure: 20 } },
       { ts: start + 59 * 60_000, values: { pressure: 15 } },
     ]);
-    await rollupHour(db, engine, start);
-    await rollupHour(db, engine, start); // twice: a replace, not an increment
+    await rollupHour(db, dialectOf(engine), start);
+    await rollupHour(db, dialectOf(engine), start); // twice: a replace, not an increment
     const hourly = (
       await yinlun.get(`/api/telemetry/devices/${device.id}/series?key=pressure&from=${start}&to=${start + hour}&resolution=1h`)
     ).json();
@@ -381,7 +381,7 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
         .executeTakeFirstOrThrow()
     ).id;
     await db.insertInto('telemetry_points').values({ series_id: oldSeries, ts: old, value: 1 }).execute();
-    await applyRetention(db, engine, { rawDays: 7, minuteDays: 90, hourDays: 365 }, Date.now());
+    await applyRetention(db, dialectOf(engine), { rawDays: 7, minuteDays: 90, hourDays: 365 }, Date.now());
     const kept = await db.selectFrom('telemetry_points').select('ts').where('series_id', '=', oldSeries).execute();
     expect(kept.map((k) => Number(k.ts)).sort()).toEqual([start + 60_000, start + 30 * 60_000, start + 59 * 60_000]);
   });
