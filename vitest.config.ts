@@ -1,8 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// One run covers every suite: API suites loop over SQLite and PostgreSQL, e2e drives real Chromium.
-// Two cores: the API and process suites run two at a time first; then the browser suites one at a time, each
-// with its own platform and Chromium, which two at a time starved each other (dialogs missed their 10 s).
+// One run covers every suite: API suites loop over SQLite and PostgreSQL, web component tests render in jsdom,
+// e2e drives real Chromium.
+// Two cores, two lanes: the browser flows are one file (web/e2e/flows.test.ts), started first, so one worker
+// walks them one after another — each with its own platform and Chromium; two at a time starved each other —
+// while the other worker takes the API, process and component suites.
+class BrowserLaneFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const browser = (f: TestSpecification) => f.project.name === 'browser';
+    return [...sorted.filter(browser), ...sorted.filter((f) => !browser(f))];
+  }
+}
 const shared = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
@@ -16,6 +26,7 @@ const shared = {
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    sequence: { sequencer: BrowserLaneFirst },
     projects: [
       {
         test: {
@@ -26,13 +37,29 @@ export default defineConfig({
         },
       },
       {
+        // Components and hooks of the web in jsdom: no server, no database (so none of the shared global setup).
+        resolve: { alias: { '@': decodeURIComponent(new URL('./web/src', import.meta.url).pathname) } },
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          // Times shown as the county reads them, whatever the machine's zone.
+          env: { TZ: 'Asia/Shanghai' },
+          setupFiles: ['web/src/test/setup.ts'],
+          pool: 'forks',
+          // One module graph per worker: antd loads once, not once per file (halves the run); setup.ts cleans
+          // the page, storage and stubs after each test, and no app module keeps state of its own.
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         test: {
           ...shared,
           name: 'browser',
-          include: ['web/e2e/**/*.test.ts'],
+          include: ['web/e2e/flows.test.ts'],
           setupFiles: ['web/e2e/setup.ts'],
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 0 },
         },
       },
     ],

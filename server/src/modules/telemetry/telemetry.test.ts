@@ -3,7 +3,8 @@
 // and refusals counted against the device. The MQTT paths run as processes in ingest.process.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
-import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
+import { asset, countyAdmin, enterprise, plant } from '../../../test/factories';
+import { createTestApp, errorCode, type Client, type TestApp } from '../../../test/harness';
 import { parseGatewayTelemetry, parseTelemetry } from './payload';
 import { judge, stateFromPoint } from './monitor';
 import { resolutionFor, utilisationOf } from './telemetry.service';
@@ -132,11 +133,12 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    yinlun = await login(t.app, 'yinlun');
-    shanhe = await login(t.app, 'shanhe');
-    const presses = (await yinlun.get('/api/assets?kind=equipment&pageSize=200')).json().items as Array<{ id: string; state: string }>;
-    pressId = presses.find((p) => p.state === 'in_service')!.id;
+    // Two enterprises and a press in service: all this suite needs (server/test/factories.ts).
+    t = await createTestApp(engine, { demo: false });
+    const county = await countyAdmin(t);
+    yinlun = (await enterprise(t.app, county, '浙江银轮机械股份有限公司')).admin;
+    shanhe = (await enterprise(t.app, county, '浙江山河机械有限公司')).admin;
+    pressId = (await asset(yinlun, { plantId: await plant(yinlun, '一号厂房'), name: '压铸机' })).id;
     const created = await yinlun.post('/api/telemetry/devices', { name: '压铸机 9#', deviceType: 'press', assetId: pressId });
     expect(created.statusCode).toBe(201);
     device = { id: created.json().device.id, token: created.json().credentials.accessToken };
