@@ -48,6 +48,14 @@ export async function enterprise(app: FastifyInstance, county: Client, name = un
   return { id, admin: await userOf(app, county, id, 'enterprise_admin', `${name}管理员`) };
 }
 
+/** A county department that takes requests, and its handler, signed in. */
+export async function department(app: FastifyInstance, county: Client, name = unique('测试局')): Promise<{ id: string; handler: Client }> {
+  const res = await county.post('/api/departments', { name, kind: 'bureau', acceptsRequests: true });
+  if (res.statusCode !== 201) throw new Error(`factory department: ${res.statusCode} ${res.body}`);
+  const id = res.json<{ id: string }>().id;
+  return { id, handler: await userOf(app, county, id, 'department_handler', `${name}经办人`) };
+}
+
 /** A plant of the admin's enterprise. */
 export async function plant(admin: Client, name = unique('厂区')): Promise<string> {
   const res = await admin.post('/api/plants', { name });

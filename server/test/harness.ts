@@ -68,6 +68,7 @@ export class Client {
   private cookie = '';
   csrfToken = '';
   userId = '';
+  username = '';
   organisationId = '';
 
   constructor(private readonly app: FastifyInstance) {}
@@ -75,6 +76,7 @@ export class Client {
   async login(username: string, password = PUBLISHED_DEMO_PASSWORD): Promise<this> {
     const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    this.username = username;
     this.cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const body = res.json<{ csrfToken: string; user: { id: string; organisationId: string } }>();
     this.csrfToken = body.csrfToken;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
-import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
+import { asset, countyAdmin, department, enterprise, plant, userOf } from '../../../test/factories';
+import { createTestApp, type Client, type TestApp } from '../../../test/harness';
 
 interface Counts {
   total: number;
@@ -22,12 +23,19 @@ describe.each(ENGINES)('asset summaries shared with the county on %s', (engine) 
   let zhujian: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    yinlun = await login(t.app, 'yinlun');
-    tech = await login(t.app, 'yinlun.tech');
-    shanhe = await login(t.app, 'shanhe');
-    admin = await login(t.app, 'admin');
-    zhujian = await login(t.app, 'zhujian');
+    t = await createTestApp(engine, { demo: false });
+    admin = await countyAdmin(t);
+    const own = await enterprise(t.app, admin, '浙江银轮机械股份有限公司');
+    yinlun = own.admin;
+    tech = await userOf(t.app, yinlun, own.id, 'enterprise_member');
+    const other = await enterprise(t.app, admin, '浙江山河机械有限公司');
+    shanhe = other.admin;
+    zhujian = (await department(t.app, admin, '县住建局')).handler;
+    // Something to count on both sides: a press and a mold of 银轮's, a press of 山河's.
+    const plantId = await plant(yinlun);
+    await asset(yinlun, { plantId });
+    await asset(yinlun, { plantId, kind: 'mold', name: '前盖模具', state: 'idle' });
+    await asset(shanhe, { plantId: await plant(shanhe) });
   });
   afterAll(async () => t?.close());
 
@@ -38,7 +46,7 @@ describe.each(ENGINES)('asset summaries shared with the county on %s', (engine) 
 
     const put = await yinlun.request('PUT', '/api/assets/sharing', { shared: true });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ shared: true, updatedBy: 'yinlun' });
+    expect(put.json()).toMatchObject({ shared: true, updatedBy: yinlun.username });
     const audit = await t.db.selectFrom('audit_log').select('entity').where('entity', '=', 'asset_sharing').execute();
     expect(audit).toHaveLength(1);
 
@@ -50,6 +58,7 @@ describe.each(ENGINES)('asset summaries shared with the county on %s', (engine) 
     expect(enterpriseId).toBe(yinlun.organisationId);
     expect(enterpriseName).toContain('银轮');
     expect(figures).toEqual(own);
+    expect(own).toMatchObject({ total: 2, byKind: { equipment: 1, mold: 1 } });
     expect(county.total).toBe(before.total);
 
     // turning it off takes the row away

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
-import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
+import { asset, countyAdmin, enterprise, plant, userOf } from '../../../test/factories';
+import { createTestApp, type Client, type TestApp } from '../../../test/harness';
 
 interface Row {
   key: string;
@@ -19,11 +20,16 @@ describe.each(ENGINES)('maintenance figures shared with the county on %s', (engi
   let admin: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    yinlun = await login(t.app, 'yinlun');
-    tech = await login(t.app, 'yinlun.tech');
-    shanhe = await login(t.app, 'shanhe');
-    admin = await login(t.app, 'admin');
+    t = await createTestApp(engine, { demo: false });
+    admin = await countyAdmin(t);
+    const own = await enterprise(t.app, admin, '浙江银轮机械股份有限公司');
+    yinlun = own.admin;
+    tech = await userOf(t.app, yinlun, own.id, 'enterprise_member');
+    shanhe = (await enterprise(t.app, admin, '浙江山河机械有限公司')).admin;
+    // A press with one repair reported: figures on the enterprise's own page to compare.
+    const press = await asset(yinlun, { plantId: await plant(yinlun) });
+    const repair = await tech.post('/api/work-orders', { assetId: press.id, kind: 'repair', title: '液压站漏油' });
+    expect(repair.statusCode, repair.body).toBe(201);
   });
   afterAll(async () => t?.close());
 
@@ -35,7 +41,7 @@ describe.each(ENGINES)('maintenance figures shared with the county on %s', (engi
 
     const put = await yinlun.request('PUT', '/api/maintenance/sharing', { shared: true });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ shared: true, updatedBy: 'yinlun' });
+    expect(put.json()).toMatchObject({ shared: true, updatedBy: yinlun.username });
     expect((await yinlun.get('/api/maintenance/sharing')).json()).toMatchObject({ shared: true });
     const audit = (await yinlun.get('/api/audit?pageSize=200')).json<{ items: Array<{ entity: string; after: unknown }> }>().items;
     expect(audit.some((a) => a.entity === 'maintenance_sharing')).toBe(true);
@@ -46,6 +52,7 @@ describe.each(ENGINES)('maintenance figures shared with the county on %s', (engi
     const [row] = county.sharedEnterprises;
     expect(row!.enterpriseName).toContain('银轮');
     expect(figures(row!)).toEqual(figures(own));
+    expect(own.assets).toBe(1);
     expect(county.total.assets).toBeGreaterThanOrEqual(own.assets as number);
 
     // Turning it off again takes the row away.

@@ -3,7 +3,8 @@
 import type { DomainEvent } from '@tiantai/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
-import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
+import { asset, countyAdmin, enterprise, plant } from '../../../test/factories';
+import { createTestApp, type Client, type TestApp } from '../../../test/harness';
 import { withTablesOf } from '../../db/connection';
 import { PlanService, WorkOrderService, type MaintenanceTables } from '../maintenance';
 import { InProcessEventBus } from './event-bus';
@@ -11,19 +12,16 @@ import { InProcessEventBus } from './event-bus';
 describe.each(ENGINES)('domain events on %s', (engine) => {
   let t: TestApp;
   let yinlun: Client;
+  let press: { id: string; plantId: string };
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    yinlun = await login(t.app, 'yinlun');
+    t = await createTestApp(engine, { demo: false });
+    yinlun = (await enterprise(t.app, await countyAdmin(t))).admin;
+    const plantId = await plant(yinlun);
+    press = { id: (await asset(yinlun, { plantId })).id, plantId };
   });
   afterAll(async () => t?.close());
 
   it('the PM job announces each work order it generates, once, with its plant', async () => {
-    const assets = (await yinlun.get('/api/assets?kind=equipment&pageSize=200')).json().items as Array<{
-      id: string;
-      plantId: string;
-      holder: boolean;
-    }>;
-    const press = assets.find((a) => a.holder)!;
     const plan = await yinlun.post('/api/maintenance/plans', {
       assetId: press.id,
       name: '事件测试保养',
