@@ -6,11 +6,26 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // Two cores, two lanes: the browser flows are one file (web/e2e/flows.test.ts), started first, so one worker
 // walks them one after another — each with its own platform and Chromium; two at a time starved each other —
 // while the other worker takes the API, process and component suites.
+// The other lane starts with its long process suites (a fresh clone has no timings for vitest to sort by, and
+// would start them last), so it ends on short ones.
+const LONG_FIRST = [
+  'server/src/release.test.ts',
+  'server/src/modules/telemetry/ingest.process.test.ts',
+  'server/src/platform.test.ts',
+  'server/src/db/backup.test.ts',
+];
 class BrowserLaneFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const browser = (f: TestSpecification) => f.project.name === 'browser';
-    return [...sorted.filter(browser), ...sorted.filter((f) => !browser(f))];
+    const rank = (f: TestSpecification) => {
+      if (f.project.name === 'browser') return -1;
+      const long = LONG_FIRST.findIndex((name) => f.moduleId.endsWith(name));
+      return long === -1 ? LONG_FIRST.length : long;
+    };
+    return sorted
+      .map((f, i) => ({ f, i, r: rank(f) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map(({ f }) => f);
   }
 }
 const shared = {

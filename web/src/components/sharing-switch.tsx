@@ -1,6 +1,6 @@
 import { App, Flex, Switch, Typography } from 'antd';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan, type Permission } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 
@@ -10,22 +10,24 @@ interface Sharing {
 
 /**
  * An enterprise's opt-in to show the county its details (maintenance figures, asset summary): the admin
- * switches it, other users see it.
+ * (`permission`, the module's '*.manage') switches it, other users see it.
  */
 export function SharingSwitch({
   sharing,
   setSharing,
+  permission,
   messages,
   testId,
 }: {
   sharing: UseQueryResult<Sharing>;
   setSharing: UseMutationResult<Sharing, Error, Sharing>;
+  permission: Permission;
   messages: { label: MessageKey; on: MessageKey; off: MessageKey };
   testId: string;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const me = useCurrentUser();
+  const switches = useCan(permission);
   if (!sharing.data) return null;
   return (
     <Flex gap={8} align="center">
@@ -33,7 +35,7 @@ export function SharingSwitch({
         size="small"
         checked={sharing.data.shared}
         loading={setSharing.isPending}
-        disabled={me.role !== 'enterprise_admin'}
+        disabled={!switches}
         onChange={(shared) =>
           setSharing.mutate(
             { shared },

@@ -8,7 +8,7 @@ export { can, isEnterpriseRole, type Permission } from '@tiantai/shared';
 
 /** The county admin edits any profile; an enterprise admin edits its own enterprise's profile. */
 export function canEditEnterprise(user: UserView, enterpriseId: string): boolean {
-  return user.role === 'county_admin' || (user.role === 'enterprise_admin' && user.organisationId === enterpriseId);
+  return can(user.role, 'enterprises.edit') && (user.organisationKind !== 'enterprise' || user.organisationId === enterpriseId);
 }
 
 const CurrentUserContext = createContext<UserView | null>(null);

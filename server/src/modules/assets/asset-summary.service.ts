@@ -1,13 +1,12 @@
 import {
   ASSET_KINDS,
   ASSET_STATES,
-  COUNTY_ROLES,
   type Actor,
   type AssetSharingBody,
   type AssetSharingView,
   type AssetSummaryView,
 } from '@tiantai/shared';
-import { forbidden } from '../../http/errors';
+import { requirePermission } from '../../http/access';
 import { recordAudit } from '../identity';
 import { enterpriseOf, requireAdmin } from './assets.access';
 import * as repo from './assets.repository';
@@ -36,9 +35,8 @@ export class AssetSummaryService {
    * summary exactly as it sees it), an enterprise over what it owns or keeps.
    */
   async summary(actor: Actor): Promise<AssetSummaryView> {
-    let scope: string | undefined;
-    if (actor.organisationKind === 'enterprise') scope = actor.organisationId;
-    else if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The asset summary is for county staff and enterprises');
+    requirePermission(actor, 'assets.summary', 'The asset summary is for county staff and enterprises');
+    const scope = actor.organisationKind === 'enterprise' ? actor.organisationId : undefined;
     const { holders, ...counts } = await this.counts(scope);
     const sharing = scope === undefined ? await repo.sharingEnterprises(this.db) : [];
     const sharedEnterprises = await Promise.all(

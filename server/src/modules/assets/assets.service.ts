@@ -20,6 +20,7 @@ import {
 import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
+import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import { enterpriseOf, requireAdmin } from './assets.access';
@@ -341,7 +342,7 @@ export class AssetService {
       const enterpriseId = enterpriseOf(actor);
       const asset = await repo.findVisibleAsset(trx, enterpriseId, id);
       if (!asset) throw notFound('Asset');
-      if (actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin transfers an asset');
+      requirePermission(actor, 'assets.manage', 'Only the enterprise admin transfers an asset');
       const target = await trx
         .selectFrom('enterprises')
         .innerJoin('organisations', 'organisations.id', 'enterprises.id')
@@ -424,7 +425,7 @@ export class AssetService {
     const asset = await repo.findVisibleAsset(trx, enterpriseId, id);
     if (!asset) throw notFound('Asset');
     if (holderOf(asset) !== enterpriseId) throw forbidden('Only the enterprise keeping the asset changes it');
-    if (level === 'admin' && actor.role !== 'enterprise_admin') throw forbidden('Only the enterprise admin does this');
+    if (level === 'admin') requirePermission(actor, 'assets.manage', 'Only the enterprise admin does this');
     return asset;
   }
 

@@ -19,6 +19,7 @@ import {
   type UserView,
 } from '@tiantai/shared';
 import { withTablesOf } from '../../db/connection';
+import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { ResolvedActor } from '../../http/auth';
 import type { Kysely } from 'kysely';
@@ -324,9 +325,8 @@ export class IdentityService {
 
   /** County admins administer everyone; an enterprise admin only its own enterprise (the scope returned). */
   private userAdminScope(actor: Actor): string | undefined {
-    if (actor.role === 'county_admin') return undefined;
-    if (actor.role === 'enterprise_admin') return actor.organisationId;
-    throw forbidden('Only administrators manage users');
+    requirePermission(actor, 'users.manage', 'Only administrators manage users');
+    return actor.organisationKind === 'enterprise' ? actor.organisationId : undefined;
   }
 
   private mayAdminister(actor: Actor, organisationId: string): boolean {
@@ -388,7 +388,7 @@ export class IdentityService {
     actor: Actor,
     query: { entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
   ): Promise<Paged<AuditEntryView>> {
-    if (actor.role !== 'county_admin' && actor.role !== 'enterprise_admin') throw forbidden('Only administrators read the audit log');
+    requirePermission(actor, 'audit.query', 'Only administrators read the audit log');
     const organisationId = actor.role === 'enterprise_admin' ? actor.organisationId : undefined;
     const { rows, total } = await repo.listAuditEntries(this.db, { ...query, organisationId });
     const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));

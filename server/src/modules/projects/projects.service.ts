@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  COUNTY_ROLES,
   PROJECT_TRANSITIONS,
   SIZE_BANDS,
   canMoveProject,
@@ -18,14 +17,15 @@ import {
   type projectServiceRequestBody,
 } from '@tiantai/shared';
 import type { z } from 'zod';
+import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import type { ServiceRequestService } from '../service-requests';
 import { chinaDate, chinaYear, monthBefore } from './china-date';
 import { readProjectSheet, writeProjectSheet } from './project-sheet';
+import { canEdit, canReportProgress } from './projects.access';
 import * as repo from './projects.repository';
 import type { ProjectDb, ProjectRow, ProjectScope } from './projects.repository';
-import type { ProjectsTable } from './projects.tables';
 import { projectSignal, round2 } from './signals';
 import { projectStatistics } from './statistics';
 
@@ -37,17 +37,6 @@ export function projectScope(actor: Actor): ProjectScope {
   if (actor.organisationKind === 'enterprise') return { enterpriseId: actor.organisationId };
   if (actor.organisationKind === 'department') return { departmentId: actor.organisationId };
   return {};
-}
-
-/** Stage, plan and profile changes: the county admin, or the department responsible for the project. */
-function canEdit(actor: Actor, row: Pick<ProjectsTable, 'responsible_department_id'>): boolean {
-  if (actor.role === 'county_admin') return true;
-  return actor.role === 'department_handler' && row.responsible_department_id === actor.organisationId;
-}
-
-/** Progress (investment by month, milestone dates, output and tax): also the project's own enterprise. */
-function canReportProgress(actor: Actor, row: Pick<ProjectsTable, 'responsible_department_id' | 'enterprise_id'>): boolean {
-  return canEdit(actor, row) || (actor.organisationKind === 'enterprise' && row.enterprise_id === actor.organisationId);
 }
 
 const PROGRESS_FIELDS = new Set(['actualOutputWan', 'actualTaxWan', 'jobs']);
@@ -214,7 +203,7 @@ export class ProjectService {
   }
 
   async create(actor: Actor, body: ProjectBody): Promise<ProjectDetailView> {
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin registers projects');
+    requirePermission(actor, 'projects.register', 'Only the county admin registers projects');
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insertProject(trx, actor, body, 'negotiating');
       return this.detail(actor, await this.visibleRow(actor, id, trx), trx);
@@ -438,14 +427,14 @@ export class ProjectService {
   /** Files a direct-service request for the project through the service-requests module and links it. */
   async fileServiceRequest(actor: Actor, id: string, body: z.infer<typeof projectServiceRequestBody>): Promise<ProjectDetailView> {
     const row = await this.visibleRow(actor, id);
-    if (actor.organisationKind !== 'enterprise') throw forbidden('Requests are filed by the project’s enterprise');
+    requirePermission(actor, 'requests.file', 'Requests are filed by the project’s enterprise');
     const request = await this.serviceRequests.create(actor, { ...body, title: `【${row.name}】${body.title}`.slice(0, 200) });
     await repo.linkServiceRequest(this.db, id, request.id, nowIso());
     return this.get(actor, id);
   }
 
   async statistics(actor: Actor, year?: number): Promise<ProjectStatisticsView> {
-    if (actor.organisationKind === 'enterprise') throw forbidden('Project statistics are for the county and its departments');
+    requirePermission(actor, 'projects.statistics', 'Project statistics are for the county and its departments');
     return projectStatistics(this.db, year ?? chinaYear(this.now()), this.now());
   }
 
@@ -498,7 +487,7 @@ export class ProjectService {
   }
 
   async exportSheet(actor: Actor, year?: number): Promise<Buffer> {
-    if (actor.organisationKind === 'enterprise') throw forbidden('Only the county and its departments export projects');
+    requirePermission(actor, 'projects.statistics', 'Only the county and its departments export projects');
     const y = year ?? chinaYear(this.now());
     const rows = await repo.selectProjects(this.db, y, projectScope(actor)).execute();
     return writeProjectSheet(await this.views(rows, y));
@@ -506,7 +495,7 @@ export class ProjectService {
 
   /** All rows or none; a row naming an existing project (by name) updates it, its stage included. */
   async importSheet(actor: Actor, file: Buffer): Promise<{ created: number; updated: number }> {
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin imports projects');
+    requirePermission(actor, 'projects.register', 'Only the county admin imports projects');
     const parks = await repo.listParkNames(this.db);
     const rows = await readProjectSheet(file, {
       parkIdsByName: new Map(parks.map((p) => [p.name, p.id])),
@@ -573,5 +562,3 @@ export class ProjectService {
       throw new AppError(400, 'VALIDATION_FAILED', `responsibleDepartmentId: no department with id ${body.responsibleDepartmentId}`);
   }
 }
-
-export const isCountyRole = (actor: Actor) => COUNTY_ROLES.includes(actor.role);

@@ -2,16 +2,16 @@
 // sees only its own enterprise's events (a plant screen only its plant's); county staff see every event,
 // but of an enterprise's equipment and work orders only ids and states, never names or titles, as the
 // county's pages show only aggregates of them. Departments have no screens.
-import { COUNTY_ROLES, type Actor, type DomainEvent } from '@tiantai/shared';
-import { forbidden } from '../../http/errors';
+import type { Actor, DomainEvent } from '@tiantai/shared';
+import { requirePermission } from '../../http/access';
 
 export type Audience =
   { kind: 'county'; kioskTokenId?: string } | { kind: 'enterprise'; enterpriseId: string; plantId: string | null; kioskTokenId?: string };
 
 export function audienceOf(actor: Actor, plantId: string | null = null): Audience {
+  requirePermission(actor, 'screens.open', 'Live screens are for enterprises and county staff');
   if (actor.organisationKind === 'enterprise') return { kind: 'enterprise', enterpriseId: actor.organisationId, plantId };
-  if (COUNTY_ROLES.includes(actor.role)) return { kind: 'county' };
-  throw forbidden('Live screens are for enterprises and county staff');
+  return { kind: 'county' };
 }
 
 const NAMED_TYPES = new Set<DomainEvent['type']>([

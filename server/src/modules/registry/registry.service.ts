@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { enterpriseBody } from '@tiantai/shared';
 import {
-  COUNTY_ROLES,
   checkCreditCode,
   industryDivisionOf,
   type Actor,
@@ -19,7 +18,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { requirePermission } from '../../http/access';
-import { AppError, forbidden, notFound } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { createOrganisation, recordAudit, renameOrganisation } from '../identity';
 import { readEnterpriseSheet, writeEnterpriseSheet } from './enterprise-sheet';
 import * as repo from './registry.repository';
@@ -273,8 +272,7 @@ export class RegistryService {
   async updateEnterprise(actor: Actor, id: string, body: Partial<EnterpriseInput>): Promise<EnterpriseSaved> {
     const scope = ownEnterpriseOf(actor);
     if (scope !== undefined && scope !== id) throw notFound('Enterprise');
-    if (actor.role !== 'county_admin' && actor.role !== 'enterprise_admin')
-      throw forbidden('Only the county admin or the enterprise admin edits a profile');
+    requirePermission(actor, 'enterprises.edit', 'Only the county admin or the enterprise admin edits a profile');
     return this.db.transaction().execute(async (trx) => {
       const enterprise = await this.changeEnterprise(trx, actor, id, body);
       return { enterprise, warnings: enterpriseWarnings(body) };
@@ -282,7 +280,7 @@ export class RegistryService {
   }
 
   async exportEnterprises(actor: Actor): Promise<Buffer> {
-    if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('Only county staff export the register');
+    requirePermission(actor, 'enterprises.export', 'Only county staff export the register');
     return writeEnterpriseSheet((await repo.listAllEnterprises(this.db)).map(toEnterpriseView));
   }
 

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  COUNTY_ROLES,
   industryDivisionOf,
   type Actor,
   type CountyScreenView,
@@ -15,7 +14,7 @@ import {
   type ScreenTokenView,
   type TargetsSlotView,
 } from '@tiantai/shared';
-import { enterpriseScope } from '../../http/access';
+import { enterpriseScope, requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { AssetService, PlaceService } from '../assets';
 import { recordAudit } from '../identity';
@@ -83,9 +82,8 @@ function screenPath(screen: ScreenKind, plantId: string | null): string {
 
 /** Who manages which tokens: an enterprise admin its plant and enterprise screens, the county admin the county screen. */
 function tokenOwner(actor: Actor): string | null {
-  if (actor.role === 'enterprise_admin') return actor.organisationId;
-  if (actor.role === 'county_admin') return null;
-  throw forbidden('Only an enterprise admin or the county admin manages screen tokens');
+  requirePermission(actor, 'screens.tokens', 'Only an enterprise admin or the county admin manages screen tokens');
+  return actor.organisationKind === 'enterprise' ? actor.organisationId : null;
 }
 
 const { enterpriseOf } = enterpriseScope('The plant screen belongs to an enterprise');
@@ -230,7 +228,7 @@ export class ScreensService {
   // ---- the county screen ----
 
   async countyScreen(actor: Actor): Promise<CountyScreenView> {
-    if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('The county screen is for county staff');
+    requirePermission(actor, 'screens.county', 'The county screen is for county staff');
     const { maintenanceKpis, serviceRequests, registry, machines } = this.sources;
     const now = this.now();
     const today = chinaDate(now);

@@ -4,7 +4,8 @@
 import { createRequestBody, type Actor, type RequestStatus } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { withTablesOf } from '../../db/connection';
-import { AppError, forbidden, notFound } from '../../http/errors';
+import { requirePermission } from '../../http/access';
+import { AppError, notFound } from '../../http/errors';
 import * as repo from './service-requests.repository';
 import type { ServiceRequestDb } from './service-requests.repository';
 import type { ServiceRequestService } from './service-requests.service';
@@ -225,7 +226,7 @@ export class Open311Service {
 
   /** Files a direct-service request for the key's enterprise; checks run in the spec's order of errors. */
   async create(actor: Actor, filing: Open311Filing): Promise<Open311Created> {
-    if (actor.organisationKind !== 'enterprise') throw forbidden('api_key is not an enterprise account’s: only enterprises file requests');
+    requirePermission(actor, 'requests.file', 'api_key is not an enterprise account’s: only enterprises file requests');
     const code = present(filing.service_code);
     if (!code) throw badRequest('service_code was not provided');
     const category = await repo.findCategory(this.db, code);

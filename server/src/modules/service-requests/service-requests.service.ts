@@ -160,7 +160,7 @@ export class ServiceRequestService {
   // ---- requests ----
 
   async create(actor: Actor, body: CreateRequestBody): Promise<RequestDetailView> {
-    if (actor.organisationKind !== 'enterprise') throw forbidden('Requests are filed by enterprises');
+    requirePermission(actor, 'requests.file', 'Requests are filed by enterprises');
     const category = await repo.findCategory(this.db, body.categoryCode);
     if (!category) throw new AppError(400, 'VALIDATION_FAILED', `categoryCode: no category ${body.categoryCode}`);
     const calendar = await this.calendar();
@@ -427,7 +427,7 @@ export class ServiceRequestService {
   }
 
   async statistics(actor: Actor, query: StatisticsQuery): Promise<StatisticsView> {
-    if (!COUNTY_ROLES.includes(actor.role)) throw forbidden('Statistics are for the office and county leaders');
+    requirePermission(actor, 'requests.statistics', 'Statistics are for the office and county leaders');
     const { from, to } = periodOf(query);
     const rows = await repo.requestsForStatistics(this.db, from, to);
     return computeStatistics(rows, query.groupBy, await this.greenFormula(), await this.calendar());
@@ -445,7 +445,7 @@ export class ServiceRequestService {
   }
 
   async setCalendarDay(actor: Actor, day: { date: string; kind: 'holiday' | 'workday'; name: string }): Promise<void> {
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin edits the calendar');
+    requirePermission(actor, 'calendar.manage', 'Only the county admin edits the calendar');
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertCalendarDay(trx, day);
       await recordAudit(trx, actor, { action: 'update', entity: 'calendar_day', entityId: day.date, organisationId: null, after: day });
@@ -453,7 +453,7 @@ export class ServiceRequestService {
   }
 
   async deleteCalendarDay(actor: Actor, date: string): Promise<void> {
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin edits the calendar');
+    requirePermission(actor, 'calendar.manage', 'Only the county admin edits the calendar');
     await this.db.transaction().execute(async (trx) => {
       if (!(await repo.deleteCalendarDay(trx, date))) throw notFound('Calendar override');
       await recordAudit(trx, actor, { action: 'delete', entity: 'calendar_day', entityId: date, organisationId: null });

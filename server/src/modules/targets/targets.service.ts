@@ -20,17 +20,13 @@ import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import { chinaDate, chinaYear, yearProjectList } from '../projects';
 import { expectedTaskProgress, indicatorYearStatus, taskStatus } from './progress';
+import { canReport, requireGovernment } from './targets.access';
 import * as repo from './targets.repository';
 import type { TargetDb, TaskRow } from './targets.repository';
 import type { TargetTables } from './targets.tables';
 
 const nowIso = () => new Date().toISOString();
 const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
-
-/** Targets are the county's and its departments' business; enterprises do not see them. */
-function requireGovernment(actor: Actor): void {
-  requirePermission(actor, 'targets.read', 'Targets are for the county and its departments');
-}
 
 function toTaskView(row: TaskRow, today: string): TaskView {
   const task = { startDate: row.start_date, deadline: row.deadline, progress: row.progress };
@@ -140,7 +136,7 @@ export class TargetService {
 
   async setIndicatorYear(actor: Actor, indicatorId: string, year: number, body: IndicatorYearBody): Promise<IndicatorView> {
     requireGovernment(actor);
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin sets targets and actuals');
+    requirePermission(actor, 'targets.manage', 'Only the county admin sets targets and actuals');
     if (!(await repo.findIndicator(this.db, indicatorId))) throw notFound('Indicator');
     if (body.actualThrough && Number(body.actualThrough.slice(0, 4)) !== year)
       throw new AppError(400, 'VALIDATION_FAILED', 'actualThrough: a month of the same year');
@@ -209,17 +205,13 @@ export class TargetService {
     return row;
   }
 
-  private canReport(actor: Actor, row: TaskRow): boolean {
-    return actor.role === 'county_admin' || (actor.role === 'department_handler' && actor.organisationId === row.department_id);
-  }
-
   private async taskDetail(actor: Actor, db: TargetDb, id: string): Promise<TaskDetailView> {
     const row = await this.taskRow(db, id);
     const reports = await repo.listReports(db, id);
     return {
       ...toTaskView(row, chinaDate(this.now())),
       reports: reports.map((r) => ({ id: r.id, at: r.at, progress: r.progress, note: r.note, actorName: r.actor_name })),
-      canReport: this.canReport(actor, row),
+      canReport: canReport(actor, row),
     };
   }
 
@@ -230,7 +222,7 @@ export class TargetService {
 
   async createTask(actor: Actor, body: TaskBody): Promise<TaskDetailView> {
     requireGovernment(actor);
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin assigns tasks');
+    requirePermission(actor, 'targets.manage', 'Only the county admin assigns tasks');
     if (body.deadline < body.startDate) throw new AppError(400, 'VALIDATION_FAILED', 'deadline: on or after startDate');
     if (!(await repo.findIndicator(this.db, body.indicatorId)))
       throw new AppError(400, 'VALIDATION_FAILED', 'indicatorId: no such indicator');
@@ -265,7 +257,7 @@ export class TargetService {
     requireGovernment(actor);
     return this.db.transaction().execute(async (trx) => {
       const row = await this.taskRow(trx, id);
-      if (!this.canReport(actor, row)) throw forbidden('Only the responsible department (or the county admin) reports on a task');
+      if (!canReport(actor, row)) throw forbidden('Only the responsible department (or the county admin) reports on a task');
       if (row.progress >= 100) throw new AppError(409, 'INVALID_TRANSITION', 'The task is done');
       const at = nowIso();
       await repo.insertReport(trx, {

@@ -17,7 +17,8 @@ import type {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
-import { AppError, forbidden, notFound } from '../../http/errors';
+import { requirePermission } from '../../http/access';
+import { AppError, notFound } from '../../http/errors';
 import { findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import { newDeviceRow } from './device-row';
@@ -280,7 +281,7 @@ export class TelemetryService {
   }
 
   ingestStats(actor: Actor) {
-    if (actor.role !== 'county_admin') throw forbidden('Only the county admin sees ingest health');
+    requirePermission(actor, 'telemetry.health', 'Only the county admin sees ingest health');
     return this.ingest.stats();
   }
 }

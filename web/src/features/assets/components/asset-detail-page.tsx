@@ -65,6 +65,8 @@ export function AssetDetailPage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const maintains = useCan('maintenance.work');
+  const admin = useCan('assets.manage');
+  const provisions = useCan('telemetry.manage');
   const asset = useAsset(id);
   const [transferring, setTransferring] = useState(false);
 
@@ -91,7 +93,6 @@ export function AssetDetailPage() {
   }
 
   const a = asset.data;
-  const admin = user.role === 'enterprise_admin';
   // The owner of a mold kept elsewhere only reads; its keeper records, mounts and moves it.
   const acts = a.holder && a.state !== 'scrapped';
   const mayTransfer = admin && (a.holder || a.enterpriseId === user.organisationId);
@@ -162,7 +163,7 @@ export function AssetDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
-            {maintains && a.kind === 'equipment' && a.holder && <AssetDevicesCard assetId={a.id} canProvision={admin} />}
+            {maintains && a.kind === 'equipment' && a.holder && <AssetDevicesCard assetId={a.id} canProvision={provisions} />}
             {maintains && <AssetPlansCard assetId={a.id} />}
             <LifecycleCard asset={a} />
             <AssetLabelCard asset={a} />

@@ -7,6 +7,7 @@ export function AssetSharingSwitch() {
     <SharingSwitch
       sharing={useAssetSharing()}
       setSharing={useSetAssetSharing()}
+      permission="assets.manage"
       messages={{ label: 'assets.sharing.label', on: 'assets.sharing.on', off: 'assets.sharing.off' }}
       testId="asset-sharing"
     />

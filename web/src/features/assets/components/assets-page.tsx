@@ -8,7 +8,7 @@ import type { AssetKind, AssetState, AssetView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import { useAssets } from '../api/get-assets';
@@ -45,9 +45,8 @@ function readFilter(params: URLSearchParams): AssetFilter {
 
 export function AssetsPage() {
   const { t } = useI18n();
-  const user = useCurrentUser();
   const navigate = useNavigate();
-  const admin = user.role === 'enterprise_admin';
+  const admin = useCan('assets.manage');
   const { params, update, reset } = useUrlFilter();
   const filter = readFilter(params);
   const assets = useAssets(filter);

@@ -77,6 +77,8 @@ export function HomePage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
   const enterpriseUser = isEnterpriseRole(user.role);
+  // On an enterprise user's home: its admin manages the enterprise's users, a member its own API tokens.
+  const managesUsers = can(user.role, 'users.manage');
   const seesRegister = can(user.role, 'enterprises.read');
   const seesParks = can(user.role, 'parks.read');
 
@@ -190,18 +192,16 @@ export function HomePage() {
               </Link>
             </Col>
             <Col xs={24} md={8}>
-              <Link to={user.role === 'enterprise_admin' ? '/users' : '/tokens'}>
+              <Link to={managesUsers ? '/users' : '/tokens'}>
                 <Card hoverable className="tt-stat">
                   <Flex align="center" gap={16}>
                     <div className="tt-stat__icon" style={{ background: '#13a8a81a', color: '#13a8a8' }}>
-                      {user.role === 'enterprise_admin' ? <TeamOutlined /> : <KeyOutlined />}
+                      {managesUsers ? <TeamOutlined /> : <KeyOutlined />}
                     </div>
                     <div>
-                      <Typography.Text type="secondary">
-                        {user.role === 'enterprise_admin' ? t('home.manageUsers') : t('home.apiTokens')}
-                      </Typography.Text>
+                      <Typography.Text type="secondary">{managesUsers ? t('home.manageUsers') : t('home.apiTokens')}</Typography.Text>
                       <Typography.Title level={5} style={{ margin: '4px 0 0' }}>
-                        {user.role === 'enterprise_admin' ? t('home.manageUsersText') : t('home.apiTokensText')}
+                        {managesUsers ? t('home.manageUsersText') : t('home.apiTokensText')}
                       </Typography.Title>
                     </div>
                   </Flex>

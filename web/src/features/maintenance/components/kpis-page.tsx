@@ -26,6 +26,7 @@ function KpiSharingSwitch() {
     <SharingSwitch
       sharing={useSharing()}
       setSharing={useSetSharing()}
+      permission="maintenance.manage"
       messages={{ label: 'kpis.sharing.label', on: 'kpis.sharing.on', off: 'kpis.sharing.off' }}
       testId="kpi-sharing"
     />

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { PlanView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { usePlans } from '../api/get-plans';
@@ -33,8 +33,7 @@ function NextDue({ plan }: { plan: PlanView }) {
 
 export function PlansPage() {
   const { t } = useI18n();
-  const user = useCurrentUser();
-  const admin = user.role === 'enterprise_admin';
+  const admin = useCan('maintenance.manage');
   const plans = usePlans();
   const [editing, setEditing] = useState<PlanView | 'new' | null>(null);
 

@@ -6,7 +6,7 @@ import type { SparePartView } from '@tiantai/shared';
 import { FormRow } from '@/components/form-row';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useAdjustStock } from '../api/adjust-stock';
@@ -135,7 +135,7 @@ function AdjustDialog({ part, onClose }: { part: SparePartView; onClose: () => v
 
 export function SparePartsPage() {
   const { t } = useI18n();
-  const admin = useCurrentUser().role === 'enterprise_admin';
+  const admin = useCan('maintenance.manage');
   const parts = useSpareParts();
   const [creating, setCreating] = useState(false);
   const [adjusting, setAdjusting] = useState<SparePartView | null>(null);

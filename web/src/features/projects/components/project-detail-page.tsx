@@ -30,7 +30,7 @@ import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { isEnterpriseRole, useCurrentUser } from '@/lib/authorization';
+import { can, useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime, formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
@@ -107,7 +107,7 @@ function ProjectDetail({ project }: { project: ProjectDetailView }) {
                 {t('projects.terminate')}
               </Button>
             )}
-            {isEnterpriseRole(user.role) && project.canReportProgress && (
+            {can(user.role, 'requests.file') && project.canReportProgress && (
               <Button onClick={() => setFiling(true)}>{t('projects.fileRequest')}</Button>
             )}
             {(project.canEdit || project.canReportProgress) && (

@@ -8,7 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
-import { isEnterpriseRole, useCurrentUser } from '@/lib/authorization';
+import { isEnterpriseRole, useCan, useCurrentUser } from '@/lib/authorization';
 import { formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
@@ -24,6 +24,8 @@ const thisYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString()
 export function ProjectsPage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
+  const exports = useCan('projects.statistics');
+  const registers = useCan('projects.register');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'board' ? 'board' : 'table';
@@ -123,17 +125,17 @@ export function ProjectsPage() {
               ]}
               data-testid="projects-view"
             />
-            {!isEnterpriseRole(user.role) && (
+            {exports && (
               <Button icon={<DownloadOutlined />} href={projectExportUrl(year)}>
                 {t('projects.export')}
               </Button>
             )}
-            {user.role === 'county_admin' && (
+            {registers && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('projects.new')}
               </Button>
             )}
-            {user.role === 'county_admin' && (
+            {registers && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 {t('projects.import')}
               </Button>

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { DesktopOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
-import { COUNTY_ROLES, type CreatedScreenToken, type ScreenKind, type ScreenTokenView } from '@tiantai/shared';
+import type { CreatedScreenToken, ScreenKind, ScreenTokenView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { isEnterpriseRole, useCurrentUser } from '@/lib/authorization';
+import { isEnterpriseRole, useCan, useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
@@ -76,7 +76,8 @@ export function ScreensPage() {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const enterprise = isEnterpriseRole(user.role);
-  const manages = user.role === 'enterprise_admin' || user.role === 'county_admin';
+  const manages = useCan('screens.tokens');
+  const opensCounty = useCan('screens.county');
   const plants = useScreenPlants(enterprise);
   const tokens = useScreenTokens(manages);
   const revoke = useRevokeScreenToken();
@@ -94,7 +95,7 @@ export function ScreensPage() {
           path: `/screens/plant/${p.id}`,
         })),
       ]
-    : COUNTY_ROLES.includes(user.role)
+    : opensCounty
       ? [{ key: 'county', screen: 'county', plantId: null, title: t('screens.link.county'), path: '/screens/county' }]
       : [];
   const titleOf = (token: ScreenTokenView) =>

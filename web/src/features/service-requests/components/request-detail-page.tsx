@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Rating, RequestAction, RequestDetailView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { can, useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useDepartments } from '@/lib/lookups';
@@ -125,8 +125,7 @@ export function RequestDetailPage() {
   // The enterprise, the office and the lead department take part; co-handlers and leaders only read.
   const canAttach =
     r.enterpriseId === user.organisationId ||
-    user.role === 'service_officer' ||
-    user.role === 'county_admin' ||
+    can(user.role, 'requests.office') ||
     (user.role === 'department_handler' && user.organisationId === r.leadDepartmentId);
   const departmentName = (departmentId: string) => departments.data?.find((d) => d.id === departmentId)?.name ?? departmentId;
 

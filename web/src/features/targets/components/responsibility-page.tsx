@@ -5,7 +5,7 @@ import type { TaskStatus, TaskView } from '@tiantai/shared';
 
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan, useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useUrlFilter } from '@/lib/url-filter';
@@ -21,6 +21,7 @@ export function ResponsibilityPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const isDepartment = user.organisationKind === 'department';
+  const assigns = useCan('targets.manage');
   const { params, update } = useUrlFilter();
   const year = Number(params.get('year') ?? chinaYear());
   // A department opens its own tasks first; it can switch to the county's whole table.
@@ -38,7 +39,7 @@ export function ResponsibilityPage() {
         title={t('targets.responsibility.title')}
         subtitle={t('targets.responsibility.subtitle')}
         extra={
-          user.role === 'county_admin' && (
+          assigns && (
             <Button type="primary" onClick={() => setCreating(true)}>
               {t('targets.newTask')}
             </Button>

@@ -7,7 +7,7 @@ import { QueryError } from '@/components/query-error';
 import { formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useDrill, useTargetTree } from '../api/targets';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { IndicatorYearModal } from './indicator-year-modal';
 import { IndicatorStatusTag, TaskStatusTag, chinaYear, growth } from './target-tags';
 
@@ -19,7 +19,7 @@ export function TargetTreePage() {
   const tree = useTargetTree(year);
   const [drill, setDrill] = useState<{ id: string; name: string } | null>(null);
   const [editing, setEditing] = useState<{ indicator: { id: string; nameZh: string; unit: string }; row: IndicatorYearView } | null>(null);
-  const isAdmin = useCurrentUser().role === 'county_admin';
+  const isAdmin = useCan('targets.manage');
 
   return (
     <>

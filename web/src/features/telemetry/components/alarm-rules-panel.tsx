@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AlarmRuleView } from '@tiantai/shared';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import type { Translate } from '@/lib/i18n';
@@ -29,7 +29,7 @@ export function describeCondition(rule: AlarmRuleView, t: Translate): string {
 export function AlarmRulesPanel() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const admin = useCurrentUser().role === 'enterprise_admin';
+  const admin = useCan('telemetry.manage');
   const rules = useAlarmRules();
   const remove = useDeleteAlarmRule();
   const [editing, setEditing] = useState<AlarmRuleView | 'new' | null>(null);

@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { DeviceDetailView, LatestValueView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
@@ -150,8 +150,7 @@ export function DevicePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const user = useCurrentUser();
-  const admin = user.role === 'enterprise_admin';
+  const admin = useCan('telemetry.manage');
   const device = useDevice(id);
   const { params, update } = useUrlFilter();
   const [dialog, setDialog] = useState<'edit' | 'credentials' | null>(null);

@@ -8,7 +8,7 @@ import type { DeviceCredentialsView, DeviceView, MachineState } from '@tiantai/s
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan } from '@/lib/authorization';
 import { formatNumber } from '@/lib/format';
 import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
@@ -97,8 +97,7 @@ function DeviceCard({ device }: { device: DeviceView }) {
 /** 设备接入: every device of the enterprise with its live state, refreshed every few seconds. */
 export function DevicesPage() {
   const { t, locale } = useI18n();
-  const user = useCurrentUser();
-  const admin = user.role === 'enterprise_admin';
+  const admin = useCan('telemetry.manage');
   const navigate = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
   const { params, update } = useUrlFilter();

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { InspectionRouteView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { useCurrentUser } from '@/lib/authorization';
+import { useCan, useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
@@ -115,8 +115,7 @@ function RouteCard({ route, admin }: { route: InspectionRouteView; admin: boolea
 /** 巡检: the routes to walk and the rounds under way; the enterprise admin also lays out routes and prints labels. */
 export function InspectionPage() {
   const { t } = useI18n();
-  const user = useCurrentUser();
-  const admin = user.role === 'enterprise_admin';
+  const admin = useCan('maintenance.manage');
   const routes = useInspectionRoutes();
   const [creating, setCreating] = useState(false);
 
