@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
-import type { Config } from './config';
+import { fastifyTrustProxy, type Config } from './config';
 import { withTablesOf, type DbEngine } from './db/connection';
 import { PUBLISHED_DEMO_PASSWORD } from './demo/load-demo';
 import { registerAuth } from './http/auth';
@@ -17,8 +17,17 @@ import { AppError, notFoundBody, registerErrorHandler } from './http/errors';
 import { registerHealth } from './http/health';
 import { METRICS_PATH, createMetricsRegistry, registerMetrics, type MetricsRegistry } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
+import { registerTextInputCheck } from './http/text-input';
 import { startJobs, type Job } from './jobs';
-import { AssetService, AssetSummaryService, PlaceService, applyTelemetryCounter, assetRoutes, type AssetTables } from './modules/assets';
+import {
+  AssetCustodyService,
+  AssetService,
+  AssetSummaryService,
+  PlaceService,
+  applyTelemetryCounter,
+  assetRoutes,
+  type AssetTables,
+} from './modules/assets';
 import { IdentityService, SESSION_COOKIE, identityRoutes, type IdentityTables } from './modules/identity';
 import {
   InspectionRoundService,
@@ -26,6 +35,8 @@ import {
   MaintenanceKpiService,
   PlanService,
   WorkOrderService,
+  WorkOrderAttachmentService,
+  WorkOrderChecklistService,
   SparePartService,
   inspectionRoutes,
   maintenanceRoutes,
@@ -34,7 +45,14 @@ import {
 } from './modules/maintenance';
 import { NotificationService, notificationRoutes, type NotificationTables } from './modules/notifications';
 import { RegistryService, registryRoutes, type RegistryTables } from './modules/registry';
-import { ServiceRequestService, open311Routes, serviceRequestRoutes, type ServiceRequestTables } from './modules/service-requests';
+import {
+  RequestAttachmentService,
+  RequestSettingsService,
+  ServiceRequestService,
+  open311Routes,
+  serviceRequestRoutes,
+  type ServiceRequestTables,
+} from './modules/service-requests';
 import {
   TelemetryMachineSource,
   createTelemetry,
@@ -119,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -130,6 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   const metrics = deps.metrics ?? createMetricsRegistry();
   registerMetrics(app, metrics, deps.config.metricsToken);
+  // NUL and other control characters in params, query or a parsed body: 400 before any route reads them.
+  registerTextInputCheck(app);
 
   // one domain-event bus for every module; live screens listen on it
   const bus = deps.bus ?? createEventBus({ databaseUrl: deps.engine === 'postgres' ? deps.databaseUrl : undefined, log: app.log });
@@ -145,13 +165,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const registry = new RegistryService({ db: withTablesOf<RegistryTables>(deps.db) });
   const notifications = new NotificationService({ db: withTablesOf<NotificationTables>(deps.db), publish });
-  const serviceRequests = new ServiceRequestService({ db: withTablesOf<ServiceRequestTables>(deps.db), notifications, publish });
+  const serviceRequestDb = withTablesOf<ServiceRequestTables>(deps.db);
+  const serviceRequests = new ServiceRequestService({ db: serviceRequestDb, notifications, publish });
+  const requestSettings = new RequestSettingsService({ db: serviceRequestDb });
+  const requestAttachments = new RequestAttachmentService({ db: serviceRequestDb, requests: serviceRequests });
   const assetDb = withTablesOf<AssetTables>(deps.db);
   const assets = new AssetService({ db: assetDb, publish });
+  const assetCustody = new AssetCustodyService({ db: assetDb });
   const places = new PlaceService({ db: assetDb });
   const assetSummary = new AssetSummaryService({ db: assetDb });
   const maintenanceDb = withTablesOf<MaintenanceTables>(deps.db);
   const workOrders = new WorkOrderService({ db: maintenanceDb, publish });
+  const workOrderChecklist = new WorkOrderChecklistService({ db: maintenanceDb });
+  const workOrderAttachments = new WorkOrderAttachmentService({ db: maintenanceDb });
   const plans = new PlanService({ db: maintenanceDb, workOrders });
   const maintenanceKpis = new MaintenanceKpiService({ db: maintenanceDb });
   const spareParts = new SparePartService({ db: maintenanceDb });
@@ -207,10 +233,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
   await app.register(registryRoutes(registry));
-  await app.register(serviceRequestRoutes(serviceRequests));
+  await app.register(serviceRequestRoutes({ serviceRequests, settings: requestSettings, attachments: requestAttachments }));
   await app.register(notificationRoutes(notifications, bus.subscribe.bind(bus)));
-  await app.register(assetRoutes({ assets, places, summary: assetSummary }));
-  await app.register(maintenanceRoutes({ plans, workOrders, kpis: maintenanceKpis, spareParts }));
+  await app.register(assetRoutes({ assets, custody: assetCustody, places, summary: assetSummary }));
+  await app.register(
+    maintenanceRoutes({
+      plans,
+      workOrders,
+      checklist: workOrderChecklist,
+      attachments: workOrderAttachments,
+      kpis: maintenanceKpis,
+      spareParts,
+    }),
+  );
   await app.register(inspectionRoutes({ routes: inspectionRouteService, rounds: inspectionRoundService }));
   await app.register(telemetryRoutes(telemetry));
   await app.register(screensRoutes(screens));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, fastifyTrustProxy, loadConfig } from './config';
 
 describe('configuration', () => {
   it('has embedded defaults', () => {
@@ -17,6 +17,32 @@ describe('configuration', () => {
       const problems = (error as ConfigError).problems.map((p) => p.split(':')[0]);
       expect(problems.sort()).toEqual(['DATABASE_URL', 'DEMO_DATA', 'MQTT_PORT', 'PORT']);
     }
+  });
+
+  it('reads TRUST_PROXY as off, a proxy count (true: one) or a list of proxy addresses', () => {
+    const trust = (value: string | undefined) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+    expect([undefined, 'false', 'no', '0'].map(trust)).toEqual([false, false, false, false]);
+    // true used to believe every X-Forwarded-For entry, the left-most of which the client writes: now one proxy.
+    expect(['true', 'yes', '1', '2'].map(trust)).toEqual([1, 1, 1, 2]);
+    expect(trust('10.0.0.1, 10.1.0.0/16,::1, fd00::/8, 192.168.0.0/255.255.0.0, loopback')).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      '192.168.0.0/255.255.0.0',
+      'loopback',
+    ]);
+    for (const bad of ['maybe', '10.0.0.0/33', '10.0.0.1/8/8', 'proxy.example', '33', '10.0.0.1,,nope']) {
+      expect(() => trust(bad), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('hands Fastify a hop count as a function of the hop, since it reads a bare number as trust nothing', () => {
+    expect(fastifyTrustProxy(false)).toBe(false);
+    expect(fastifyTrustProxy(0)).toBe(false);
+    expect(fastifyTrustProxy(['10.0.0.1'])).toEqual(['10.0.0.1']);
+    const oneHop = fastifyTrustProxy(1) as (address: string, hop: number) => boolean;
+    expect([oneHop('10.0.0.1', 0), oneHop('203.0.113.5', 1)]).toEqual([true, false]);
   });
 
   it('reads PostgreSQL, an external broker and DEMO_DATA=false', () => {

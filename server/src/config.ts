@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -6,6 +7,52 @@ import { z } from 'zod';
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+/** What Fastify's trustProxy takes from us: off, how many proxies in front, or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
+/** proxy-addr's names for address ranges, accepted in a TRUST_PROXY list. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (family === 4 && net.isIPv4(prefix)) return true; // a netmask, 255.255.255.0
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: false (or 0, no) trusts no X-Forwarded-For; a hop count trusts that many proxies in front,
+ * taking the client from the entry the outermost one appended, so anything a client writes to the left of
+ * it is ignored; true (or yes) means one hop. Or a comma list of the proxies' addresses or CIDR ranges.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    const lower = value.toLowerCase();
+    if (['false', 'no', '0'].includes(lower)) return false;
+    if (['true', 'yes'].includes(lower)) return 1;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 32) return hops;
+    } else {
+      const entries = value
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '');
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (entries.length > 0 && bad.length === 0) return entries;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be false, true (one proxy), a proxy count up to 32, or a comma list of proxy addresses or CIDR ranges',
+    });
+    return z.NEVER;
+  });
 
 const configSchema = z.object({
   PORT: port.default(3000),
@@ -50,12 +97,23 @@ const configSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Set behind HTTPS so cookies carry the Secure flag. */
   COOKIE_SECURE: booleanFlag.default(false),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else it could be forged). */
-  TRUST_PROXY: booleanFlag.default(false),
+  /** Behind a reverse proxy: which X-Forwarded-For entries to believe (see trustProxy above). */
+  TRUST_PROXY: trustProxy.default(false),
   WEB_DIST: z.string().optional(),
   /** Password of the first county admin when DEMO_DATA=false and no user exists yet. */
   ADMIN_PASSWORD: z.string().min(8).max(200).optional(),
 });
+
+/**
+ * Config.trustProxy as Fastify's trustProxy option. A hop count becomes a function of the hop: Fastify takes a
+ * bare number as "trust nothing" (it cannot check the peer), and `true` would believe every entry, the
+ * left-most of which the client writes. Counting hops assumes every request comes through the proxies:
+ * bind HOST or firewall the port so no client reaches Tiantai directly.
+ */
+export function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return trust === 0 ? false : (_address, hop) => hop < trust;
+}
 
 export interface Config {
   port: number;
@@ -81,7 +139,8 @@ export interface Config {
   logFormat: 'pretty' | 'json';
   sessionDays: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** false, a proxy hop count, or the proxies' addresses: never `true`, which would believe a forged X-Forwarded-For. */
+  trustProxy: TrustProxy;
   /** The built web app; served when present. */
   webDist: string;
   adminPassword: string | undefined;

@@ -4,6 +4,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '@tiantai/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors';
+import { refuseControlText } from './text-input';
 
 export interface UploadedFile {
   filename: string;
@@ -36,6 +37,8 @@ export function readUpload(request: FastifyRequest): UploadedFile {
   } catch {
     // a name that is not URI-encoded is kept as sent
   }
+  // %00 decodes to a NUL, which PostgreSQL cannot store: refused like any other text input.
+  refuseControlText('headers', { 'x-filename': filename });
   const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
   return { filename: filename.slice(0, 200), mime, content: request.body };
 }

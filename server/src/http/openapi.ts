@@ -11,7 +11,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         title: 'Tiantai API',
         version: '0.1.0',
         description:
-          'Tiantai industrial platform. Authenticate with the session cookie from POST /api/auth/login (writes then need the x-csrf-token header) or with `Authorization: Bearer <API token>`. Errors are `{ "error": { "code", "message" } }`.',
+          'Tiantai industrial platform. Authenticate with the session cookie from POST /api/auth/login (writes then need the x-csrf-token header) or with `Authorization: Bearer <API token>`. Errors are `{ "error": { "code", "message" } }`. Text (path, query and body fields) may hold tabs and line breaks but no other control characters: a NUL or another C0 control character, or DEL, is refused with 400 VALIDATION_FAILED naming the field.',
       },
       components: {
         securitySchemes: {

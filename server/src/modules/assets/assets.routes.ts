@@ -24,6 +24,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth';
+import type { AssetCustodyService } from './asset-custody.service';
 import type { AssetSummaryService } from './asset-summary.service';
 import type { AssetService } from './assets.service';
 import type { PlaceService } from './places.service';
@@ -32,10 +33,12 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export function assetRoutes({
   assets: service,
+  custody,
   places,
   summary,
 }: {
   assets: AssetService;
+  custody: AssetCustodyService;
   places: PlaceService;
   summary: AssetSummaryService;
 }) {
@@ -126,10 +129,10 @@ export function assetRoutes({
     app.post(
       '/api/assets/:id/mount',
       { schema: { tags, params: idParams, body: mountBody, response: { 200: assetDetailView } } },
-      async (request) => service.mount(requireActor(request), request.params.id, request.body),
+      async (request) => custody.mount(requireActor(request), request.params.id, request.body),
     );
     app.post('/api/assets/:id/unmount', { schema: { tags, params: idParams, response: { 200: assetDetailView } } }, async (request) =>
-      service.unmount(requireActor(request), request.params.id),
+      custody.unmount(requireActor(request), request.params.id),
     );
     app.get(
       '/api/assets/sharing',
@@ -166,12 +169,12 @@ export function assetRoutes({
           response: { 200: z.array(transferTargetView) },
         },
       },
-      async (request) => service.transferTargets(requireActor(request), request.query.q),
+      async (request) => custody.transferTargets(requireActor(request), request.query.q),
     );
     app.post(
       '/api/assets/:id/transfer',
       { schema: { tags, params: idParams, body: transferBody, response: { 200: assetDetailView } } },
-      async (request) => service.transfer(requireActor(request), request.params.id, request.body),
+      async (request) => custody.transfer(requireActor(request), request.params.id, request.body),
     );
     app.get(
       '/api/assets/:id/label',

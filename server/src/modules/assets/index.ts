@@ -2,6 +2,7 @@
 // a press, kept for a customer, transferable); the lifecycle and its timeline; run-hour, cycle and shot counters.
 export type { AssetTables } from './assets.tables';
 export { AssetService } from './assets.service';
+export { AssetCustodyService } from './asset-custody.service';
 export { PlaceService } from './places.service';
 export { AssetSummaryService } from './asset-summary.service';
 /** For maintenance: a running work order takes its asset out of service and back (lifecycle table, timeline, audit). */

@@ -19,12 +19,24 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth';
+import { AppError } from '../../http/errors';
 import type { IdentityService } from './identity.service';
 
 export const SESSION_COOKIE = 'tt_session';
 export const CSRF_COOKIE = 'tt_csrf';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
+
+/** A throttled password check answers 429 with its wait in Retry-After too, as the per-address limits do. */
+async function withRetryAfter<T>(reply: FastifyReply, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    const details = error instanceof AppError && error.statusCode === 429 ? (error.details as { retryAfterSeconds?: unknown }) : undefined;
+    if (typeof details?.retryAfterSeconds === 'number') reply.header('retry-after', String(details.retryAfterSeconds));
+    throw error;
+  }
+}
 
 export function identityRoutes(service: IdentityService, options: { cookieSecure: boolean }) {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: options.cookieSecure };
@@ -35,7 +47,7 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
     const tags = ['identity'];
 
     app.post('/api/auth/login', { schema: { tags, body: loginBody, response: { 200: sessionView } } }, async (request, reply) => {
-      const result = await service.login(request.body, request.ip);
+      const result = await withRetryAfter(reply, () => service.login(request.body, request.ip));
       // The CSRF token is also readable by the page's script (not httpOnly) so it can echo it in a header.
       reply
         .setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieBase, httpOnly: true, expires: result.expiresAt })
@@ -55,7 +67,8 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
     });
 
     app.post('/api/auth/password', { schema: { tags, body: changePasswordBody } }, async (request, reply) => {
-      await service.changePassword(requireActor(request), request.body, request.cookies[SESSION_COOKIE]);
+      const actor = requireActor(request);
+      await withRetryAfter(reply, () => service.changePassword(actor, request.body, request.cookies[SESSION_COOKIE], request.ip));
       return reply.status(204).send();
     });
 

@@ -26,7 +26,7 @@ import type { Kysely } from 'kysely';
 import type { IdentityDb, UserRow } from './identity.repository';
 import type { IdentityTables } from './identity.tables';
 import * as repo from './identity.repository';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, type LoginThrottleOptions, type ThrottleVerdict } from './login-throttle';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
 /** Any connection or transaction whose database includes the identity tables. */
@@ -120,12 +120,27 @@ export interface IdentityOptions {
   sessionDays: number;
   /** A password everyone knows (the demo's published one): accepted only from this machine, never chosen anew. */
   localOnlyPassword?: string | undefined;
+  /** Tests: smaller limits than DEFAULT_LOGIN_THROTTLE, and a clock of their own. */
+  throttle?: Partial<LoginThrottleOptions>;
+  now?: () => number;
+}
+
+/** The entity id of a sign-in audit row for a username that names no user. */
+const UNKNOWN_USER = 'unknown';
+
+/** What the throttle's refusal answers: 429 with the wait (routes copy it into Retry-After). */
+function throttled(verdict: ThrottleVerdict): AppError {
+  const seconds = Math.max(1, Math.ceil(verdict.waitMs / 1000));
+  const wait = seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+  return new AppError(429, 'RATE_LIMITED', `Too many wrong passwords; try again in ${wait}`, { retryAfterSeconds: seconds });
 }
 
 export class IdentityService {
-  /** Five wrong passwords lock a username; an address (a factory behind one NAT) gets more room. */
-  private readonly userThrottle = new LoginThrottle(5);
-  private readonly addressThrottle = new LoginThrottle(30);
+  /**
+   * Wrong passwords slow down their (username, address) and fill their address's bucket; neither locks an
+   * account for anyone else (login-throttle.ts). Shared by sign-in and password change.
+   */
+  private readonly throttle: LoginThrottle;
 
   private readonly db: IdentityDb;
   private readonly sessionDays: number;
@@ -135,24 +150,33 @@ export class IdentityService {
     this.db = options.db;
     this.sessionDays = options.sessionDays;
     this.localOnlyPassword = options.localOnlyPassword;
+    this.throttle = new LoginThrottle(options.throttle, options.now);
   }
 
   async login(body: LoginBody, clientIp: string): Promise<LoginResult> {
     const username = body.username.trim().toLowerCase();
-    const wait = Math.max(this.userThrottle.retryAfter(username), this.addressThrottle.retryAfter(clientIp));
-    if (wait > 0) {
-      throw new AppError(429, 'RATE_LIMITED', `Too many failed logins; try again in ${Math.ceil(wait / 60000)} min`, {
-        retryAfterSeconds: Math.ceil(wait / 1000),
-      });
+    const refusal = this.throttle.begin(username, clientIp);
+    if (refusal) {
+      // One row per throttled stretch, not per refused request: a refusal costs the client nothing to repeat.
+      if (refusal.firstRefusal) {
+        const target = await repo.findUserByUsername(this.db, username);
+        await this.auditSignIn('login_throttled', target, {
+          username,
+          address: clientIp,
+          limit: refusal.limit,
+          retryAfterSeconds: Math.ceil(refusal.waitMs / 1000),
+        });
+      }
+      throw throttled(refusal);
     }
     const user = await repo.findUserByUsername(this.db, username);
     const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok || user.active !== 1) {
-      this.userThrottle.recordFailure(username);
-      this.addressThrottle.recordFailure(clientIp);
+      const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
+      await this.auditSignIn('login_failed', user, { username, address: clientIp, reason });
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or password');
     }
-    this.userThrottle.reset(username);
+    this.throttle.succeeded(username, clientIp);
     if (body.password === this.localOnlyPassword && !isLoopback(clientIp)) {
       throw new AppError(
         403,
@@ -177,6 +201,20 @@ export class IdentityService {
       await recordAudit(trx, actor, { action: 'login', entity: 'session', entityId: user.id, organisationId: user.organisation_id });
     });
     return { sessionToken, csrfToken, user: toUserView(user), expiresAt, mustChangePassword: user.must_change_password === 1 };
+  }
+
+  /**
+   * A failed or throttled sign-in, by no one (the client proved no identity): the username tried and the
+   * address, never the password. Under the user's organisation when the username names one, so its admin sees it.
+   */
+  private async auditSignIn(action: 'login_failed' | 'login_throttled', user: UserRow | undefined, attempt: Record<string, unknown>) {
+    await recordAudit(this.db, null, {
+      action,
+      entity: 'session',
+      entityId: user?.id ?? UNKNOWN_USER,
+      organisationId: user?.organisation_id ?? null,
+      after: attempt,
+    });
   }
 
   async logout(actor: Actor, sessionToken: string | undefined): Promise<void> {
@@ -211,12 +249,27 @@ export class IdentityService {
     return { user: toUserView(user), csrfToken: session?.csrf_token ?? '', mustChangePassword: user.must_change_password === 1 };
   }
 
-  async changePassword(actor: Actor, body: ChangePasswordBody, sessionToken: string | undefined): Promise<void> {
+  async changePassword(actor: Actor, body: ChangePasswordBody, sessionToken: string | undefined, clientIp: string): Promise<void> {
     const user = await repo.findUserById(this.db, actor.userId);
     if (!user) throw notFound('User');
+    // A stolen session must not become a way to guess the password: the sign-in throttle counts these too.
+    const audit = (action: string, after: Record<string, unknown>) =>
+      recordAudit(this.db, actor, { action, entity: 'user', entityId: user.id, organisationId: user.organisation_id, after });
+    const refusal = this.throttle.begin(user.username, clientIp);
+    if (refusal) {
+      if (refusal.firstRefusal)
+        await audit('change_password_throttled', {
+          address: clientIp,
+          limit: refusal.limit,
+          retryAfterSeconds: Math.ceil(refusal.waitMs / 1000),
+        });
+      throw throttled(refusal);
+    }
     if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
+      await audit('change_password_failed', { address: clientIp, reason: 'wrong_password' });
       throw new AppError(400, 'INVALID_CREDENTIALS', 'The current password is wrong');
     }
+    this.throttle.succeeded(user.username, clientIp);
     if (body.newPassword === body.currentPassword || body.newPassword === this.localOnlyPassword) {
       throw new AppError(400, 'VALIDATION_FAILED', 'Choose a new password, not the current or a published one', { field: 'newPassword' });
     }

@@ -1,9 +1,12 @@
 // maintenance: plans that fall due by time or by usage (WARNING before DUE), the idempotent job that turns
-// due plans into work orders, work orders 保养/巡检/维修 from 报修 to 验收 with downtime, labour and spare parts;
-// spare parts and their stock; KPIs and the county roll-up of the enterprises that share them.
+// due plans into work orders, work orders 保养/巡检/维修 from 报修 to 验收 with downtime, labour and spare parts
+// (their checklists and files in services of their own); spare parts and their stock; KPIs and the county
+// roll-up of the enterprises that share them.
 export type { MaintenanceTables } from './maintenance.tables';
 export { PlanService } from './plans.service';
 export { WorkOrderService } from './work-orders.service';
+export { WorkOrderChecklistService } from './work-order-checklist.service';
+export { WorkOrderAttachmentService } from './work-order-attachments.service';
 export { MaintenanceKpiService } from './maintenance-kpis.service';
 export { SparePartService } from './spare-parts.service';
 export { maintenanceRoutes } from './maintenance.routes';

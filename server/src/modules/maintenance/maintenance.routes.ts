@@ -28,6 +28,8 @@ import { requireActor } from '../../http/auth';
 import type { MaintenanceKpiService } from './maintenance-kpis.service';
 import type { PlanService } from './plans.service';
 import type { SparePartService } from './spare-parts.service';
+import type { WorkOrderAttachmentService } from './work-order-attachments.service';
+import type { WorkOrderChecklistService } from './work-order-checklist.service';
 import type { WorkOrderService } from './work-orders.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -35,11 +37,15 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 export function maintenanceRoutes({
   plans,
   workOrders,
+  checklist,
+  attachments,
   kpis,
   spareParts,
 }: {
   plans: PlanService;
   workOrders: WorkOrderService;
+  checklist: WorkOrderChecklistService;
+  attachments: WorkOrderAttachmentService;
   kpis: MaintenanceKpiService;
   spareParts: SparePartService;
 }) {
@@ -138,7 +144,7 @@ export function maintenanceRoutes({
           response: { 200: workOrderDetailView },
         },
       },
-      async (request) => workOrders.tick(requireActor(request), request.params.id, request.params.itemId, request.body),
+      async (request) => checklist.tick(requireActor(request), request.params.id, request.params.itemId, request.body),
     );
 
     acceptAttachmentBodies(fastify);
@@ -155,13 +161,13 @@ export function maintenanceRoutes({
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await workOrders.attach(requireActor(request), request.params.id, readUpload(request))),
+        reply.status(201).send(await attachments.attach(requireActor(request), request.params.id, readUpload(request))),
     );
     app.get(
       '/api/work-orders/:id/attachments/:attachmentId',
       { schema: { tags, params: z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) }) } },
       async (request, reply) =>
-        sendAttachment(reply, await workOrders.attachment(requireActor(request), request.params.id, request.params.attachmentId)),
+        sendAttachment(reply, await attachments.attachment(requireActor(request), request.params.id, request.params.attachmentId)),
     );
 
     app.get('/api/maintenance/kpis', { schema: { tags, querystring: kpiQuery, response: { 200: kpiView } } }, async (request) =>

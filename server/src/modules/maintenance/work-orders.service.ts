@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ATTACHMENTS_PER_REQUEST,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
-  matchesFileSignature,
   type Actor,
   type AssetState,
-  type ChecklistTickBody,
   type Paged,
   type PublishEvent,
   type WorkOrderActionBody,
@@ -27,6 +22,8 @@ import { enterpriseOf } from './maintenance.access';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb, WorkOrderRow } from './maintenance.repository';
 import type { WorkOrdersTable } from './maintenance.tables';
+import { requireAssigneeOrAdmin, visibleOrder } from './work-order.access';
+import { orderDetail, recordStep, toOrderView } from './work-order-views';
 import { TRANSITIONS, allowedActions, partiesOf } from './workflow';
 
 type CreateOrderInput = z.output<typeof createWorkOrderBody>;
@@ -50,7 +47,8 @@ const ACTION_EVENT: Record<WorkOrderActionBody['action'], string> = {
 
 /**
  * Work orders 保养/巡检/维修 from 报修 to 验收: the transition table (workflow.ts), the asset held under repair or
- * maintenance while one runs, the plan's checklist ticked item by item, photos, spare parts used, numbering.
+ * maintenance while one runs, spare parts used, the plan moved on completion, numbering. The checklist is ticked
+ * in work-order-checklist.service.ts, files attached in work-order-attachments.service.ts.
  */
 export class WorkOrderService {
   private readonly db: MaintenanceDb;
@@ -80,11 +78,11 @@ export class WorkOrderService {
       { ...filter, assigneeUserId: mine ? actor.userId : undefined, openOnly: open },
       { page, pageSize },
     );
-    return { items: rows.map((r) => this.orderView(actor, r)), total, page, pageSize };
+    return { items: rows.map((r) => toOrderView(actor, r)), total, page, pageSize };
   }
 
   async getWorkOrder(actor: Actor, id: string): Promise<WorkOrderDetailView> {
-    return this.detail(this.db, actor, await this.visibleOrder(this.db, actor, id));
+    return orderDetail(this.db, actor, await visibleOrder(this.db, actor, id));
   }
 
   /** 报修: any user of the enterprise keeping the asset reports a fault (or logs an inspection). */
@@ -153,7 +151,7 @@ export class WorkOrderService {
       created_at: at,
       updated_at: at,
     });
-    await this.recordStep(trx, actor, id, 'reported', { to: 'reported', note: body.title, at });
+    await recordStep(trx, actor, id, 'reported', { to: 'reported', note: body.title, at });
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'work_order',
@@ -165,7 +163,7 @@ export class WorkOrderService {
 
   async act(actor: Actor, id: string, body: WorkOrderActionBody): Promise<WorkOrderDetailView> {
     const detail = await this.db.transaction().execute(async (trx) => {
-      const row = await this.visibleOrder(trx, actor, id);
+      const row = await visibleOrder(trx, actor, id);
       const transition = TRANSITIONS[body.action];
       const parties = partiesOf(actor, { enterpriseId: row.enterprise_id });
       if (!parties.has(transition.by)) throw forbidden(`Only the ${transition.by} may ${body.action} this work order`);
@@ -188,8 +186,7 @@ export class WorkOrderService {
           break;
         }
         case 'start':
-          if (actor.role !== 'enterprise_admin' && row.assignee_user_id !== actor.userId)
-            throw forbidden('Only the assigned technician or the admin starts this work order');
+          requireAssigneeOrAdmin(actor, row, 'Only the assigned technician or the admin starts this work order');
           if (row.kind === 'repair' && !row.downtime_start) changes.downtime_start = at;
           break;
         case 'hold':
@@ -251,7 +248,7 @@ export class WorkOrderService {
       await this.moveAsset(trx, actor, row, transition.to, changes);
       if (!(await repo.updateWorkOrderFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, changes)))
         throw new AppError(409, 'CONFLICT', 'The work order changed meanwhile; reload and try again');
-      await this.recordStep(trx, actor, id, ACTION_EVENT[body.action], { from: row.status, to: transition.to ?? row.status, note, at });
+      await recordStep(trx, actor, id, ACTION_EVENT[body.action], { from: row.status, to: transition.to ?? row.status, note, at });
       await recordAudit(trx, actor, {
         action: body.action,
         entity: 'work_order',
@@ -260,7 +257,7 @@ export class WorkOrderService {
         before: { status: row.status },
         after: { ...changes },
       });
-      return this.detail(trx, actor, await this.visibleOrder(trx, actor, id));
+      return orderDetail(trx, actor, await visibleOrder(trx, actor, id));
     });
     await this.announce('work_order.changed', detail.enterpriseId, id, body.action);
     return detail;
@@ -288,100 +285,7 @@ export class WorkOrderService {
     this.publish(type === 'work_order.created' ? { type, ...fields } : { type, ...fields, action });
   }
 
-  // ---- checklist ----
-
-  /**
-   * Ticks one checklist item (pass / fail / n.a., a value, a note) while the order is in progress or on
-   * hold; ticking again corrects it. The assigned technician or the admin does it.
-   */
-  async tick(actor: Actor, id: string, itemId: string, body: ChecklistTickBody): Promise<WorkOrderDetailView> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await this.visibleOrder(trx, actor, id);
-      const item = await repo.findChecklistItem(trx, id, itemId);
-      if (!item) throw notFound('Checklist item');
-      if (!partiesOf(actor, { enterpriseId: row.enterprise_id }).has('technician'))
-        throw forbidden('Only users of the enterprise running the work order tick its checklist');
-      if (actor.role !== 'enterprise_admin' && row.assignee_user_id !== actor.userId)
-        throw forbidden('Only the assigned technician or the admin ticks this checklist');
-      if (row.status !== 'in_progress' && row.status !== 'on_hold')
-        throw new AppError(409, 'INVALID_TRANSITION', `Cannot tick the checklist of a work order that is ${row.status}`, {
-          from: row.status,
-          action: 'tick',
-        });
-      const at = this.now().toISOString();
-      const who = await repo.displayName(trx, actor.userId);
-      const changes = {
-        result: body.result,
-        value: body.value || null,
-        note: body.note || null,
-        checked_at: at,
-        checked_by: who?.display_name ?? actor.username,
-      };
-      await repo.tickChecklistItem(trx, item.id, changes);
-      await repo.updateWorkOrderFrom(trx, id, { status: row.status, updatedAt: row.updated_at }, { updated_at: at });
-      await recordAudit(trx, actor, {
-        action: 'tick',
-        entity: 'work_order',
-        entityId: id,
-        organisationId: row.enterprise_id,
-        before: { itemId: item.id, result: item.result, value: item.value, note: item.note },
-        after: { itemId: item.id, item: item.item, ...changes },
-      });
-      return this.detail(trx, actor, await this.visibleOrder(trx, actor, id));
-    });
-  }
-
-  // ---- attachments ----
-
-  /**
-   * Photos and PDFs (the fault, the repaired part) from any user of the enterprise running the order,
-   * until it is accepted. The declared type must match the file's own first bytes.
-   */
-  async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<WorkOrderDetailView> {
-    const row = await this.visibleOrder(this.db, actor, id);
-    if (!partiesOf(actor, { enterpriseId: row.enterprise_id }).has('technician'))
-      throw forbidden('Only users of the enterprise running the work order attach files');
-    if (row.status === 'accepted')
-      throw new AppError(409, 'INVALID_TRANSITION', 'Cannot attach to an accepted work order', { from: row.status, action: 'attach' });
-    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
-    if (file.content.length === 0) throw rejectFile('The file is empty');
-    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
-    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
-    const existing = await repo.listAttachments(this.db, id);
-    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per work order`);
-    const at = this.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const who = await repo.displayName(trx, actor.userId);
-      await repo.insertAttachment(trx, {
-        id: randomUUID(),
-        work_order_id: id,
-        filename: file.filename,
-        mime: file.mime,
-        size: file.content.length,
-        content: file.content,
-        uploaded_at: at,
-        uploaded_by: who?.display_name ?? null,
-      });
-      await this.recordStep(trx, actor, id, 'attach', { note: file.filename, at });
-    });
-    return this.getWorkOrder(actor, id);
-  }
-
-  async attachment(actor: Actor, id: string, attachmentId: string) {
-    await this.visibleOrder(this.db, actor, id);
-    const file = await repo.findAttachment(this.db, id, attachmentId);
-    if (!file) throw notFound('Attachment');
-    return file;
-  }
-
   // ---- helpers ----
-
-  private async visibleOrder(db: MaintenanceDb, actor: Actor, id: string): Promise<WorkOrderRow> {
-    const order = await repo.findWorkOrder(db, enterpriseOf(actor), id);
-    if (!order) throw notFound('Work order');
-    return order;
-  }
 
   private async moveAsset(
     trx: MaintenanceDb,
@@ -426,105 +330,9 @@ export class WorkOrderService {
     });
   }
 
-  private orderView(actor: Actor, r: WorkOrderRow): WorkOrderView {
-    return {
-      id: r.id,
-      number: r.number,
-      enterpriseId: r.enterprise_id,
-      assetId: r.asset_id,
-      assetCode: r.asset_code,
-      assetName: r.asset_name,
-      kind: r.kind,
-      title: r.title,
-      description: r.description,
-      status: r.status,
-      planId: r.plan_id,
-      duePoint: r.due_point,
-      dueAt: r.due_at,
-      assigneeUserId: r.assignee_user_id,
-      assigneeName: r.assignee_name,
-      reportedBy: r.reported_by,
-      downtimeStart: r.downtime_start,
-      downtimeEnd: r.downtime_end,
-      labourMinutes: r.labour_minutes === null ? null : Number(r.labour_minutes),
-      result: r.result,
-      completedAt: r.completed_at,
-      acceptedAt: r.accepted_at,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      allowedActions: allowedActions(partiesOf(actor, { enterpriseId: r.enterprise_id }), r.status),
-    };
-  }
-
-  private async detail(db: MaintenanceDb, actor: Actor, row: WorkOrderRow): Promise<WorkOrderDetailView> {
-    const [events, parts, attachments, checklist] = await Promise.all([
-      repo.listEvents(db, row.id),
-      repo.listOrderParts(db, row.id),
-      repo.listAttachments(db, row.id),
-      repo.listChecklist(db, row.id),
-    ]);
-    return {
-      ...this.orderView(actor, row),
-      checklist: checklist.map((c) => ({
-        id: c.id,
-        seq: Number(c.seq),
-        item: c.item,
-        required: Number(c.required) === 1,
-        result: c.result,
-        value: c.value,
-        note: c.note,
-        checkedAt: c.checked_at,
-        checkedBy: c.checked_by,
-      })),
-      events: events.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        fromStatus: e.from_status,
-        toStatus: e.to_status,
-        at: e.at,
-        actorName: e.actor_name,
-        note: e.note,
-      })),
-      parts: parts.map((p) => ({
-        id: p.id,
-        partId: p.part_id,
-        partCode: p.code,
-        partName: p.name,
-        unit: p.unit,
-        quantity: Number(p.quantity),
-        at: p.at,
-      })),
-      attachments: attachments.map((a) => ({
-        id: a.id,
-        filename: a.filename,
-        mime: a.mime,
-        size: Number(a.size),
-        uploadedAt: a.uploaded_at,
-        uploadedBy: a.uploaded_by,
-      })),
-    };
-  }
-
-  /** A step in the order's timeline (who, from which status to which, a note). */
-  async recordStep(
-    trx: MaintenanceDb,
-    actor: Actor | null,
-    workOrderId: string,
-    kind: string,
-    step: { from?: WorkOrderStatus; to?: WorkOrderStatus; note: string | null; at: string },
-  ): Promise<void> {
-    const who = actor ? await repo.displayName(trx, actor.userId) : undefined;
-    await repo.insertEvent(trx, {
-      id: randomUUID(),
-      work_order_id: workOrderId,
-      kind,
-      from_status: step.from ?? null,
-      to_status: step.to ?? null,
-      at: step.at,
-      actor_user_id: actor?.userId ?? null,
-      actor_name: who?.display_name ?? null,
-      note: step.note,
-    });
+  /** A step in the order's timeline, in the caller's transaction: the plan service's generated orders write theirs here. */
+  async recordStep(...args: Parameters<typeof recordStep>): Promise<void> {
+    await recordStep(...args);
   }
 
   /**

@@ -3,5 +3,7 @@
 // each step through the notifications module).
 export type { ServiceRequestTables } from './service-requests.tables';
 export { ServiceRequestService } from './service-requests.service';
+export { RequestSettingsService } from './request-settings.service';
+export { RequestAttachmentService } from './request-attachments.service';
 export { serviceRequestRoutes } from './service-requests.routes';
 export { open311Routes } from './open311.routes';

@@ -153,7 +153,8 @@ export class IngestService {
 
   /** The device behind an access token, or null. Unknown tokens are remembered for 10 s so a flood stays cheap. */
   async authenticate(token: string | undefined): Promise<DeviceRef | null> {
-    if (!token || token.length > 64) return null;
+    // Printable ASCII only: a NUL would reach PostgreSQL as an error, not as an unknown token.
+    if (!token || token.length > 64 || !/^[\x21-\x7e]+$/.test(token)) return null;
     const cached = this.byToken.get(token);
     if (cached && Date.now() - cached.at < TOKEN_TTL_MS) return cached.device;
     const refusedAt = this.unknownTokens.get(token);

@@ -1,6 +1,8 @@
 // The device contract's payloads (ThingsBoard's): `{"temp": 61.5}`, `{"ts": ms, "values": {...}}`, or an
 // array of either; a gateway sends `{"Press 7": [ ...those... ]}`. Pure parsing, no I/O: a bad payload
 // becomes a reason that the caller counts against the device.
+import { controlCharacterIn } from '../../http/text-input';
+
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 /**
  * The embedded broker closes a connection whose packet announces more than this; a payload between the
@@ -13,6 +15,16 @@ const MAX_PAST_MS = 30 * 24 * 3600_000;
 const MAX_FUTURE_MS = 24 * 3600_000;
 const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 const DEVICE_NAME_MAX = 200;
+
+/**
+ * A gateway's name for a device behind it: 1–200 characters, none a control character (a NUL cannot be stored
+ * by PostgreSQL: the insert failed, the message was never acknowledged and a QoS 1 gateway redelivered it for ever).
+ */
+function deviceNameProblem(name: string): string | null {
+  if (name.trim() === '' || name.length > DEVICE_NAME_MAX) return 'device names are 1–200 characters';
+  const char = controlCharacterIn(name);
+  return char ? `a device name holds the control character ${char}` : null;
+}
 
 export interface Point {
   key: string;
@@ -61,7 +73,10 @@ function entryPoints(entry: unknown, now: number, out: Point[]): string | null {
   }
   if (ts < now - MAX_PAST_MS || ts > now + MAX_FUTURE_MS) return `ts ${ts} is outside the accepted window`;
   for (const [key, raw] of Object.entries(values)) {
-    if (!KEY.test(key)) return `key "${key.slice(0, 70)}" is not a metric name`;
+    if (!KEY.test(key)) return `key ${JSON.stringify(key.slice(0, 70))} is not a metric name`;
+    // Text is skipped below, but text with a NUL or another control character is garbage, as it is in the API.
+    const char = typeof raw === 'string' ? controlCharacterIn(raw) : null;
+    if (char) return `the value of ${key} holds the control character ${char}`;
     const value = numeric(raw);
     if (value === null) continue; // text or nested attributes are not machine data; skipped, not fatal
     out.push({ key, ts, value });
@@ -95,7 +110,8 @@ export function parseGatewayTelemetry(payload: Buffer, now: number): Parsed<Map<
   const byDevice = new Map<string, Point[]>();
   let total = 0;
   for (const [device, entries] of Object.entries(json.value)) {
-    if (device.trim() === '' || device.length > DEVICE_NAME_MAX) return fail('malformed', 'device names are 1–200 characters');
+    const problem = deviceNameProblem(device);
+    if (problem) return fail('malformed', problem);
     const points = toPoints(entries, now);
     if (!points.ok) return fail(points.reason, `${device.slice(0, 50)}: ${points.detail}`);
     total += points.value.length;
@@ -111,8 +127,9 @@ export function parseGatewayDevice(payload: Buffer): Parsed<{ device: string; ty
   const json = parseJson(payload);
   if (!json.ok) return json;
   const body = json.value;
-  if (!isObject(body) || typeof body.device !== 'string' || body.device.trim() === '' || body.device.length > DEVICE_NAME_MAX)
-    return fail('malformed', 'expected {"device": "<name>"}');
+  if (!isObject(body) || typeof body.device !== 'string') return fail('malformed', 'expected {"device": "<name>"}');
+  const problem = deviceNameProblem(body.device);
+  if (problem) return fail('malformed', problem);
   const type = typeof body.type === 'string' && /^[a-z0-9_-]{1,64}$/.test(body.type) ? body.type : null;
   return { ok: true, value: { device: body.device.trim(), type } };
 }

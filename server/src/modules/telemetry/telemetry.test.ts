@@ -178,6 +178,8 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     expect(errorCode(huge)).toBe('PAYLOAD_TOO_LARGE');
     const unknown = await send('no-such-token', { a: 1 });
     expect(unknown.statusCode).toBe(401);
+    // An MQTT CONNECT may carry any bytes as its password: a NUL is an unknown token, not a database error.
+    expect(await t.app.telemetry.ingest.authenticate(`${device.token}\u0000`)).toBeNull();
     const counts = (await detail()).counts;
     expect(counts.rejectedMalformed).toBe(2);
     expect(counts.rejectedSize).toBe(1);

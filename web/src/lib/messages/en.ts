@@ -299,6 +299,10 @@ export const en: Record<MessageKey, string> = {
   'auditAction.login': 'Sign in',
   'auditAction.logout': 'Sign out',
   'auditAction.change_password': 'Change password',
+  'auditAction.login_failed': 'Failed sign-in',
+  'auditAction.login_throttled': 'Sign-in slowed down',
+  'auditAction.change_password_failed': 'Wrong current password',
+  'auditAction.change_password_throttled': 'Password change slowed down',
 
   'requestStatus.submitted': 'Awaiting acceptance',
   'requestStatus.accepted': 'Accepted',

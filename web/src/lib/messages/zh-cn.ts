@@ -295,6 +295,10 @@ export const zhCN = {
   'auditAction.login': '登录',
   'auditAction.logout': '退出',
   'auditAction.change_password': '修改密码',
+  'auditAction.login_failed': '登录失败',
+  'auditAction.login_throttled': '登录受限',
+  'auditAction.change_password_failed': '原密码错误',
+  'auditAction.change_password_throttled': '改密受限',
 
   'requestStatus.submitted': '待受理',
   'requestStatus.accepted': '已受理',

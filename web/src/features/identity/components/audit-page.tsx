@@ -28,6 +28,10 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   login: 'auditAction.login',
   logout: 'auditAction.logout',
   change_password: 'auditAction.change_password',
+  login_failed: 'auditAction.login_failed',
+  login_throttled: 'auditAction.login_throttled',
+  change_password_failed: 'auditAction.change_password_failed',
+  change_password_throttled: 'auditAction.change_password_throttled',
 };
 
 const ACTION_COLORS: Record<string, string> = {
@@ -37,6 +41,10 @@ const ACTION_COLORS: Record<string, string> = {
   login: 'default',
   logout: 'default',
   change_password: 'orange',
+  login_failed: 'red',
+  login_throttled: 'red',
+  change_password_failed: 'red',
+  change_password_throttled: 'red',
 };
 
 function JsonBlock({ value, label }: { value: unknown; label: string }) {

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ATTACHMENTS_PER_REQUEST,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  matchesFileSignature,
+  type Actor,
+  type WorkOrderDetailView,
+} from '@tiantai/shared';
+import { AppError, notFound } from '../../http/errors';
+import * as repo from './maintenance.repository';
+import type { MaintenanceDb } from './maintenance.repository';
+import { requireRunningEnterprise, visibleOrder } from './work-order.access';
+import { orderDetail, recordStep } from './work-order-views';
+
+/** A work order's files: photos and PDFs of the fault and the repair, each a step in the order's timeline. */
+export class WorkOrderAttachmentService {
+  private readonly db: MaintenanceDb;
+  private readonly now: () => Date;
+
+  constructor(deps: {
+    db: MaintenanceDb;
+    /** The time source: tests set the clock. */
+    now?: () => Date;
+  }) {
+    this.db = deps.db;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Photos and PDFs (the fault, the repaired part) from any user of the enterprise running the order,
+   * until it is accepted. The declared type must match the file's own first bytes.
+   */
+  async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<WorkOrderDetailView> {
+    const row = await visibleOrder(this.db, actor, id);
+    requireRunningEnterprise(actor, row, 'Only users of the enterprise running the work order attach files');
+    if (row.status === 'accepted')
+      throw new AppError(409, 'INVALID_TRANSITION', 'Cannot attach to an accepted work order', { from: row.status, action: 'attach' });
+    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
+    if (file.content.length === 0) throw rejectFile('The file is empty');
+    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
+    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    const existing = await repo.listAttachments(this.db, id);
+    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per work order`);
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const who = await repo.displayName(trx, actor.userId);
+      await repo.insertAttachment(trx, {
+        id: randomUUID(),
+        work_order_id: id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        uploaded_at: at,
+        uploaded_by: who?.display_name ?? null,
+      });
+      await recordStep(trx, actor, id, 'attach', { note: file.filename, at });
+    });
+    return orderDetail(this.db, actor, await visibleOrder(this.db, actor, id));
+  }
+
+  /** One file with its content, for download; 404 unless it belongs to a visible order. */
+  async attachment(actor: Actor, id: string, attachmentId: string) {
+    await visibleOrder(this.db, actor, id);
+    const file = await repo.findAttachment(this.db, id, attachmentId);
+    if (!file) throw notFound('Attachment');
+    return file;
+  }
+}

@@ -1,0 +1,81 @@
+// Files on a request: photos and PDFs from its parties while it is open, and their download by whoever sees the
+// request. Each upload is a timeline step, written with the file in one transaction; the answer is the
+// request's detail as the request service gives it.
+import { randomUUID } from 'node:crypto';
+import {
+  ATTACHMENTS_PER_REQUEST,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  matchesFileSignature,
+  type Actor,
+  type RequestDetailView,
+} from '@tiantai/shared';
+import { AppError, forbidden, notFound } from '../../http/errors';
+import { recordStep } from './request-views';
+import { visibleRequest } from './service-requests.access';
+import * as repo from './service-requests.repository';
+import type { ServiceRequestDb } from './service-requests.repository';
+import type { ServiceRequestService } from './service-requests.service';
+import { partiesOf } from './workflow';
+
+export class RequestAttachmentService {
+  private readonly db: ServiceRequestDb;
+  private readonly requests: ServiceRequestService;
+  private readonly now: () => Date;
+
+  constructor(deps: {
+    db: ServiceRequestDb;
+    /** An upload answers with the request's detail, timeline and files included. */
+    requests: ServiceRequestService;
+    /** The time source of the upload's timestamp. */
+    now?: () => Date;
+  }) {
+    this.db = deps.db;
+    this.requests = deps.requests;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Photos and PDFs from any party of the request while it is open. The declared type must match the
+   * file's own first bytes, so a renamed executable is not served back as a "photo".
+   */
+  async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<RequestDetailView> {
+    const row = await visibleRequest(this.db, actor, id);
+    if (partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id }).size === 0) {
+      throw forbidden('Only the enterprise, the office and the lead department attach files');
+    }
+    if (row.status === 'closed' || row.status === 'rejected')
+      throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${row.status} request`);
+    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
+    if (file.content.length === 0) throw rejectFile('The file is empty');
+    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
+    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+    const existing = await repo.listAttachments(this.db, id);
+    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per request`);
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const who = await trx.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
+      await repo.insertAttachment(trx, {
+        id: randomUUID(),
+        request_id: id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        uploaded_at: at,
+        uploaded_by: who?.display_name ?? null,
+      });
+      await recordStep(trx, actor, id, 'attach', file.filename, at);
+    });
+    return this.requests.get(actor, id);
+  }
+
+  /** The file itself, for whoever sees the request. */
+  async attachment(actor: Actor, id: string, attachmentId: string) {
+    await visibleRequest(this.db, actor, id);
+    const file = await repo.findAttachment(this.db, id, attachmentId);
+    if (!file) throw notFound('Attachment');
+    return file;
+  }
+}
