@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
-import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
+import { asset, countyAdmin, department, enterprise, plant, userOf } from '../../../test/factories';
+import { createTestApp, errorCode, type Client, type TestApp } from '../../../test/harness';
 
 interface Route {
   id: string;
@@ -55,17 +56,16 @@ describe.each(ENGINES)('inspection on %s', (engine) => {
     (await yinlun.get(`/api/work-orders?kind=repair&assetId=${assetId}&pageSize=200`)).json<{ items: Order[] }>().items;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    yinlun = await login(t.app, 'yinlun');
-    tech = await login(t.app, 'yinlun.tech');
-    shanhe = await login(t.app, 'shanhe');
-    zhujian = await login(t.app, 'zhujian');
-    const assets = (await yinlun.get('/api/assets?pageSize=200')).json<{ items: Array<{ id: string; holder: boolean }> }>().items;
-    assetIds = assets
-      .filter((a) => a.holder)
-      .map((a) => a.id)
-      .slice(0, 2);
-    expect(assetIds).toHaveLength(2);
+    // Two enterprises, a technician, a department handler and two machines (server/test/factories.ts).
+    t = await createTestApp(engine, { demo: false });
+    const county = await countyAdmin(t);
+    const own = await enterprise(t.app, county, '浙江银轮机械股份有限公司');
+    yinlun = own.admin;
+    tech = await userOf(t.app, yinlun, own.id, 'enterprise_member', '设备部 技术员');
+    shanhe = (await enterprise(t.app, county, '浙江山河机械有限公司')).admin;
+    zhujian = (await department(t.app, county, '县住建局')).handler;
+    const plantId = await plant(yinlun, '一号厂房');
+    assetIds = [(await asset(yinlun, { plantId, name: '压铸机' })).id, (await asset(yinlun, { plantId, name: '空压机' })).id];
 
     const created = await yinlun.post('/api/inspection/routes', { name: '一号厂房日常点检' });
     expect(created.statusCode, created.body).toBe(201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
+import { asset, countyAdmin, department, enterprise, plant, userOf } from '../../../test/factories';
 import { createTestApp, errorCode, login, type Client, type TestApp } from '../../../test/harness';
 import { withTablesOf } from '../../db/connection';
 import { PlanService } from './plans.service';
@@ -36,18 +37,21 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
   let seq = 0;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    yinlun = await login(t.app, 'yinlun');
-    tech = await login(t.app, 'yinlun.tech');
-    shanhe = await login(t.app, 'shanhe');
-    admin = await login(t.app, 'admin');
-    zhujian = await login(t.app, 'zhujian');
-    const molds = (await yinlun.get('/api/assets?kind=mold&pageSize=200')).json<{
-      items: Array<{ id: string; holder: boolean; mountedOnAssetId: string | null }>;
-    }>().items;
-    const mold = molds.find((m) => m.holder && m.mountedOnAssetId)!;
-    moldId = mold.id;
-    pressId = mold.mountedOnAssetId!;
+    // 银轮 with a technician, a press with its mold mounted and two more machines; 山河, the county admin and
+    // a department to be refused (server/test/factories.ts).
+    t = await createTestApp(engine, { demo: false });
+    admin = await countyAdmin(t);
+    const own = await enterprise(t.app, admin, '浙江银轮机械股份有限公司');
+    yinlun = own.admin;
+    tech = await userOf(t.app, yinlun, own.id, 'enterprise_member', '银轮 维修技师 林志强');
+    shanhe = (await enterprise(t.app, admin, '浙江山河机械有限公司')).admin;
+    zhujian = (await department(t.app, admin, '县住建局')).handler;
+    const plantId = await plant(yinlun, '一号厂房');
+    pressId = (await asset(yinlun, { plantId, name: '压铸机', press: true })).id;
+    moldId = (await asset(yinlun, { plantId, kind: 'mold', name: '前盖模具', attributes: { cavities: 2 } })).id;
+    const mounted = await yinlun.post(`/api/assets/${moldId}/mount`, { pressId });
+    expect(mounted.statusCode, mounted.body).toBe(200);
+    for (const name of ['数控车床', '空压机']) await asset(yinlun, { plantId, name });
   });
   afterAll(async () => t?.close());
 
@@ -375,7 +379,7 @@ describe.each(ENGINES)('maintenance on %s', (engine) => {
     // a repair that stops the asset takes it under repair, recorded with who and why
     const first = await repair();
     expect(await state()).toBe('under_repair');
-    expect(await lastEvent()).toMatchObject({ toState: 'under_repair', actorName: 'yinlun.tech' });
+    expect(await lastEvent()).toMatchObject({ toState: 'under_repair', actorName: tech.username });
     expect((await lastEvent()).reason).toContain(first.number);
     // a second repair finds it down already: it moves nothing, but holds the asset when the first is done
     const second = await repair();
