@@ -15,6 +15,7 @@ import { PUBLISHED_DEMO_PASSWORD } from './demo/load-demo';
 import { registerAuth } from './http/auth';
 import { AppError, notFoundBody, registerErrorHandler } from './http/errors';
 import { registerHealth } from './http/health';
+import { logUrl } from './http/log-url';
 import { METRICS_PATH, createMetricsRegistry, registerMetrics, type MetricsRegistry } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
 import { registerTextInputCheck } from './http/text-input';
@@ -96,7 +97,8 @@ export type Database = IdentityTables &
   TargetTables;
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat' | 'metricsToken'>;
+  config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat' | 'metricsToken'> &
+    Partial<Pick<Config, 'telemetryLimits'>>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
@@ -124,11 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: {
       level: deps.config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      // Open311 clients put their api_key in the query string: keep it out of the logs.
+      // Credentials some clients must send in the URL (Open311 api_key, device tokens) stay out of the logs.
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({
           method: req.method,
-          url: req.url.replace(/([?&](?:api_key|token)=)[^&]*/g, '$1[redacted]'),
+          url: logUrl(req.url),
           remoteAddress: req.ip,
         }),
       },
@@ -187,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const telemetry = createTelemetry({
     db: deps.db,
     engine: deps.engine,
+    ingest: deps.config.telemetryLimits,
     log: app.log,
     hooks: {
       applyCounter: (assetId, counter, raw, at) => applyTelemetryCounter(withTablesOf<AssetTables>(deps.db), assetId, counter, raw, at),

@@ -6,6 +6,20 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, mqttPort: 1883, mqttUrl: undefined, databaseUrl: undefined, demoData: true });
     expect(config.dataDir).toMatch(/data$/);
+    expect(config.telemetryLimits).toEqual({ maxGatewayChildren: 500, maxDeviceSeries: 300 });
+  });
+
+  it('reads the caps on gateway children and device series, refusing a cap below 1', () => {
+    expect(loadConfig({ MAX_GATEWAY_CHILDREN: '20', MAX_DEVICE_SERIES: '50' }).telemetryLimits).toEqual({
+      maxGatewayChildren: 20,
+      maxDeviceSeries: 50,
+    });
+    try {
+      loadConfig({ MAX_GATEWAY_CHILDREN: '0', MAX_DEVICE_SERIES: 'many' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['MAX_DEVICE_SERIES', 'MAX_GATEWAY_CHILDREN']);
+    }
   });
 
   it('names every bad variable at once', () => {

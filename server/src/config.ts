@@ -67,6 +67,16 @@ const configSchema = z.object({
   MQTT_CLIENT_ID: z.string().min(1).max(64).optional(),
   /** The external broker is Mosquitto with the dynamic-security plugin and MQTT_URL's user is its admin. */
   MQTT_DYNSEC: booleanFlag.default(false),
+  /**
+   * Devices a gateway may create behind it (v1/gateway/connect and telemetry naming a new device). A workshop
+   * gateway serves a few dozen presses; 500 leaves room for a whole plant on one gateway.
+   */
+  MAX_GATEWAY_CHILDREN: z.coerce.number().int().min(1).max(100_000).default(500),
+  /**
+   * Metrics (series) one device may create. A PLC publishes a few dozen tags, an injection-moulding machine
+   * over Euromap 63/77 up to ~200 process values; 300 fits those with room, and stops a device inventing keys.
+   */
+  MAX_DEVICE_SERIES: z.coerce.number().int().min(1).max(100_000).default(300),
   /** Run the demo machines' simulator (default: with demo data). */
   SIMULATE: booleanFlag.optional(),
   DATABASE_URL: z
@@ -124,6 +134,8 @@ export interface Config {
   mqttUrl: string | undefined;
   mqttClientId: string;
   mqttDynsec: boolean;
+  /** Caps on what devices create: children per gateway, series per device (refusals over them are counted). */
+  telemetryLimits: { maxGatewayChildren: number; maxDeviceSeries: number };
   simulate: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
@@ -205,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: c.MQTT_URL,
     mqttClientId: c.MQTT_CLIENT_ID ?? `tiantai-${os.hostname()}-${c.PORT}`.slice(0, 64),
     mqttDynsec: c.MQTT_DYNSEC,
+    telemetryLimits: { maxGatewayChildren: c.MAX_GATEWAY_CHILDREN, maxDeviceSeries: c.MAX_DEVICE_SERIES },
     simulate: c.SIMULATE ?? c.DEMO_DATA,
     databaseUrl: c.DATABASE_URL,
     dataDir,

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../test/engines';
 import { startTestPlatform, type TestPlatform } from '../test/platform';
+import { openSse } from '../test/sse';
 
 describe.each(ENGINES)('live notifications on %s', (engine) => {
   let server: TestPlatform;
@@ -29,6 +30,30 @@ describe.each(ENGINES)('live notifications on %s', (engine) => {
       csrfToken,
     };
   }
+
+  it('keeps at most ten open streams per user on each kind of stream, and frees a slot when one closes', async () => {
+    const officer = await session('officer');
+    for (const path of ['/api/notifications/stream', '/api/realtime/stream']) {
+      const open = await Promise.all(Array.from({ length: 10 }, () => openSse(`${base}${path}`, { cookie: officer.cookie })));
+      expect(open.map((s) => s.status)).toEqual(Array(10).fill(200));
+      const eleventh = await fetch(`${base}${path}`, { headers: { cookie: officer.cookie } });
+      expect(eleventh.status).toBe(429);
+      expect(((await eleventh.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+      // Another user is not counted against the officer.
+      const other = await openSse(`${base}${path}`, { cookie: (await session('leader')).cookie });
+      expect(other.status).toBe(200);
+      other.close();
+      open[0]!.close();
+      await expect
+        .poll(async () => {
+          const again = await fetch(`${base}${path}`, { headers: { cookie: officer.cookie } });
+          void again.body?.cancel();
+          return again.status;
+        })
+        .toBe(200);
+      for (const s of open) s.close();
+    }
+  });
 
   it('pushes a new request to the office the moment an enterprise files it', async () => {
     const officer = await session('officer');

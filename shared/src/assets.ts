@@ -52,6 +52,8 @@ export const lineView = z.object({
 export type LineView = z.infer<typeof lineView>;
 export const lineListQuery = z.object({ plantId: id.optional() });
 
+export const MAX_ASSET_ATTRIBUTES = 50;
+
 const assetFields = z.object({
   code: z.string().trim().min(1).max(64),
   name,
@@ -63,7 +65,10 @@ const assetFields = z.object({
   plantId: id.nullable().optional(),
   lineId: id.nullable().optional(),
   /** Free key/value attributes (tonnage, spindle speed, material…). */
-  attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean()])),
+  attributes: z
+    .record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean()]))
+    // At most ~28 KB per asset: a nameplate's worth, not a document store.
+    .refine((attributes) => Object.keys(attributes).length <= MAX_ASSET_ATTRIBUTES, `at most ${MAX_ASSET_ATTRIBUTES} attributes`),
   /** Equipment: a press (注塑机, 压铸机, 冲压机…) that molds are mounted on. */
   press: z.boolean().optional(),
   /** Molds: number of cavities and design life in shots. */

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** The user must choose a new password before anything else (first sign-in, a password an admin set). */
   'PASSWORD_CHANGE_REQUIRED',
+  /** A read-only API token tried a write (anything but GET and HEAD). */
+  'TOKEN_READ_ONLY',
   /** The published demo password is accepted only from the machine that runs the platform. */
   'PASSWORD_LOCAL_ONLY',
   'NOT_FOUND',

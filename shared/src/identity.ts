@@ -104,16 +104,32 @@ export type UserListQuery = z.infer<typeof userListQuery>;
 export const organisationView = z.object({ id: z.string(), kind: z.enum(ORGANISATION_KINDS), name: z.string() });
 export type OrganisationView = z.infer<typeof organisationView>;
 
+/** 'full': every right of its user; 'read': reads only. */
+export const API_TOKEN_SCOPES = ['full', 'read'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+/** The longest an expiring API token may live. */
+export const API_TOKEN_MAX_DAYS = 366;
+
 export const apiTokenView = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
+  /** After this instant the token answers 401 like an unknown one; null: until revoked. */
+  expiresAt: z.string().nullable(),
+  scope: z.enum(API_TOKEN_SCOPES),
 });
 export type ApiTokenView = z.infer<typeof apiTokenView>;
 
-export const createApiTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
+export const createApiTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** ISO-8601 instant in the future, at most a year away; absent: until revoked. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  /** 'read': GET and HEAD only (anything else answers 403 TOKEN_READ_ONLY). */
+  scope: z.enum(API_TOKEN_SCOPES).default('full'),
+});
+export type CreateApiTokenBody = z.infer<typeof createApiTokenBody>;
 /** The secret is shown once, at creation. */
 export const createdApiToken = apiTokenView.extend({ token: z.string() });
 export type CreatedApiToken = z.infer<typeof createdApiToken>;

@@ -66,6 +66,28 @@ const enterpriseFields = z.object({
   contactEmail: z.email().max(200).nullable().optional(),
 });
 
+/**
+ * The register's identity and statistical fields: the county changes them (an enterprise admin's PATCH
+ * naming any of them is refused with 403 FORBIDDEN); they are what the county's statistics, screens and the
+ * direct-service queue read.
+ */
+export const ENTERPRISE_IDENTITY_FIELDS = ['name', 'creditCode', 'industryCode', 'aboveScale', 'parkId', 'township'] as const;
+export type EnterpriseIdentityField = (typeof ENTERPRISE_IDENTITY_FIELDS)[number];
+/** What an enterprise admin edits on its own profile. */
+export const ENTERPRISE_SELF_FIELDS = ['address', 'contactName', 'contactPhone', 'contactEmail'] as const;
+
+/**
+ * The form two organisation names are compared in: NFKC (full-width letters, digits and brackets become
+ * their ASCII forms), case-folded, with every whitespace and invisible format character (zero-width space,
+ * BOM) removed, so that "县住建局 ", "县 住建局" and "ＡＢＣ" vs "abc" are the same name.
+ */
+export function normaliseOrganisationName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{Cf}]/gu, '');
+}
+
 export const enterpriseBody = enterpriseFields.extend({ aboveScale: z.boolean().default(false) });
 export type EnterpriseBody = z.input<typeof enterpriseBody>;
 /** Only the fields sent change: no defaults here, or an edit of one field would reset others. */

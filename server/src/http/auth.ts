@@ -14,12 +14,15 @@ export interface ResolvedActor {
   csrfToken?: string;
   /** When present, the only routes (patterns) this actor may call; others answer 403 PASSWORD_CHANGE_REQUIRED. */
   restrictedTo?: string[];
+  /** A read-only API token: only GET and HEAD; anything else answers 403 TOKEN_READ_ONLY. */
+  readOnly?: boolean;
 }
 
 /** How a request proves who it is; the identity module supplies it so this layer knows no tables. */
 export type ActorResolver = (request: FastifyRequest) => Promise<ResolvedActor | null>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /** `ownAuth`: route patterns that check their own credentials (GET /metrics and its bearer token). */
 export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver, ownAuth: readonly string[] = []): void {
@@ -32,6 +35,9 @@ export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver, 
       if (request.headers['x-csrf-token'] !== resolved.csrfToken) {
         throw new AppError(403, 'CSRF_FAILED', 'Missing or wrong x-csrf-token header for a cookie-authenticated write');
       }
+    }
+    if (resolved.readOnly && !READ_METHODS.has(request.method)) {
+      throw new AppError(403, 'TOKEN_READ_ONLY', 'This API token is read-only: GET and HEAD only');
     }
     if (resolved.restrictedTo && !resolved.restrictedTo.includes(request.routeOptions.url ?? '')) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password first (POST /api/auth/password)');

@@ -121,7 +121,8 @@ export function listApiTokens(db: IdentityDb, userId: string) {
     .execute();
 }
 
-export function findLiveApiToken(db: IdentityDb, tokenHash: string) {
+/** A live token: not revoked, not expired, of an active user. */
+export function findLiveApiToken(db: IdentityDb, tokenHash: string, now: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -129,6 +130,7 @@ export function findLiveApiToken(db: IdentityDb, tokenHash: string) {
     .select([
       'api_tokens.id as token_id',
       'api_tokens.last_used_at',
+      'api_tokens.scope',
       'users.id as user_id',
       'users.username',
       'users.role',
@@ -138,6 +140,7 @@ export function findLiveApiToken(db: IdentityDb, tokenHash: string) {
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
     .where('users.active', '=', 1)
     .executeTakeFirst();
 }
@@ -156,6 +159,15 @@ export async function revokeApiToken(db: IdentityDb, userId: string, id: string,
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Revokes every live token of a user; returns the ids revoked. */
+export async function revokeApiTokensOfUser(db: IdentityDb, userId: string, now: string): Promise<string[]> {
+  const live = await db.selectFrom('api_tokens').select('id').where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  if (live.length === 0) return [];
+  const ids = live.map((r) => r.id);
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', 'in', ids).where('revoked_at', 'is', null).execute();
+  return ids;
 }
 
 export async function insertAuditEntry(db: IdentityDb, row: Insertable<AuditLogTable>): Promise<void> {

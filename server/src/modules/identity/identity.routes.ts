@@ -105,7 +105,7 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
     app.post(
       '/api/api-tokens',
       { schema: { tags, body: createApiTokenBody, response: { 201: createdApiToken } } },
-      async (request, reply) => reply.status(201).send(await service.createApiToken(requireActor(request), request.body.name)),
+      async (request, reply) => reply.status(201).send(await service.createApiToken(requireActor(request), request.body)),
     );
     app.delete('/api/api-tokens/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
       await service.revokeApiToken(requireActor(request), request.params.id);

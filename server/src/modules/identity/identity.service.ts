@@ -3,8 +3,10 @@ import {
   COUNTY_ROLES,
   ROLE_ORGANISATION_KIND,
   type Actor,
+  API_TOKEN_MAX_DAYS,
   type ApiTokenView,
   type AuditEntryView,
+  type CreateApiTokenBody,
   type ChangePasswordBody,
   type CreateUserBody,
   type CreatedApiToken,
@@ -230,11 +232,11 @@ export class IdentityService {
     const now = nowIso();
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice('Bearer '.length).trim();
-      const row = await repo.findLiveApiToken(this.db, sha256(token));
-      if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Unknown or revoked API token');
+      const row = await repo.findLiveApiToken(this.db, sha256(token), now);
+      if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Unknown, expired or revoked API token');
       // Recording use at most once a minute keeps reads from turning into writes.
       if (!row.last_used_at || Date.parse(row.last_used_at) < Date.now() - 60_000) await repo.touchApiToken(this.db, row.token_id, now);
-      return { actor: actorOf(row, 'api_token'), ...restriction(row) };
+      return { actor: actorOf(row, 'api_token'), ...restriction(row), ...(row.scope === 'read' && { readOnly: true }) };
     }
     if (!sessionToken) return null;
     const row = await repo.findLiveSession(this.db, sha256(sessionToken), now);
@@ -278,6 +280,8 @@ export class IdentityService {
       await repo.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 0, updated_at: nowIso() });
       // Other browsers logged in as this user are signed out; this one stays.
       await repo.deleteSessionsOfUser(trx, user.id, sessionToken ? sha256(sessionToken) : undefined);
+      // API tokens were made under the old password: they end with it (a new one is one click away).
+      await revokeTokensOf(trx, actor, user, 'password_changed');
       await recordAudit(trx, actor, { action: 'change_password', entity: 'user', entityId: user.id, organisationId: user.organisation_id });
     });
   }
@@ -361,7 +365,10 @@ export class IdentityService {
         ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: id === actor.userId ? 0 : 1 }),
         updated_at: nowIso(),
       });
-      if (body.active === false || passwordHash) await repo.deleteSessionsOfUser(trx, id);
+      if (body.active === false || passwordHash) {
+        await repo.deleteSessionsOfUser(trx, id);
+        await revokeTokensOf(trx, actor, before, body.active === false ? 'deactivated' : 'password_reset');
+      }
       const after = await repo.findUserById(trx, id);
       if (!after) throw new Error('user vanished after update');
       await recordAudit(trx, actor, {
@@ -398,10 +405,28 @@ export class IdentityService {
 
   async listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
     const rows = await repo.listApiTokens(this.db, actor.userId);
-    return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      expiresAt: r.expires_at,
+      scope: r.scope,
+    }));
   }
 
-  async createApiToken(actor: Actor, name: string): Promise<CreatedApiToken> {
+  async createApiToken(actor: Actor, body: CreateApiTokenBody): Promise<CreatedApiToken> {
+    const { name, scope } = body;
+    let expiresAt: string | null = null;
+    if (body.expiresAt !== undefined) {
+      const at = Date.parse(body.expiresAt);
+      if (!(at > Date.now()) || at > Date.now() + API_TOKEN_MAX_DAYS * 86_400_000)
+        throw new AppError(400, 'VALIDATION_FAILED', `expiresAt must lie in the future, at most ${API_TOKEN_MAX_DAYS} days away`, {
+          field: 'expiresAt',
+        });
+      expiresAt = new Date(at).toISOString();
+    }
     const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();
     const now = nowIso();
@@ -416,16 +441,18 @@ export class IdentityService {
         created_at: now,
         last_used_at: null,
         revoked_at: null,
+        expires_at: expiresAt,
+        scope,
       });
       await recordAudit(trx, actor, {
         action: 'create',
         entity: 'api_token',
         entityId: id,
         organisationId: actor.organisationId,
-        after: { name, prefix },
+        after: { name, prefix, scope, expiresAt },
       });
     });
-    return { id, name, prefix, createdAt: now, lastUsedAt: null, token };
+    return { id, name, prefix, createdAt: now, lastUsedAt: null, expiresAt, scope, token };
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
@@ -462,6 +489,24 @@ export class IdentityService {
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+}
+
+/** Ends every API token of a user whose password changed or who lost access: one audit row per token. */
+async function revokeTokensOf(
+  trx: IdentityDb,
+  actor: Actor,
+  user: { id: string; organisation_id: string },
+  reason: 'password_changed' | 'password_reset' | 'deactivated',
+): Promise<void> {
+  for (const id of await repo.revokeApiTokensOfUser(trx, user.id, nowIso())) {
+    await recordAudit(trx, actor, {
+      action: 'revoke',
+      entity: 'api_token',
+      entityId: id,
+      organisationId: user.organisation_id,
+      after: { reason },
+    });
   }
 }
 

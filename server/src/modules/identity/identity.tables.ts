@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { OrganisationKind, Role } from '@tiantai/shared';
+import type { ApiTokenScope, OrganisationKind, Role } from '@tiantai/shared';
 
 export interface OrganisationsTable {
   id: string;
@@ -41,6 +41,10 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** null: until revoked. */
+  expires_at: string | null;
+  /** 'full': every right of its user; 'read': GET and HEAD only. */
+  scope: Generated<ApiTokenScope>;
 }
 
 export interface AuditLogTable {

@@ -8,6 +8,7 @@ import {
   type WorkOrderDetailView,
 } from '@tiantai/shared';
 import { AppError, notFound } from '../../http/errors';
+import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb } from './maintenance.repository';
 import { requireRunningEnterprise, visibleOrder } from './work-order.access';
@@ -46,8 +47,9 @@ export class WorkOrderAttachmentService {
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const who = await repo.displayName(trx, actor.userId);
+      const attachmentId = randomUUID();
       await repo.insertAttachment(trx, {
-        id: randomUUID(),
+        id: attachmentId,
         work_order_id: id,
         filename: file.filename,
         mime: file.mime,
@@ -57,6 +59,13 @@ export class WorkOrderAttachmentService {
         uploaded_by: who?.display_name ?? null,
       });
       await recordStep(trx, actor, id, 'attach', { note: file.filename, at });
+      await recordAudit(trx, actor, {
+        action: 'attach',
+        entity: 'work_order',
+        entityId: id,
+        organisationId: row.enterprise_id,
+        after: { attachmentId, filename: file.filename, mime: file.mime, size: file.content.length },
+      });
     });
     return orderDetail(this.db, actor, await visibleOrder(this.db, actor, id));
   }

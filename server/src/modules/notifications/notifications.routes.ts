@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth';
+import { StreamSlots } from '../../http/stream-slots';
 import type { NotificationService } from './notifications.service';
 
 /** `subscribe` is the domain-event bus's: a bell's stream hears of its user's new notifications from any instance. */
@@ -28,6 +29,7 @@ export function notificationRoutes(service: NotificationService, subscribe: (lis
     // Server-sent events: each notification for the signed-in user as it is written. Open streams are
     // ended when the server closes, so a graceful shutdown does not wait for browsers to hang up.
     const streams = new Set<() => void>();
+    const slots = new StreamSlots();
     fastify.addHook('preClose', async () => {
       for (const end of streams) end();
     });
@@ -36,6 +38,7 @@ export function notificationRoutes(service: NotificationService, subscribe: (lis
       { schema: { tags, description: 'text/event-stream of notifications' } },
       async (request, reply) => {
         const actor = requireActor(request);
+        const release = slots.take(`user:${actor.userId}`);
         // What the bell already shows is not pushed again. Then every notifications.created event for this
         // user, and one catch-up for anything written between that read and the subscription, push what is
         // new — one fetch after another, so two events close together never send a notification twice.
@@ -65,6 +68,7 @@ export function notificationRoutes(service: NotificationService, subscribe: (lis
         push();
         const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
         const end = () => {
+          release();
           clearInterval(heartbeat);
           unsubscribe();
           streams.delete(end);

@@ -14,6 +14,7 @@ import {
   type ProjectView,
 } from '@tiantai/shared';
 import ExcelJS from 'exceljs';
+import { checkArchive } from '../../lib/xlsx-guard';
 import type { z } from 'zod';
 import { AppError } from '../../http/errors';
 
@@ -107,6 +108,9 @@ export interface SheetLookups {
  * IMPORT_INVALID_ROWS with every bad cell when any row is wrong, so nothing is half-imported.
  */
 export async function readProjectSheet(file: Buffer, lookups: SheetLookups): Promise<ProjectSheetRow[]> {
+  // A bomb or a million-row sheet is refused before the reader inflates it whole (lib/xlsx-guard.ts).
+  const archive = checkArchive(file);
+  if (!archive.ok) throw new AppError(400, 'IMPORT_BAD_FILE', `The workbook is not accepted: ${archive.reason}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth';
+import { StreamSlots } from '../../http/stream-slots';
 import { AppError, notFound } from '../../http/errors';
 import { audienceOf, eventFor, type Audience } from './audience';
 import type { EventBus } from './event-bus';
@@ -30,6 +31,7 @@ export function realtimeRoutes(bus: EventBus, access: StreamAccess) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const streams = new Set<() => void>();
+    const slots = new StreamSlots();
     fastify.addHook('preClose', async () => {
       for (const end of streams) end();
     });
@@ -58,6 +60,7 @@ export function realtimeRoutes(bus: EventBus, access: StreamAccess) {
           if (plantId !== null && (audience.kind !== 'enterprise' || !(await access.ownsPlant(request, plantId)))) throw notFound('Plant');
         }
 
+        const release = slots.take(audience.kioskTokenId ? `kiosk:${audience.kioskTokenId}` : `user:${request.actor?.userId ?? ''}`);
         reply.hijack();
         const out = reply.raw;
         out.writeHead(200, {
@@ -82,6 +85,7 @@ export function realtimeRoutes(bus: EventBus, access: StreamAccess) {
         function end() {
           if (ended) return;
           ended = true;
+          release();
           clearInterval(heartbeat);
           unsubscribe();
           streams.delete(end);

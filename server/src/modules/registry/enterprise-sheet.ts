@@ -1,5 +1,13 @@
-import { ENTERPRISE_SHEET_COLUMNS, enterpriseBody, type EnterpriseView, type ImportProblem, type ImportRowError } from '@tiantai/shared';
+import {
+  ENTERPRISE_SHEET_COLUMNS,
+  enterpriseBody,
+  normaliseOrganisationName,
+  type EnterpriseView,
+  type ImportProblem,
+  type ImportRowError,
+} from '@tiantai/shared';
 import ExcelJS from 'exceljs';
+import { checkArchive } from '../../lib/xlsx-guard';
 import type { z } from 'zod';
 import { AppError } from '../../http/errors';
 
@@ -65,6 +73,9 @@ function cellText(value: ExcelJS.CellValue): string {
  * and IMPORT_INVALID_ROWS with every bad cell when any row is wrong, so nothing is half-imported.
  */
 export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<string, string>): Promise<SheetRow[]> {
+  // A bomb or a million-row sheet is refused before the reader inflates it whole (lib/xlsx-guard.ts).
+  const archive = checkArchive(file);
+  if (!archive.ok) throw new AppError(400, 'IMPORT_BAD_FILE', `The workbook is not accepted: ${archive.reason}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -139,7 +150,9 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
       }
     } else {
       const { name, creditCode } = parsed.data;
-      const sameName = seenNames.get(name);
+      // Compared as the register compares names: "（新厂）" and "(新厂)" are one enterprise.
+      const nameKey = normaliseOrganisationName(name);
+      const sameName = seenNames.get(nameKey);
       if (sameName)
         rowErrors.push({
           row: r,
@@ -148,7 +161,7 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
           value: String(sameName),
           message: `Same name as row ${sameName}`,
         });
-      seenNames.set(name, r);
+      seenNames.set(nameKey, r);
       if (creditCode) {
         const sameCode = seenCodes.get(creditCode);
         if (sameCode) {

@@ -46,6 +46,13 @@ export async function updatePark(db: RegistryDb, id: string, changes: Updateable
   await db.updateTable('parks').set(changes).where('id', '=', id).execute();
 }
 
+// ---- organisation names ----
+
+/** Every organisation (county, departments, enterprises): names are compared across all of them. */
+export function listOrganisationNames(db: RegistryDb) {
+  return db.selectFrom('organisations').select(['id', 'kind', 'name']).execute();
+}
+
 // ---- departments ----
 
 const departmentsWithName = (db: RegistryDb) =>
@@ -123,10 +130,6 @@ export type EnterpriseRow = NonNullable<Awaited<ReturnType<typeof findEnterprise
 
 export function findEnterpriseByCreditCode(db: RegistryDb, creditCode: string) {
   return enterprisesWithNames(db).where('enterprises.credit_code', '=', creditCode).executeTakeFirst();
-}
-
-export function findEnterpriseByName(db: RegistryDb, name: string) {
-  return enterprisesWithNames(db).where('organisations.name', '=', name).executeTakeFirst();
 }
 
 export async function insertEnterprise(db: RegistryDb, row: Insertable<EnterprisesTable>): Promise<void> {

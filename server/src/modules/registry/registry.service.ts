@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { enterpriseBody } from '@tiantai/shared';
 import {
+  ENTERPRISE_IDENTITY_FIELDS,
+  ENTERPRISE_SELF_FIELDS,
+  can,
   checkCreditCode,
   industryDivisionOf,
   type Actor,
@@ -10,6 +13,7 @@ import {
   type EnterpriseSaved,
   type EnterpriseView,
   type ImportResult,
+  type ImportRowError,
   type Paged,
   type ParkBody,
   type ParkView,
@@ -21,6 +25,7 @@ import { requirePermission } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
 import { createOrganisation, recordAudit, renameOrganisation } from '../identity';
 import { readEnterpriseSheet, writeEnterpriseSheet } from './enterprise-sheet';
+import { OrganisationNames, takenMessage } from './organisation-names';
 import * as repo from './registry.repository';
 import type { EnterpriseRow } from './registry.repository';
 import type { EnterprisesTable, RegistryTables } from './registry.tables';
@@ -202,6 +207,7 @@ export class RegistryService {
     requireCountyAdmin(actor);
     const now = nowIso();
     return this.db.transaction().execute(async (trx) => {
+      (await OrganisationNames.load(trx)).assertFree(body.name);
       const id = await createOrganisation(trx, 'department', body.name);
       await repo.insertDepartment(trx, {
         id,
@@ -224,7 +230,10 @@ export class RegistryService {
     return this.db.transaction().execute(async (trx) => {
       const before = await repo.findDepartment(trx, id);
       if (!before) throw notFound('Department');
-      if (body.name !== undefined) await renameOrganisation(trx, id, body.name);
+      if (body.name !== undefined && body.name !== before.name) {
+        (await OrganisationNames.load(trx)).assertFree(body.name, id);
+        await renameOrganisation(trx, id, body.name);
+      }
       await repo.updateDepartment(trx, id, {
         ...(body.shortName !== undefined && { short_name: body.shortName }),
         ...(body.kind !== undefined && { kind: body.kind }),
@@ -264,7 +273,7 @@ export class RegistryService {
   async createEnterprise(actor: Actor, body: EnterpriseInput): Promise<EnterpriseSaved> {
     requireCountyAdmin(actor);
     return this.db.transaction().execute(async (trx) => {
-      const enterprise = await this.insertEnterprise(trx, actor, body);
+      const enterprise = await this.insertEnterprise(trx, actor, body, await OrganisationNames.load(trx));
       return { enterprise, warnings: enterpriseWarnings(body) };
     });
   }
@@ -273,8 +282,17 @@ export class RegistryService {
     const scope = ownEnterpriseOf(actor);
     if (scope !== undefined && scope !== id) throw notFound('Enterprise');
     requirePermission(actor, 'enterprises.edit', 'Only the county admin or the enterprise admin edits a profile');
+    if (!can(actor.role, 'registry.write')) {
+      // Name, credit code, above-scale, industry, park and township are the county's record: statistics, screens
+      // and the direct-service queue read them. Refused, not dropped, so the caller knows nothing changed.
+      const fields = ENTERPRISE_IDENTITY_FIELDS.filter((field) => body[field] !== undefined);
+      if (fields.length > 0) {
+        const message = `Only the county changes an enterprise's ${fields.join(', ')}; an enterprise edits its ${ENTERPRISE_SELF_FIELDS.join(', ')}`;
+        throw new AppError(403, 'FORBIDDEN', message, { fields });
+      }
+    }
     return this.db.transaction().execute(async (trx) => {
-      const enterprise = await this.changeEnterprise(trx, actor, id, body);
+      const enterprise = await this.changeEnterprise(trx, actor, id, body, await OrganisationNames.load(trx));
       return { enterprise, warnings: enterpriseWarnings(body) };
     });
   }
@@ -294,17 +312,29 @@ export class RegistryService {
     const rows = await readEnterpriseSheet(file, new Map(parks.map((p) => [p.name, p.id])));
     const warnings = rows.flatMap((r) => enterpriseWarnings(r.input, r.row));
     return this.db.transaction().execute(async (trx) => {
+      const names = await OrganisationNames.load(trx);
+      const planned: Array<{ input: EnterpriseInput; existingId: string | undefined }> = [];
+      const errors: ImportRowError[] = [];
+      for (const { row, input } of rows) {
+        const existingId =
+          (input.creditCode ? await repo.findEnterpriseByCreditCode(trx, input.creditCode) : undefined)?.id ??
+          names.enterpriseNamed(input.name)?.id;
+        const holder = names.holderOf(input.name, existingId);
+        if (holder)
+          errors.push({ row, column: '企业名称', problem: 'INVALID', value: input.name, message: takenMessage(input.name, holder) });
+        planned.push({ input, existingId });
+      }
+      if (errors.length > 0) {
+        throw new AppError(422, 'IMPORT_INVALID_ROWS', `${errors.length} problem(s) in the sheet; nothing was imported`, errors);
+      }
       let created = 0;
       let updated = 0;
-      for (const { input } of rows) {
-        const existing =
-          (input.creditCode ? await repo.findEnterpriseByCreditCode(trx, input.creditCode) : undefined) ??
-          (await repo.findEnterpriseByName(trx, input.name));
-        if (existing) {
-          await this.changeEnterprise(trx, actor, existing.id, input);
+      for (const { input, existingId } of planned) {
+        if (existingId) {
+          await this.changeEnterprise(trx, actor, existingId, input, names);
           updated++;
         } else {
-          await this.insertEnterprise(trx, actor, input);
+          await this.insertEnterprise(trx, actor, input, names);
           created++;
         }
       }
@@ -312,14 +342,19 @@ export class RegistryService {
     });
   }
 
-  private async insertEnterprise(trx: RegistryServiceDb, actor: Actor | null, body: EnterpriseInput): Promise<EnterpriseView> {
+  private async insertEnterprise(
+    trx: RegistryServiceDb,
+    actor: Actor | null,
+    body: EnterpriseInput,
+    names: OrganisationNames,
+  ): Promise<EnterpriseView> {
     await this.checkReferences(trx, body);
     if (body.creditCode && (await repo.findEnterpriseByCreditCode(trx, body.creditCode))) {
       throw new AppError(409, 'DUPLICATE', `An enterprise with credit code ${body.creditCode} already exists`, { field: 'creditCode' });
     }
-    if (await repo.findEnterpriseByName(trx, body.name))
-      throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
+    names.assertFree(body.name);
     const id = await createOrganisation(trx, 'enterprise', body.name);
+    names.set({ id, kind: 'enterprise', name: body.name });
     const now = nowIso();
     await repo.insertEnterprise(trx, {
       id,
@@ -347,6 +382,7 @@ export class RegistryService {
     actor: Actor,
     id: string,
     body: Partial<EnterpriseInput>,
+    names: OrganisationNames,
   ): Promise<EnterpriseView> {
     const before = await repo.findEnterprise(trx, id);
     if (!before) throw notFound('Enterprise');
@@ -356,9 +392,9 @@ export class RegistryService {
       if (holder) throw new AppError(409, 'DUPLICATE', `Credit code ${body.creditCode} belongs to ${holder.name}`, { field: 'creditCode' });
     }
     if (body.name !== undefined && body.name !== before.name) {
-      if (await repo.findEnterpriseByName(trx, body.name))
-        throw new AppError(409, 'DUPLICATE', `An enterprise named ${body.name} already exists`);
+      names.assertFree(body.name, id);
       await renameOrganisation(trx, id, body.name);
+      names.set({ id, kind: 'enterprise', name: body.name });
     }
     await repo.updateEnterprise(trx, id, { ...enterpriseColumns(body), updated_at: nowIso() });
     const after = toEnterpriseView((await repo.findEnterprise(trx, id))!);

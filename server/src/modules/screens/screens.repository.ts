@@ -27,8 +27,16 @@ export function findToken(db: ScreensDb, enterpriseId: string | null, id: string
     .executeTakeFirst();
 }
 
+/** A token not revoked, with what its creator is now (active, role, organisation). */
 export function findActiveTokenByHash(db: ScreensDb, hash: string) {
-  return db.selectFrom('screen_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('screen_tokens')
+    .innerJoin('users', 'users.id', 'screen_tokens.created_by')
+    .selectAll('screen_tokens')
+    .select(['users.active as creator_active', 'users.role as creator_role', 'users.organisation_id as creator_organisation_id'])
+    .where('screen_tokens.token_hash', '=', hash)
+    .where('screen_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function revokeToken(db: ScreensDb, id: string, at: string): Promise<boolean> {

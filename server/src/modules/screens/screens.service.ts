@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
+  COUNTY_ROLES,
+  can,
   industryDivisionOf,
   type Actor,
   type CountyScreenView,
@@ -388,8 +390,15 @@ export class ScreensService {
   /** The active token row, or null; marks it used (at most once a minute, to spare the database). */
   private async kioskToken(token: string): Promise<ScreenTokensTable | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const row = await repo.findActiveTokenByHash(this.db, sha256(token));
-    if (!row) return null;
+    const found = await repo.findActiveTokenByHash(this.db, sha256(token));
+    if (!found) return null;
+    const { creator_active, creator_role, creator_organisation_id, ...row } = found;
+    // A kiosk token lives on its creator's access: deactivated, or no longer allowed to manage this screen, it stops.
+    const creatorMayManage =
+      creator_active === 1 &&
+      can(creator_role, 'screens.tokens') &&
+      (row.enterprise_id === null ? COUNTY_ROLES.includes(creator_role) : creator_organisation_id === row.enterprise_id);
+    if (!creatorMayManage) return null;
     const now = this.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000)
       await repo.touchToken(this.db, row.id, now.toISOString());

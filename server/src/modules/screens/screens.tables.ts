@@ -1,4 +1,5 @@
 import type { ScreenKind } from '@tiantai/shared';
+import type { IdentityTables } from '../identity';
 
 /** A read-only kiosk token for one screen; only its SHA-256 is kept. */
 export interface ScreenTokensTable {
@@ -16,6 +17,7 @@ export interface ScreenTokensTable {
   revoked_at: string | null;
 }
 
-export interface ScreenTables {
+/** users: a token works only while its creator may still manage it (checked at each use). */
+export interface ScreenTables extends Pick<IdentityTables, 'users'> {
   screen_tokens: ScreenTokensTable;
 }

@@ -11,7 +11,7 @@ import { Open311Service } from './open311.service';
 import type { ServiceRequestService } from './service-requests.service';
 
 /** An API token's owner, from the identity module; null or an AppError 401 when the token is unknown. */
-export type ApiKeyResolver = (apiKey: string) => Promise<{ actor: Actor } | null>;
+export type ApiKeyResolver = (apiKey: string) => Promise<{ actor: Actor; readOnly?: boolean } | null>;
 
 type Format = 'json' | 'xml';
 const CONTENT_TYPES: Record<Format, string> = { json: 'application/json; charset=utf-8', xml: 'text/xml; charset=utf-8' };
@@ -150,6 +150,9 @@ export function open311Routes(serviceRequests: ServiceRequestService, db: Kysely
     try {
       const resolved = await resolveApiKey(key);
       if (!resolved) throw invalid;
+      // A read-only token reads; filing a request with it is refused as the rest of the API refuses it.
+      if (resolved.readOnly && request.method !== 'GET' && request.method !== 'HEAD')
+        throw new AppError(403, 'TOKEN_READ_ONLY', 'This API token is read-only: it may not file requests');
       return resolved.actor;
     } catch (error) {
       if (error instanceof AppError && error.statusCode === 401) throw invalid;

@@ -11,6 +11,7 @@ import {
   type RequestDetailView,
 } from '@tiantai/shared';
 import { AppError, forbidden, notFound } from '../../http/errors';
+import { recordAudit } from '../identity';
 import { recordStep } from './request-views';
 import { visibleRequest } from './service-requests.access';
 import * as repo from './service-requests.repository';
@@ -56,8 +57,9 @@ export class RequestAttachmentService {
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const who = await trx.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
+      const attachmentId = randomUUID();
       await repo.insertAttachment(trx, {
-        id: randomUUID(),
+        id: attachmentId,
         request_id: id,
         filename: file.filename,
         mime: file.mime,
@@ -67,6 +69,13 @@ export class RequestAttachmentService {
         uploaded_by: who?.display_name ?? null,
       });
       await recordStep(trx, actor, id, 'attach', file.filename, at);
+      await recordAudit(trx, actor, {
+        action: 'attach',
+        entity: 'service_request',
+        entityId: id,
+        organisationId: row.enterprise_id,
+        after: { attachmentId, filename: file.filename, mime: file.mime, size: file.content.length },
+      });
     });
     return this.requests.get(actor, id);
   }

@@ -19,6 +19,7 @@ import type { Updateable } from 'kysely';
 import { withTablesOf } from '../../db/connection';
 import { requirePermission } from '../../http/access';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../http/errors';
+import { recordAudit } from '../identity';
 import type { NotificationService, NotificationTables } from '../notifications';
 import { greenFormula, workingCalendar } from './request-settings.service';
 import { runStep } from './request-steps';
@@ -100,6 +101,13 @@ export class ServiceRequestService {
             updated_at: now.toISOString(),
           });
           await recordStep(trx, actor, id, 'submit', body.title, now.toISOString());
+          await recordAudit(trx, actor, {
+            action: 'create',
+            entity: 'service_request',
+            entityId: id,
+            organisationId: actor.organisationId,
+            after: { number, categoryCode: category.code, title: body.title, status: 'submitted' },
+          });
           return this.notify(
             trx,
             await this.recipients(trx, { roles: [...OFFICE_ROLES] }),
@@ -204,6 +212,14 @@ export class ServiceRequestService {
       if (step.departments) await repo.setRequestDepartments(trx, id, step.departments.lead, step.departments.co);
       const kind = body.action === 'rate' ? `rate_${body.rating}` : body.action;
       await recordStep(trx, actor, id, kind, step.note, at);
+      await recordAudit(trx, actor, {
+        action: body.action,
+        entity: 'service_request',
+        entityId: id,
+        organisationId: row.enterprise_id,
+        before: { status: row.status },
+        after: { ...changes, note: step.note, ...(step.departments && { departments: step.departments }) },
+      });
       return this.notify(
         trx,
         step.recipients.filter((u) => u !== actor.userId),
@@ -238,6 +254,13 @@ export class ServiceRequestService {
         if (!(await repo.markEscalated(trx, row.id, now.toISOString()))) return null;
         escalated++;
         await recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${chinaTime(clock.due)} 前办理`, now.toISOString());
+        await recordAudit(trx, null, {
+          action: 'escalate',
+          entity: 'service_request',
+          entityId: row.id,
+          organisationId: row.enterprise_id,
+          after: { escalatedAt: now.toISOString(), due: clock.due },
+        });
         const office = await this.recipients(trx, { roles: [...OFFICE_ROLES] });
         const department = row.lead_department_id
           ? await this.recipients(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })

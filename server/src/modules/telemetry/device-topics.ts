@@ -52,9 +52,16 @@ export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonit
         ingest.refuse(null, 'unknown_token', 'MQTT CONNECT with an unknown access token');
         return { refuse: CONNACK_NOT_AUTHORIZED };
       }
-      await ingest.setConnected(device.id, true);
       return { session: { token: username, device } };
     },
+    owner: ({ device }) => device.id,
+    connected: ({ device }) => ingest.setConnected(device.id, true),
+    clientIdTaken: ({ device }, clientId, holder) =>
+      ingest.refuse(
+        device,
+        'client_id_taken',
+        `MQTT CONNECT with client id ${JSON.stringify(clientId.slice(0, 100))}, held by device ${holder.device.id}: refused`,
+      ),
     publish: async (session, topic, payload) => {
       const device = await ingest.authenticate(session.token);
       if (!device) {
@@ -71,7 +78,9 @@ export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonit
     },
     maySubscribe: (_session, topic) => SUBSCRIBABLE.test(topic),
     oversize: (session, bytes) => ingest.refuse(session?.device ?? null, 'oversize', `MQTT packet of ${bytes} bytes: connection closed`),
-    disconnected: ({ device }) => {
+    disconnected: ({ device }, replaced) => {
+      // The device reconnected with the same client id: the new connection is live, the machine not offline.
+      if (replaced) return;
       void ingest.setConnected(device.id, false).catch(() => undefined);
       void monitor.disconnected(device);
     },

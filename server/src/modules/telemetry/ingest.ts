@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { TelemetryDialect } from './dialect';
 import { parseGatewayDevice, parseGatewayTelemetry, parseTelemetry, type Point, type Rejection } from './payload';
 import { newDeviceRow } from './device-row';
+import { BoundedMap } from './bounded-map';
 import { PointWriter, type SeriesPoint } from './point-writer';
 import * as repo from './telemetry.repository';
 import type { DevicesTable, TelemetryTables } from './telemetry.tables';
@@ -22,7 +23,13 @@ export interface DeviceRef {
   name: string;
 }
 
-export type RefusalReason = Rejection | 'rate_limited' | 'forbidden_topic' | 'unknown_token';
+/**
+ * Why something a device sent was refused. client_id_taken: an MQTT CONNECT with a client id another device's
+ * connection holds; children_limit / series_limit: new gateway children or new series over the caps (the
+ * rest of the message is stored).
+ */
+export type RefusalReason =
+  Rejection | 'rate_limited' | 'forbidden_topic' | 'unknown_token' | 'client_id_taken' | 'children_limit' | 'series_limit';
 export type IngestResult = { ok: true; points: number } | { ok: false; reason: RefusalReason; detail: string };
 
 export interface IngestOptions {
@@ -30,9 +37,23 @@ export interface IngestOptions {
   ratePerSecond: number;
   burst: number;
   writer: { maxBatch: number; maxDelayMs: number };
+  /** Devices a gateway may create behind it (MAX_GATEWAY_CHILDREN). */
+  maxGatewayChildren: number;
+  /** Series (metric keys) one device may create (MAX_DEVICE_SERIES). */
+  maxDeviceSeries: number;
+  /** Entries the in-memory caches keep: per device (tokens, children, rate buckets, counts) and per series. */
+  cache: { devices: number; series: number };
 }
 
-export const DEFAULT_INGEST_OPTIONS: IngestOptions = { ratePerSecond: 10, burst: 50, writer: { maxBatch: 10_000, maxDelayMs: 50 } };
+export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
+  ratePerSecond: 10,
+  burst: 50,
+  writer: { maxBatch: 10_000, maxDelayMs: 50 },
+  maxGatewayChildren: 500,
+  maxDeviceSeries: 300,
+  // A county's devices, and the 150,000 series of the benchmark county with room; an evicted entry is read again.
+  cache: { devices: 50_000, series: 250_000 },
+};
 
 const TOKEN_TTL_MS = 60_000;
 
@@ -50,12 +71,31 @@ interface DeviceCounts {
   lastSeen: number;
 }
 
-const COUNT_COLUMN: Record<Exclude<RefusalReason, 'unknown_token'>, keyof DeviceCounts> = {
+/** The device's own counter of a refusal (the device page's counts); the newer reasons are counted globally only. */
+const COUNT_COLUMN: Partial<Record<RefusalReason, keyof DeviceCounts>> = {
   malformed: 'rejected_malformed',
   oversize: 'rejected_size',
   rate_limited: 'rejected_rate',
   forbidden_topic: 'rejected_topic',
 };
+
+/** The running total in `IngestService.global` of each refusal reason. */
+export const GLOBAL_COUNTER = {
+  unknown_token: 'unknownToken',
+  malformed: 'malformed',
+  oversize: 'oversize',
+  rate_limited: 'rateLimited',
+  forbidden_topic: 'forbiddenTopic',
+  client_id_taken: 'clientIdTaken',
+  children_limit: 'childrenLimit',
+  series_limit: 'seriesLimit',
+} as const satisfies Record<RefusalReason, string>;
+
+/** How many of something a device already has, read from the database at most once a minute. */
+interface Tally {
+  n: number;
+  at: number;
+}
 
 class TokenBucket {
   private tokens: number;
@@ -96,12 +136,16 @@ class LatencySamples {
 export class IngestService {
   readonly writer: PointWriter;
   /** Known tokens, re-read after TOKEN_TTL_MS so a token rotated or deleted on another instance stops working there too. */
-  private readonly byToken = new Map<string, { device: DeviceRef; at: number }>();
+  private readonly byToken: BoundedMap<string, { device: DeviceRef; at: number }>;
   private readonly unknownTokens = new Map<string, number>();
-  private readonly children = new Map<string, DeviceRef>();
-  private readonly series = new Map<string, number>();
+  private readonly children: BoundedMap<string, DeviceRef>;
+  /** `deviceId|key` → the series; evicting one drops its owner below with it. */
+  private readonly series: BoundedMap<string, number>;
   private readonly seriesOwner = new Map<number, { device: DeviceRef; key: string }>();
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets: BoundedMap<string, TokenBucket>;
+  /** Children per gateway and series per device, for the caps. */
+  private readonly childTally: BoundedMap<string, Tally>;
+  private readonly seriesTally: BoundedMap<string, Tally>;
   private counts = new Map<string, DeviceCounts>();
   private readonly lastLog = new Map<string, number>();
   private readonly latency = new LatencySamples();
@@ -111,6 +155,9 @@ export class IngestService {
     oversize: 0,
     rateLimited: 0,
     forbiddenTopic: 0,
+    clientIdTaken: 0,
+    childrenLimit: 0,
+    seriesLimit: 0,
     acceptedMessages: 0,
     acceptedPoints: 0,
   };
@@ -132,6 +179,13 @@ export class IngestService {
     this.dialect = deps.dialect;
     this.log = deps.log;
     this.options = deps.options;
+    const { devices, series } = deps.options.cache;
+    this.byToken = new BoundedMap(devices);
+    this.children = new BoundedMap(devices);
+    this.buckets = new BoundedMap(devices);
+    this.childTally = new BoundedMap(devices);
+    this.seriesTally = new BoundedMap(devices);
+    this.series = new BoundedMap(series, (_key, id) => this.seriesOwner.delete(id));
     this.writer = new PointWriter({
       db: deps.db,
       dialect: deps.dialect,
@@ -149,6 +203,21 @@ export class IngestService {
 
   stats() {
     return { ...this.global, pendingPoints: this.writer.queued, commitLatencyMs: this.latency.summary() };
+  }
+
+  /** Entries in each in-memory cache (bounded by `options.cache`), for the metrics and tests. */
+  cacheSizes() {
+    return {
+      tokens: this.byToken.size,
+      unknownTokens: this.unknownTokens.size,
+      children: this.children.size,
+      series: this.series.size,
+      seriesOwners: this.seriesOwner.size,
+      buckets: this.buckets.size,
+      tallies: this.childTally.size + this.seriesTally.size,
+      counts: this.counts.size,
+      logKeys: this.lastLog.size,
+    };
   }
 
   /** The device behind an access token, or null. Unknown tokens are remembered for 10 s so a flood stays cheap. */
@@ -176,17 +245,15 @@ export class IngestService {
     for (const [token, known] of this.byToken) if (known.device.id === deviceId) this.byToken.delete(token);
     for (const [key, d] of this.children) if (d.id === deviceId) this.children.delete(key);
     for (const [id, owner] of this.seriesOwner) if (owner.device.id === deviceId) this.seriesOwner.delete(id);
-    for (const key of this.series.keys()) if (key.startsWith(`${deviceId}|`)) this.series.delete(key);
+    for (const key of [...this.series.keys()]) if (key.startsWith(`${deviceId}|`)) this.series.delete(key);
+    this.childTally.delete(deviceId);
+    this.seriesTally.delete(deviceId);
   }
 
   refuse(device: DeviceRef | null, reason: RefusalReason, detail: string): IngestResult {
-    const g = this.global;
-    if (reason === 'unknown_token') g.unknownToken += 1;
-    else if (reason === 'malformed') g.malformed += 1;
-    else if (reason === 'oversize') g.oversize += 1;
-    else if (reason === 'rate_limited') g.rateLimited += 1;
-    else g.forbiddenTopic += 1;
-    if (device && reason !== 'unknown_token') this.countsOf(device.id)[COUNT_COLUMN[reason]] += 1;
+    this.global[GLOBAL_COUNTER[reason]] += 1;
+    const column = COUNT_COLUMN[reason];
+    if (device && column) this.countsOf(device.id)[column] += 1;
     const logKey = `${device?.id ?? '-'}:${reason}`;
     const now = Date.now();
     if ((this.lastLog.get(logKey) ?? 0) < now - 60_000) {
@@ -217,7 +284,24 @@ export class IngestService {
     const parsed = parseGatewayTelemetry(payload, now);
     if (!parsed.ok) return this.refuse(gateway, parsed.reason, parsed.detail);
     const batches: Array<[DeviceRef, Point[]]> = [];
-    for (const [name, points] of parsed.value) batches.push([await this.child(gateway, name, null), points]);
+    let refusedChildren = 0;
+    let refusedPoints = 0;
+    for (const [name, points] of parsed.value) {
+      const child = await this.child(gateway, name, null);
+      if (child) batches.push([child, points]);
+      else {
+        refusedChildren += 1;
+        refusedPoints += points.length;
+      }
+    }
+    const refusal =
+      refusedChildren > 0 &&
+      this.refuse(
+        gateway,
+        'children_limit',
+        `${refusedChildren} new devices over the gateway's cap of ${this.options.maxGatewayChildren}: their ${refusedPoints} points refused`,
+      );
+    if (refusal && batches.length === 0) return refusal;
     return this.store(batches, now);
   }
 
@@ -227,6 +311,7 @@ export class IngestService {
     const parsed = parseGatewayDevice(payload);
     if (!parsed.ok) return this.refuse(gateway, parsed.reason, parsed.detail);
     const child = await this.child(gateway, parsed.value.device, parsed.value.type);
+    if (!child) return this.refuse(gateway, 'children_limit', `a new device over the gateway's cap of ${this.options.maxGatewayChildren}`);
     this.countsOf(child.id).lastSeen = Date.now();
     return { ok: true, points: 0 };
   }
@@ -242,21 +327,39 @@ export class IngestService {
 
   private async store(batches: Array<[DeviceRef, Point[]]>, receivedAt: number): Promise<IngestResult> {
     const points: SeriesPoint[] = [];
+    const storedOf = new Map<DeviceRef, number>();
     let newest = 0;
+    let refusal: IngestResult | null = null;
     for (const [device, list] of batches) {
+      const refusedKeys = new Set<string>();
+      let stored = 0;
       for (const p of list) {
-        points.push({ seriesId: await this.seriesId(device, p.key, p.value), ts: p.ts, value: p.value });
+        const seriesId = refusedKeys.has(p.key) ? null : await this.seriesId(device, p.key, p.value);
+        if (seriesId === null) {
+          refusedKeys.add(p.key);
+          continue;
+        }
+        points.push({ seriesId, ts: p.ts, value: p.value });
+        stored += 1;
         if (p.ts > newest) newest = p.ts;
       }
+      storedOf.set(device, stored);
+      if (refusedKeys.size > 0)
+        refusal = this.refuse(
+          device,
+          'series_limit',
+          `${refusedKeys.size} new metrics over the device's cap of ${this.options.maxDeviceSeries} series: their points refused`,
+        );
     }
+    if (refusal && points.length === 0) return refusal;
     await this.writer.write(points);
     const committed = Date.now();
     // A device's own timestamp measures publish → commit; without one, receipt → commit.
     this.latency.add(committed - Math.min(newest, receivedAt));
-    for (const [device, list] of batches) {
+    for (const [device] of batches) {
       const c = this.countsOf(device.id);
       c.messages += 1;
-      c.points += list.length;
+      c.points += storedOf.get(device) ?? 0;
       c.lastSeen = committed;
     }
     this.global.acceptedMessages += 1;
@@ -264,7 +367,8 @@ export class IngestService {
     return { ok: true, points: points.length };
   }
 
-  private async seriesId(device: DeviceRef, key: string, value: number): Promise<number> {
+  /** The series of a device's metric, created on first sight; null for a new one over the device's cap. */
+  private async seriesId(device: DeviceRef, key: string, value: number): Promise<number | null> {
     const cacheKey = `${device.id}|${key}`;
     const known = this.series.get(cacheKey);
     if (known !== undefined) return known;
@@ -272,6 +376,8 @@ export class IngestService {
     // insert attempt per series was one fsync each with synchronous=FULL: minutes for 150,000 series).
     let id = await repo.findSeriesId(this.db, device.id, key);
     if (id === undefined) {
+      if (!(await this.reserve(this.seriesTally, device.id, this.options.maxDeviceSeries, () => repo.countSeries(this.db, device.id))))
+        return null;
       await repo.insertSeries(this.db, device.id, key, value);
       id = await repo.findSeriesId(this.db, device.id, key);
       if (id === undefined) throw new Error(`series ${device.id}/${key} vanished after insert`);
@@ -281,13 +387,39 @@ export class IngestService {
     return id;
   }
 
-  private async child(gateway: DeviceRef, name: string, type: string | null): Promise<DeviceRef> {
+  /**
+   * Takes one of `cap` places of an owner (children of a gateway, series of a device), or false when full.
+   * The count is read from the database at most once a minute (other instances create too, and deletions free
+   * places); the check and the taking have no await between them, so parallel messages cannot overshoot.
+   */
+  private async reserve(tally: BoundedMap<string, Tally>, ownerId: string, cap: number, count: () => Promise<number>): Promise<boolean> {
+    const now = Date.now();
+    const known = tally.get(ownerId);
+    if (!known || now - known.at >= TOKEN_TTL_MS) {
+      const n = await count();
+      // A parallel message may have read it meanwhile and taken places since: keep that one.
+      if (tally.peek(ownerId) === known) tally.set(ownerId, { n, at: now });
+    }
+    const t = tally.peek(ownerId);
+    if (!t || t.n >= cap) return false;
+    t.n += 1;
+    return true;
+  }
+
+  /** The device behind a gateway by its name, created on first sight; null for a new one over the gateway's cap. */
+  private async child(gateway: DeviceRef, name: string, type: string | null): Promise<DeviceRef | null> {
     const cacheKey = `${gateway.id}|${name}`;
     const known = this.children.get(cacheKey);
     if (known) return known;
     // Read first, as for series: a gateway's children exist after its first day.
     let row = await repo.gatewayChild(this.db, gateway.id, name);
     if (!row) {
+      if (
+        !(await this.reserve(this.childTally, gateway.id, this.options.maxGatewayChildren, () =>
+          repo.countGatewayChildren(this.db, gateway.id),
+        ))
+      )
+        return null;
       await repo.insertGatewayChild(
         this.db,
         newDeviceRow({

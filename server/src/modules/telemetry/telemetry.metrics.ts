@@ -1,17 +1,7 @@
 // Telemetry's figures for GET /metrics: messages and points accepted, refusals by reason, the writer's queue
 // and its batches. Read from the ingest service's own counters when scraped, so the hot path only counts.
 import { prom, type MetricsRegistry } from '../../http/metrics';
-import type { IngestService } from './ingest';
-
-type GlobalCounts = IngestService['global'];
-
-const REFUSAL_COUNTERS: Record<string, keyof GlobalCounts> = {
-  unknown_token: 'unknownToken',
-  malformed: 'malformed',
-  oversize: 'oversize',
-  rate_limited: 'rateLimited',
-  forbidden_topic: 'forbiddenTopic',
-};
+import { GLOBAL_COUNTER, type IngestService } from './ingest';
 
 /** A Prometheus counter that follows one of the service's running totals. */
 function followTotal(registry: MetricsRegistry, name: string, help: string, read: () => number): void {
@@ -38,12 +28,21 @@ export function registerTelemetryMetrics(registry: MetricsRegistry, ingest: Inge
     labelNames: ['reason'],
     registers: [registry],
     collect() {
-      for (const [reason, field] of Object.entries(REFUSAL_COUNTERS)) {
+      for (const [reason, field] of Object.entries(GLOBAL_COUNTER)) {
         const now = ingest.global[field];
         const delta = now - (seen[reason] ?? 0);
         this.inc({ reason }, Math.max(0, delta));
         seen[reason] = now;
       }
+    },
+  });
+  new prom.Gauge({
+    name: 'tiantai_telemetry_cache_entries',
+    help: 'Entries in the ingest caches (each bounded; an evicted entry is read again from the database)',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      for (const [cache, n] of Object.entries(ingest.cacheSizes())) this.set({ cache }, n);
     },
   });
   new prom.Gauge({

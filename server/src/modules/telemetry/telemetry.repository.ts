@@ -80,6 +80,26 @@ export function gatewayChild(db: Db, gatewayId: string, name: string) {
   return deviceWithPlant(db).where('devices.gateway_id', '=', gatewayId).where('devices.name', '=', name).executeTakeFirst();
 }
 
+/** How many devices a gateway has behind it (for its cap). */
+export async function countGatewayChildren(db: Db, gatewayId: string): Promise<number> {
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('gateway_id', '=', gatewayId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** How many series a device has (for its cap). */
+export async function countSeries(db: Db, deviceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('telemetry_series')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** A device a gateway announced; another instance may have created it first. */
 export async function insertGatewayChild(db: Db, row: Insertable<DevicesTable>): Promise<void> {
   await db

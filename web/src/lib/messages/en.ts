@@ -185,6 +185,8 @@ export const en: Record<MessageKey, string> = {
   'enterprises.subtitle': 'The county register: credit code, industry, park and size',
   'enterprises.new': 'New enterprise',
   'enterprises.edit': 'Edit enterprise',
+  'enterprises.identityByCounty':
+    'The name, credit code, industry, size, park and township are kept by the county; an enterprise edits its address and contacts. Ask the county admin to change the others.',
   'enterprises.import': 'Import Excel',
   'enterprises.export': 'Export Excel',
   'enterprises.searchPlaceholder': 'Search name or credit code',
@@ -274,6 +276,16 @@ export const en: Record<MessageKey, string> = {
   'tokens.onceWarning': 'Copy it now and keep it safe. It cannot be shown again once this window closes.',
   'tokens.savedIt': 'I have saved it',
   'tokens.usage': 'Example call:',
+  'tokens.expiresAt': 'Expires',
+  'tokens.expiresHint':
+    'Empty: until revoked; at most one year. All tokens end when you change your password, an admin resets it, or the account is deactivated.',
+  'tokens.noExpiry': 'Never',
+  'tokens.expired': 'Expired',
+  'tokens.scope': 'Access',
+  'tokens.readOnly': 'Read-only',
+  'tokens.readOnlyHint': 'A read-only token can only query (GET); it cannot create, change or delete.',
+  'tokens.scope.full': 'Full',
+  'tokens.scope.read': 'Read-only',
 
   'audit.title': 'Audit log',
   'audit.subtitle': 'Who changed what, and when',

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatedApiToken } from '@tiantai/shared';
+import type { CreateApiTokenBody, CreatedApiToken } from '@tiantai/shared';
 import { api } from '@/lib/api-client';
 import { apiTokensQueryKey } from './get-api-tokens';
 
 /** The answer carries the secret (`token`); the server never shows it again. */
-export function createApiToken(name: string): Promise<CreatedApiToken> {
-  return api.post<CreatedApiToken>('/api/api-tokens', { name });
+export function createApiToken(body: Pick<CreateApiTokenBody, 'name' | 'expiresAt' | 'scope'>): Promise<CreatedApiToken> {
+  return api.post<CreatedApiToken>('/api/api-tokens', body);
 }
 
 export function useCreateApiToken() {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ApiTokenView, CreatedApiToken } from '@tiantai/shared';
+import dayjs, { type Dayjs } from 'dayjs';
+import { API_TOKEN_MAX_DAYS, type ApiTokenView, type CreatedApiToken } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { describeError } from '@/lib/error-message';
@@ -12,16 +13,29 @@ import { useCreateApiToken } from '../api/create-api-token';
 import { useApiTokens } from '../api/get-api-tokens';
 import { useRevokeApiToken } from '../api/revoke-api-token';
 
+interface TokenForm {
+  name: string;
+  expiresOn?: Dayjs | null;
+  readOnly?: boolean;
+}
+
 function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreated: (token: CreatedApiToken) => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<TokenForm>();
   const createToken = useCreateApiToken();
   const [failure, setFailure] = useState<string | null>(null);
 
-  const onFinish = async ({ name }: { name: string }) => {
+  const onFinish = async ({ name, expiresOn, readOnly }: TokenForm) => {
     setFailure(null);
     try {
-      onCreated(await createToken.mutateAsync(name.trim()));
+      onCreated(
+        await createToken.mutateAsync({
+          name: name.trim(),
+          // Valid through the chosen day.
+          ...(expiresOn && { expiresAt: expiresOn.endOf('day').toISOString() }),
+          scope: readOnly ? 'read' : 'full',
+        }),
+      );
     } catch (error) {
       setFailure(describeError(error, t));
     }
@@ -46,6 +60,16 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
           extra={t('tokens.nameHint')}
         >
           <Input autoFocus placeholder={t('tokens.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="expiresOn" label={t('tokens.expiresAt')} extra={t('tokens.expiresHint')}>
+          <DatePicker
+            style={{ width: '100%' }}
+            placeholder={t('tokens.noExpiry')}
+            disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(API_TOKEN_MAX_DAYS - 1, 'day'), 'day')}
+          />
+        </Form.Item>
+        <Form.Item name="readOnly" label={t('tokens.readOnly')} valuePropName="checked" extra={t('tokens.readOnlyHint')}>
+          <Switch />
         </Form.Item>
         {failure && <Alert type="error" showIcon title={failure} />}
       </Form>
@@ -106,6 +130,25 @@ export function ApiTokensPage() {
       width: 180,
       render: (prefix: string) => <Typography.Text className="tt-mono">{prefix}…</Typography.Text>,
     },
+    {
+      title: t('tokens.scope'),
+      dataIndex: 'scope',
+      width: 110,
+      render: (scope: ApiTokenView['scope']) => <Tag color={scope === 'read' ? 'blue' : 'default'}>{t(`tokens.scope.${scope}`)}</Tag>,
+    },
+    {
+      title: t('tokens.expiresAt'),
+      dataIndex: 'expiresAt',
+      width: 170,
+      render: (at: string | null) =>
+        at === null ? (
+          <Typography.Text type="secondary">{t('tokens.noExpiry')}</Typography.Text>
+        ) : Date.parse(at) <= Date.now() ? (
+          <Tag color="red">{t('tokens.expired')}</Tag>
+        ) : (
+          formatDateTime(at)
+        ),
+    },
     { title: t('common.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: string) => formatDateTime(at) },
     {
       title: t('tokens.lastUsed'),
@@ -164,7 +207,7 @@ export function ApiTokensPage() {
             loading={tokens.isPending}
             pagination={false}
             locale={{ emptyText: t('tokens.empty') }}
-            scroll={{ x: 760 }}
+            scroll={{ x: 1040 }}
           />
         </Card>
       )}

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
-import { INDUSTRY_CODE_PATTERN, checkCreditCode, industryDivisionOf } from '@tiantai/shared';
+import { ENTERPRISE_IDENTITY_FIELDS, INDUSTRY_CODE_PATTERN, checkCreditCode, industryDivisionOf } from '@tiantai/shared';
 import type { EnterpriseBody, EnterpriseSaved, EnterpriseView } from '@tiantai/shared';
 import { FormRow } from '@/components/form-row';
+import { useCan } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import { useCreateEnterprise } from '../api/create-enterprise';
@@ -83,6 +84,10 @@ export function EnterpriseFormModal({
   const updateEnterprise = useUpdateEnterprise();
   const parks = useParks();
   const [failure, setFailure] = useState<string | null>(null);
+  // Name, credit code, industry, size, park and township are the county's record; an enterprise admin sees them
+  // read-only (the server refuses them from an enterprise with 403).
+  const countyEdits = useCan('registry.write');
+  const identityLocked = enterprise !== null && !countyEdits;
   const saving = createEnterprise.isPending || updateEnterprise.isPending;
 
   const creditCode = Form.useWatch('creditCode', form) ?? '';
@@ -103,11 +108,14 @@ export function EnterpriseFormModal({
     const body = toBody(values);
     // PATCH sends only what changed, so an untouched odd credit code is not warned about on every edit.
     const changed = enterprise ? changedFields(toBody(toValues(enterprise)), body) : body;
-    if (enterprise && Object.keys(changed).length === 0) {
+    const sent: Partial<EnterpriseBody> = identityLocked
+      ? Object.fromEntries(Object.entries(changed).filter(([key]) => !(ENTERPRISE_IDENTITY_FIELDS as readonly string[]).includes(key)))
+      : changed;
+    if (enterprise && Object.keys(sent).length === 0) {
       onClose();
       return;
     }
-    const patch: Partial<EnterpriseBody> = changed;
+    const patch: Partial<EnterpriseBody> = sent;
     try {
       const saved = enterprise
         ? await updateEnterprise.mutateAsync({ id: enterprise.id, body: patch })
@@ -145,8 +153,17 @@ export function EnterpriseFormModal({
         onFinish={onFinish}
         scrollToFirstError
       >
+        {identityLocked && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('enterprises.identityByCounty')}
+            data-testid="enterprise-identity-note"
+          />
+        )}
         <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, max: 200 }]}>
-          <Input maxLength={200} />
+          <Input maxLength={200} disabled={identityLocked} />
         </Form.Item>
         <Form.Item
           name="creditCode"
@@ -166,7 +183,14 @@ export function EnterpriseFormModal({
           }
         >
           {/* A constant (empty) suffix keeps the DOM stable when the feedback icon appears, so typing keeps focus. */}
-          <Input maxLength={18} className="tt-mono" placeholder="91331023XXXXXXXXXX" autoComplete="off" suffix={<span />} />
+          <Input
+            maxLength={18}
+            className="tt-mono"
+            placeholder="91331023XXXXXXXXXX"
+            autoComplete="off"
+            suffix={<span />}
+            disabled={identityLocked}
+          />
         </Form.Item>
         <FormRow>
           <Form.Item
@@ -195,10 +219,15 @@ export function EnterpriseFormModal({
               popupMatchSelectWidth={360}
               allowClear
               placeholder="C36 / C3670"
+              disabled={identityLocked}
             />
           </Form.Item>
           <Form.Item name="aboveScale" label={t('enterprise.aboveScale')} valuePropName="checked" extra={t('enterprise.aboveScaleHint')}>
-            <Switch checkedChildren={t('enterprise.aboveScaleYes')} unCheckedChildren={t('enterprise.aboveScaleNo')} />
+            <Switch
+              checkedChildren={t('enterprise.aboveScaleYes')}
+              unCheckedChildren={t('enterprise.aboveScaleNo')}
+              disabled={identityLocked}
+            />
           </Form.Item>
         </FormRow>
         <FormRow>
@@ -208,11 +237,12 @@ export function EnterpriseFormModal({
               showSearch={{ optionFilterProp: 'label' }}
               loading={parks.isPending}
               placeholder={t('enterprise.parkNone')}
+              disabled={identityLocked}
               options={(parks.data ?? []).map((park) => ({ value: park.id, label: park.name }))}
             />
           </Form.Item>
           <Form.Item name="township" label={t('enterprise.township')} rules={[{ max: 50 }]}>
-            <AutoComplete options={townOptions} showSearch={{ filterOption: true }} allowClear />
+            <AutoComplete options={townOptions} showSearch={{ filterOption: true }} allowClear disabled={identityLocked} />
           </Form.Item>
         </FormRow>
         <Form.Item name="address" label={t('enterprise.address')} rules={[{ max: 200 }]}>
