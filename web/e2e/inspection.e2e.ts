@@ -295,8 +295,11 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
 
     // pause the route
     await card.getByTestId('edit-route').click();
-    await expect.poll(() => admin.getByTestId('route-active').isVisible()).toBe(true);
+    // The dialog fills its form after it opens: click the switch once it shows the route as active, or a late
+    // fill turns it back on (seen once under load).
+    await expect.poll(() => admin.getByTestId('route-active').getAttribute('aria-checked')).toBe('true');
     await admin.getByTestId('route-active').click();
+    await expect.poll(() => admin.getByTestId('route-active').getAttribute('aria-checked')).toBe('false');
     await admin.getByTestId('route-submit').click();
     await expect.poll(() => card.getByTestId('route-point-count').innerText()).toContain('已停用');
     expect(await card.getByTestId('start-round').isDisabled()).toBe(true);
