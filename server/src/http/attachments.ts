@@ -1,6 +1,6 @@
 // Photos and PDFs as raw request bodies (as fetch or `curl --data-binary` send them), the name in the
 // x-filename header; and stored files sent back so a browser shows them but never runs them.
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '@tiantai/shared';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, ATTACHMENTS_PER_REQUEST, matchesFileSignature } from '@tiantai/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors';
@@ -41,6 +41,19 @@ export function readUpload(request: FastifyRequest): UploadedFile {
   refuseControlText('headers', { 'x-filename': filename });
   const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
   return { filename: filename.slice(0, 200), mime, content: request.body };
+}
+
+/**
+ * The checks every attachment passes before it is stored: an allowed type whose bytes match it, not empty, not
+ * too large, and room left under the per-record count (`existing` files already attached to `what`).
+ */
+export function checkAttachment(file: UploadedFile, existing: number, what: string): void {
+  const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
+  if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
+  if (file.content.length === 0) throw rejectFile('The file is empty');
+  if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
+  if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
+  if (existing >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per ${what}`);
 }
 
 export function sendAttachment(reply: FastifyReply, file: { mime: string; filename: string; content: Uint8Array }) {

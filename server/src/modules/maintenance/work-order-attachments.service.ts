@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ATTACHMENTS_PER_REQUEST,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
-  matchesFileSignature,
-  type Actor,
-  type WorkOrderDetailView,
-} from '@tiantai/shared';
+import type { Actor, WorkOrderDetailView } from '@tiantai/shared';
+import { checkAttachment } from '../../http/attachments';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import * as repo from './maintenance.repository';
@@ -37,13 +31,7 @@ export class WorkOrderAttachmentService {
     requireRunningEnterprise(actor, row, 'Only users of the enterprise running the work order attach files');
     if (row.status === 'accepted')
       throw new AppError(409, 'INVALID_TRANSITION', 'Cannot attach to an accepted work order', { from: row.status, action: 'attach' });
-    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
-    if (file.content.length === 0) throw rejectFile('The file is empty');
-    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
-    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
-    const existing = await repo.listAttachments(this.db, id);
-    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per work order`);
+    checkAttachment(file, (await repo.listAttachments(this.db, id)).length, 'work order');
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const who = await repo.displayName(trx, actor.userId);

@@ -2,14 +2,8 @@
 // request. Each upload is a timeline step, written with the file in one transaction; the answer is the
 // request's detail as the request service gives it.
 import { randomUUID } from 'node:crypto';
-import {
-  ATTACHMENTS_PER_REQUEST,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
-  matchesFileSignature,
-  type Actor,
-  type RequestDetailView,
-} from '@tiantai/shared';
+import type { Actor, RequestDetailView } from '@tiantai/shared';
+import { checkAttachment } from '../../http/attachments';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import { recordStep } from './request-views';
@@ -47,13 +41,7 @@ export class RequestAttachmentService {
     }
     if (row.status === 'closed' || row.status === 'rejected')
       throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${row.status} request`);
-    const rejectFile = (message: string) => new AppError(400, 'ATTACHMENT_REJECTED', message);
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.mime)) throw rejectFile(`Only ${ATTACHMENT_TYPES.join(', ')} files`);
-    if (file.content.length === 0) throw rejectFile('The file is empty');
-    if (file.content.length > ATTACHMENT_MAX_BYTES) throw rejectFile(`At most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB per file`);
-    if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
-    const existing = await repo.listAttachments(this.db, id);
-    if (existing.length >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per request`);
+    checkAttachment(file, (await repo.listAttachments(this.db, id)).length, 'request');
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const who = await trx.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
