@@ -64,7 +64,14 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     await expect.poll(() => page.getByTestId('action-confirm').isVisible()).toBe(true);
     await fill?.();
     await page.getByTestId('action-confirm').click();
-    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+    // The dialog closes once the step is saved; if the server refused it, the dialog shows why; say so.
+    await expect
+      .poll(async () => {
+        if ((await page.locator('.ant-modal:visible').count()) === 0) return 'closed';
+        const refusal = page.locator('.ant-modal:visible .ant-alert-error');
+        return (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : 'open';
+      }, { timeout: 20_000 })
+      .toBe('closed');
   };
 
   /** Picks an option of an antd Select by its visible text, once the dropdown has settled. */
