@@ -3,11 +3,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // One run covers every suite: API suites loop over SQLite and PostgreSQL, web component tests render in jsdom,
 // e2e drives real Chromium.
-// Three lanes on two cores: the browser flows are one file per engine (web/e2e/flows-*.test.ts), started
-// first, so two workers each walk one engine's flows one after another — each flow with its own platform
-// and Chromium, and much of a flow is waiting on the page, so the cores have room — while the third worker
-// takes the API, process and component suites, and the browser lanes join it when done.
-// The API lane starts with its long process suites (a fresh clone has no timings for vitest to sort by, and
+// Two cores, two lanes: the browser flows are one file (web/e2e/flows.test.ts), started first, so one worker
+// walks them one after another — each with its own platform and Chromium; two at a time starved each other —
+// while the other worker takes the API, process and component suites.
+// The other lane starts with its long process suites (a fresh clone has no timings for vitest to sort by, and
 // would start them last), so it ends on short ones.
 const LONG_FIRST = [
   'server/src/release.test.ts',
@@ -41,7 +40,7 @@ const shared = {
 
 export default defineConfig({
   test: {
-    maxWorkers: 3,
+    maxWorkers: 2,
     sequence: { sequencer: BrowserLaneFirst },
     projects: [
       {
@@ -73,7 +72,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'browser',
-          include: ['web/e2e/flows-*.test.ts'],
+          include: ['web/e2e/flows.test.ts'],
           setupFiles: ['web/e2e/setup.ts'],
           sequence: { groupOrder: 0 },
         },

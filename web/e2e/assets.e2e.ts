@@ -7,7 +7,7 @@
 import type { AssetDetailView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PLANT = '一号厂区';
@@ -21,7 +21,7 @@ const imageLoaded = (page: Page, selector: string) =>
     `(() => { const img = document.querySelector('${selector}'); return Boolean(img && img.complete && img.naturalWidth > 0); })()`,
   );
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('equipment and molds in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'as');
   const { shot, signIn } = suite;
   let base: string;

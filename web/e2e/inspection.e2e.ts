@@ -7,7 +7,7 @@ import type { AssetView, InspectionRouteDetailView, InspectionRoundDetailView, P
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/connection';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PASSWORD = 'Tiantai@2026';
@@ -53,7 +53,7 @@ async function apiAs(base: string, username: string) {
   };
 }
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('inspection rounds in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'in');
   const { shot, signIn } = suite;
   let base: string;

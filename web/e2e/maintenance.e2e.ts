@@ -5,7 +5,7 @@
 import type { KpiView, Paged, WorkOrderDetailView, WorkOrderView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PRESS = 'YL-EQ-001';
@@ -13,7 +13,7 @@ const TECHNICIAN = '林志强';
 const PHONE = { width: 390, height: 844 };
 const TITLE = '液压系统漏油，设备停机';
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('maintenance work orders in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'mt');
   const { shot, signIn } = suite;
   let base: string;

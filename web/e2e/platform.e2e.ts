@@ -3,13 +3,13 @@
 // watcher sees it) while the API docs page works under it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 import { DESKTOP, HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, cspViolations, launchBrowser } from './browser';
 
 const FIRST_PASSWORD = 'One-Time-Admin-1';
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('a production start in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('a production start in Chromium on %s', (engine) => {
   let server: TestPlatform;
   let browser: Browser;
   let page: Page;

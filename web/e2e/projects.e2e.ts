@@ -5,13 +5,13 @@
 import type { ProjectDetailView, ProjectStatisticsView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PROJECT = '银轮机械商用车冷却模块扩产项目';
 const AMOUNT = 1234;
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('investment projects in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'pj');
   const { signIn } = suite;
   /** Screenshots once the page has settled: no table or card still fetching. */

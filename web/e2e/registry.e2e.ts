@@ -3,13 +3,13 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('enterprise register in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s', (engine) => {
   let server: TestPlatform;
   let browser: Browser;
   let page: Page;

@@ -4,7 +4,7 @@
 // tooltips; revoking the token takes the wall display off the air.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { httpSession } from '../../server/test/sse';
 import { BrowserSuite, HAS_BROWSER } from './browser';
 
@@ -12,7 +12,7 @@ const FULL_HD = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1366, height: 768 };
 const HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('big screens in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'sc');
   const { shot, signIn } = suite;
   let base: string;

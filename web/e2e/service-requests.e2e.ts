@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
 import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
 
@@ -19,7 +19,7 @@ interface StatisticsTotals {
   rows: Array<{ label: string; received: number; closed: number }>;
 }
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('direct service in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (engine) => {
   let server: TestPlatform;
   let browser: Browser;
   let base: string;
@@ -66,14 +66,11 @@ describe.runIf(HAS_BROWSER).each(flowEngines())('direct service in Chromium on %
     await page.getByTestId('action-confirm').click();
     // The dialog closes once the step is saved; if the server refused it, the dialog shows why; say so.
     await expect
-      .poll(
-        async () => {
-          if ((await page.locator('.ant-modal:visible').count()) === 0) return 'closed';
-          const refusal = page.locator('.ant-modal:visible .ant-alert-error');
-          return (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : 'open';
-        },
-        { timeout: 20_000 },
-      )
+      .poll(async () => {
+        if ((await page.locator('.ant-modal:visible').count()) === 0) return 'closed';
+        const refusal = page.locator('.ant-modal:visible .ant-alert-error');
+        return (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : 'open';
+      }, { timeout: 20_000 })
       .toBe('closed');
   };
 

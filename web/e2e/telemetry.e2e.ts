@@ -6,7 +6,7 @@ import type { AlarmView, DeviceDetailView, Paged } from '@tiantai/shared';
 import mqtt from 'mqtt';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowEngines } from './lane';
+import { ENGINES } from '../../server/test/engines';
 import { BrowserSuite, HAS_BROWSER, PHONE } from './browser';
 
 const PRESS = 'YL-EQ-002';
@@ -14,7 +14,7 @@ const DEVICE = '2 号压铸机 PLC';
 const DEVICE_TYPE = 'diecast';
 const RULE = '模温过高';
 
-describe.runIf(HAS_BROWSER).each(flowEngines())('machine data in Chromium on %s', (engine) => {
+describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (engine) => {
   const suite = new BrowserSuite(engine, 'tm');
   const { shot, signIn } = suite;
   let base: string;
