@@ -11,6 +11,7 @@ import { openDatabase, type DbEngine } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrator';
 import { loadDemoData } from '../src/demo/load-demo';
 import { createTestDatabase, type TestDatabase } from './engines';
+import './password-cost';
 
 const TEMPLATES_VAR = 'TIANTAI_TEST_DEMO_TEMPLATES';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from './common-passwords';
 
 export const ORGANISATION_KINDS = ['county', 'department', 'enterprise'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -42,7 +43,11 @@ const username = z
   .min(3)
   .max(64)
   .regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . - only');
-const password = z.string().min(8).max(200);
+const password = z
+  .string()
+  .min(8)
+  .max(200)
+  .refine((value) => !isCommonPassword(value), 'one of the commonest passwords; choose a less guessable one');
 
 export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 export type LoginBody = z.infer<typeof loginBody>;

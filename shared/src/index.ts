@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './credit-code';
 export * from './industry';
+export * from './common-passwords';
 export * from './identity';
 export * from './access';
 export * from './registry';

@@ -29,7 +29,7 @@ import type { IdentityDb, UserRow } from './identity.repository';
 import type { IdentityTables } from './identity.tables';
 import * as repo from './identity.repository';
 import { LoginThrottle, type LoginThrottleOptions, type ThrottleVerdict } from './login-throttle';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 
 /** Any connection or transaction whose database includes the identity tables. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -172,7 +172,7 @@ export class IdentityService {
       throw throttled(refusal);
     }
     const user = await repo.findUserByUsername(this.db, username);
-    const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash()));
     if (!user || !ok || user.active !== 1) {
       const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
       await this.auditSignIn('login_failed', user, { username, address: clientIp, reason });
@@ -191,7 +191,18 @@ export class IdentityService {
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionDays * 86_400_000);
     const actor = actorOf({ ...user, user_id: user.id }, 'session');
+    // A hash from before the cost was raised is replaced now, while the password is at hand.
+    const rehashed = needsRehash(user.password_hash) ? await hashPassword(body.password) : null;
     await this.db.transaction().execute(async (trx) => {
+      if (rehashed) {
+        await repo.updateUser(trx, user.id, { password_hash: rehashed });
+        await recordAudit(trx, actor, {
+          action: 'rehash_password',
+          entity: 'user',
+          entityId: user.id,
+          organisationId: user.organisation_id,
+        });
+      }
       await repo.deleteExpiredSessions(trx, nowIso());
       await repo.insertSession(trx, {
         id: sha256(sessionToken),

@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',
   'password.rule': 'At least 8 characters',
+  'password.common': 'One of the commonest passwords, easily guessed: choose another',
   'password.mismatch': 'The two new passwords differ',
   'password.wrongCurrent': 'The current password is wrong',
   'password.changed': 'Password changed',

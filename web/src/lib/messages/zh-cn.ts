@@ -109,6 +109,7 @@ export const zhCN = {
   'password.new': '新密码',
   'password.confirm': '确认新密码',
   'password.rule': '新密码至少 8 位',
+  'password.common': '这是最常见的密码之一，很容易被猜中，请换一个',
   'password.mismatch': '两次输入的新密码不一致',
   'password.wrongCurrent': '当前密码不正确',
   'password.changed': '密码已修改',

@@ -3,6 +3,7 @@ import { Alert, Form, Input, type FormInstance } from 'antd';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
+import { notCommon } from '@/lib/password-rule';
 import { useChangePassword } from '../api/change-password';
 
 export interface ChangePasswordValues {
@@ -52,7 +53,7 @@ export function ChangePasswordForm({
       <Form.Item
         name="newPassword"
         label={t('password.new')}
-        rules={[{ required: true }, { min: 8, max: 200, message: t('password.rule') }]}
+        rules={[{ required: true }, { min: 8, max: 200, message: t('password.rule') }, notCommon(t('password.common'))]}
         extra={t('password.rule')}
       >
         <Input.Password autoComplete="new-password" />

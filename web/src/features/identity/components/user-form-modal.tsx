@@ -6,6 +6,7 @@ import { FormRow } from '@/components/form-row';
 import { useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
+import { notCommon } from '@/lib/password-rule';
 import { useCreateUser } from '../api/create-user';
 import { useOrganisations } from '../api/get-organisations';
 import { useUpdateUser } from '../api/update-user';
@@ -156,7 +157,7 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
           <Form.Item
             name="password"
             label={user ? t('user.resetPassword') : t('user.password')}
-            rules={[{ required: !user, min: 8, max: 200 }]}
+            rules={[{ required: !user, min: 8, max: 200 }, notCommon(t('password.common'))]}
             extra={user ? t('user.resetPasswordHint') : t('user.passwordHint')}
           >
             <Input.Password autoComplete="new-password" />
