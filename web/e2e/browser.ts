@@ -22,6 +22,15 @@ if (HAS_BROWSER && !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
   throw new Error('web/dist is missing: `npm test` builds it first; alone, run `npm run build`');
 }
 
+/**
+ * Screenshots are for people to look at, and the pages are the same on both engines: they are taken on SQLite
+ * only (E2E_SHOTS=all takes them on PostgreSQL too). Each full-page shot costs a busy machine about half a second.
+ */
+export async function screenshot(page: Page, engine: DbEngine, file: string, fullPage = true): Promise<void> {
+  if (engine !== 'sqlite' && process.env.E2E_SHOTS !== 'all') return;
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage });
+}
+
 /** Content-Security-Policy violations Chromium reported on any page of the suite; web/e2e/setup.ts fails on any. */
 export const cspViolations: string[] = [];
 
@@ -111,6 +120,6 @@ export class BrowserSuite {
   shot = async (page: Page, name: string, fullPage = true): Promise<void> => {
     if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
     const file = `${this.engine}-${this.prefix}-${String(++this.step).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage });
+    await screenshot(page, this.engine, file, fullPage);
   };
 }

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { DESKTOP, HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, cspViolations, launchBrowser } from './browser';
+import { DESKTOP, HAS_BROWSER, WEB_DIST, cspViolations, launchBrowser, screenshot } from './browser';
 
 const FIRST_PASSWORD = 'One-Time-Admin-1';
 
@@ -13,7 +13,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('a production start in Chromium on %s'
   let server: TestPlatform;
   let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SCREENSHOT_DIR}/${engine}-platform-${name}.png`, fullPage: true });
+  const shot = (name: string) => screenshot(page, engine, `${engine}-platform-${name}.png`);
 
   beforeAll(async () => {
     server = await startTestPlatform(engine, { WEB_DIST, DEMO_DATA: 'false', ADMIN_PASSWORD: FIRST_PASSWORD });

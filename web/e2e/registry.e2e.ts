@@ -1,13 +1,10 @@
 // The county admin, in a real browser against the real server: logs in, creates an enterprise with a
 // valid credit code, finds it in the list, and switches the interface to English.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+import { HAS_BROWSER, WEB_DIST, launchBrowser, screenshot } from './browser';
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s', (engine) => {
   let server: TestPlatform;
@@ -30,11 +27,11 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s
     await page.goto(`${base}/`);
     await page.locator('#username').fill('admin');
     await page.locator('#password').fill('Tiantai@2026');
-    await shot(page, `${engine}-01-login`);
+    await screenshot(page, engine, `${engine}-01-login.png`);
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('side-menu').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('经信局 管理员').first().isVisible()).toBe(true);
-    await shot(page, `${engine}-02-home`);
+    await screenshot(page, engine, `${engine}-02-home.png`);
   });
 
   it('creates an enterprise with a valid credit code and finds it in the list', async () => {
@@ -45,7 +42,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s
     await page.locator('#enterprise_name').fill('天台智造精密模具有限公司');
     await page.locator('#enterprise_creditCode').fill('91350100M000100Y43');
     await expect.poll(() => page.getByTestId('credit-code-valid').isVisible()).toBe(true);
-    await shot(page, `${engine}-03-enterprise-form`);
+    await screenshot(page, engine, `${engine}-03-enterprise-form.png`);
     await page.getByTestId('enterprise-submit').click();
     await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
 
@@ -54,7 +51,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s
     const row = page.locator('tr', { hasText: '天台智造精密模具有限公司' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('91350100M000100Y43');
-    await shot(page, `${engine}-04-enterprise-found`);
+    await screenshot(page, engine, `${engine}-04-enterprise-found.png`);
 
     // The browser's view is the server's: the record is there through the API too.
     const api = await page.evaluate(async () => {
@@ -68,7 +65,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s
   it('switches the interface to English and keeps it after a reload', async () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('side-menu').getByText('Enterprises', { exact: true }).isVisible()).toBe(true);
-    await shot(page, `${engine}-05-english`);
+    await screenshot(page, engine, `${engine}-05-english.png`);
     await page.reload();
     await expect.poll(() => page.getByTestId('side-menu').getByText('Enterprises', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByTestId('side-menu').getByText('企业', { exact: true }).count()).toBe(0);

@@ -2,12 +2,11 @@
 // termite-control request; the office sees it arrive live on the bell, accepts it after a phone call and
 // dispatches it to 住建局; 住建局 signs, starts and answers; 山河 rates it satisfied; the statistics page
 // then counts it, with the same numbers as the API.
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { HAS_BROWSER, SCREENSHOT_DIR, WEB_DIST, launchBrowser } from './browser';
+import { HAS_BROWSER, WEB_DIST, launchBrowser, screenshot } from './browser';
 
 const PASSWORD = 'Tiantai@2026';
 const TITLE = '厂房白蚁防治';
@@ -34,7 +33,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
 
   // Full-page shots, except with a dialog open: the page under it is scroll-locked and a full-page shot would smear it.
   const shot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: path.join(SCREENSHOT_DIR, `${engine}-sr-${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
+    screenshot(page, engine, `${engine}-sr-${String(++step).padStart(2, '0')}-${name}.png`, fullPage);
 
   /** This year's statistics by lead department, as the API answers the office. */
   const statisticsOf = (page: Page, query: string) =>
@@ -66,11 +65,14 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     await page.getByTestId('action-confirm').click();
     // The dialog closes once the step is saved; if the server refused it, the dialog shows why; say so.
     await expect
-      .poll(async () => {
-        if ((await page.locator('.ant-modal:visible').count()) === 0) return 'closed';
-        const refusal = page.locator('.ant-modal:visible .ant-alert-error');
-        return (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : 'open';
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          if ((await page.locator('.ant-modal:visible').count()) === 0) return 'closed';
+          const refusal = page.locator('.ant-modal:visible .ant-alert-error');
+          return (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : 'open';
+        },
+        { timeout: 20_000 },
+      )
       .toBe('closed');
   };
 
