@@ -72,6 +72,10 @@ export const deviceView = z.object({
     rejectedRate: z.number(),
     rejectedSize: z.number(),
     rejectedTopic: z.number(),
+    /** New gateway children or new series over the caps (MAX_GATEWAY_CHILDREN, MAX_DEVICE_SERIES). */
+    rejectedLimit: z.number(),
+    /** MQTT CONNECTs with a client id another device's connection holds. */
+    rejectedClientId: z.number(),
   }),
   createdAt: z.string(),
 });

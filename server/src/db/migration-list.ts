@@ -22,6 +22,7 @@ import * as m17 from './migrations/2026-11-28T22-00-00_screen-tokens';
 import * as m18 from './migrations/2026-11-28T22-10-00_notification-links';
 import * as m19 from './migrations/2026-12-02T18-00-00_password-change';
 import * as m20 from './migrations/2026-12-03T11-00-00_api-token-limits';
+import * as m21 from './migrations/2026-12-03T13-00-00_device-refusal-counts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T14-00-00_identity': m0,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T22-10-00_notification-links': m18,
   '2026-12-02T18-00-00_password-change': m19,
   '2026-12-03T11-00-00_api-token-limits': m20,
+  '2026-12-03T13-00-00_device-refusal-counts': m21,
 };

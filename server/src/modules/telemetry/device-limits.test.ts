@@ -58,6 +58,7 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
   let tp: TestPlatform;
   let url: string;
   let yinlun: Awaited<ReturnType<typeof session>>;
+  let shanhe: Awaited<ReturnType<typeof session>>;
   let a: { id: string; token: string };
   let b: { id: string; token: string };
   const clients: MqttClient[] = [];
@@ -65,6 +66,11 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
   const provision = async (s: Awaited<ReturnType<typeof session>>, name: string, kind: 'device' | 'gateway' = 'device') => {
     const created = await s.post<{ device: DeviceView; credentials: DeviceCredentialsView }>('/api/telemetry/devices', { name, kind });
     return { id: created.device.id, token: created.credentials.accessToken };
+  };
+  /** The device page's refusal counts, once the ingest has written what it counted. */
+  const countsOf = async (s: Awaited<ReturnType<typeof session>>, id: string) => {
+    await tp.platform.app.telemetry.ingest.flushCounts();
+    return (await s.get<DeviceDetailView>(`/api/telemetry/devices/${id}`)).counts;
   };
   const mqttClient = async (token: string, clientId: string) => {
     const client = await connect(url, { username: token, clientId });
@@ -77,7 +83,8 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
     url = `mqtt://127.0.0.1:${tp.platform.mqttPort}`;
     yinlun = await session(tp.base, 'yinlun');
     a = await provision(yinlun, '压铸机 A');
-    b = await provision(await session(tp.base, 'shanhe'), '纸箱线 B');
+    shanhe = await session(tp.base, 'shanhe');
+    b = await provision(shanhe, '纸箱线 B');
   });
   afterAll(async () => {
     for (const c of clients) c.end(true);
@@ -94,6 +101,9 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
     await sleep(500);
     expect(holder.connected).toBe(true);
     expect(stats().clientIdTaken).toBe(before + 1);
+    // Counted on the intruding device's page, not on the holder's.
+    expect((await countsOf(shanhe, b.id)).rejectedClientId).toBe(1);
+    expect((await countsOf(yinlun, a.id)).rejectedClientId).toBe(0);
     const detail = await yinlun.get<DeviceDetailView>(`/api/telemetry/devices/${a.id}`);
     expect(detail.connected).toBe(true);
     expect(detail.state).toBe('running');
@@ -127,6 +137,7 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
     const children = (await yinlun.get<DeviceView[]>('/api/telemetry/devices')).filter((d) => d.gatewayId === gw.id);
     expect(children.map((c) => c.name).sort()).toEqual(['Press 0', 'Press 1', 'Press 2']);
     expect(stats().childrenLimit).toBe(before + 2);
+    expect((await countsOf(yinlun, gw.id)).rejectedLimit).toBe(2);
     // Known children still get through.
     await client.publishAsync('v1/gateway/telemetry', JSON.stringify({ 'Press 1': { shots: 11 } }), { qos: 1 });
     expect(client.connected).toBe(true);
@@ -139,6 +150,7 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
     await client.publishAsync(ME, JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`tag${i}`, i]))), { qos: 1 });
     await client.publishAsync(ME, JSON.stringify({ tag0: 100, tag8: 8 }), { qos: 1 });
     expect(stats().seriesLimit).toBe(before + 2);
+    expect((await countsOf(yinlun, d.id)).rejectedLimit).toBe(2);
     const series = await tp.platform.app.telemetry.ingest.writer
       .flushLatest()
       .then(() => yinlun.get<DeviceDetailView>(`/api/telemetry/devices/${d.id}`));

@@ -19,6 +19,8 @@ export function newDeviceRow(
     rejected_rate: 0,
     rejected_size: 0,
     rejected_topic: 0,
+    rejected_limit: 0,
+    rejected_client_id: 0,
     created_at: at,
     updated_at: at,
     ...fields,

@@ -68,15 +68,20 @@ interface DeviceCounts {
   rejected_rate: number;
   rejected_size: number;
   rejected_topic: number;
+  rejected_limit: number;
+  rejected_client_id: number;
   lastSeen: number;
 }
 
-/** The device's own counter of a refusal (the device page's counts); the newer reasons are counted globally only. */
+/** The device's own counter of a refusal (the device page's counts); unknown tokens name no device. */
 const COUNT_COLUMN: Partial<Record<RefusalReason, keyof DeviceCounts>> = {
   malformed: 'rejected_malformed',
   oversize: 'rejected_size',
   rate_limited: 'rejected_rate',
   forbidden_topic: 'rejected_topic',
+  children_limit: 'rejected_limit',
+  series_limit: 'rejected_limit',
+  client_id_taken: 'rejected_client_id',
 };
 
 /** The running total in `IngestService.global` of each refusal reason. */
@@ -442,7 +447,17 @@ export class IngestService {
   private countsOf(deviceId: string): DeviceCounts {
     let c = this.counts.get(deviceId);
     if (!c) {
-      c = { messages: 0, points: 0, rejected_malformed: 0, rejected_rate: 0, rejected_size: 0, rejected_topic: 0, lastSeen: 0 };
+      c = {
+        messages: 0,
+        points: 0,
+        rejected_malformed: 0,
+        rejected_rate: 0,
+        rejected_size: 0,
+        rejected_topic: 0,
+        rejected_limit: 0,
+        rejected_client_id: 0,
+        lastSeen: 0,
+      };
       this.counts.set(deviceId, c);
     }
     return c;
@@ -465,6 +480,8 @@ export class IngestService {
         rate: c.rejected_rate,
         size: c.rejected_size,
         topic: c.rejected_topic,
+        limit: c.rejected_limit,
+        clientId: c.rejected_client_id,
         seen: c.lastSeen > 0 ? new Date(c.lastSeen).toISOString() : null,
       })),
     );

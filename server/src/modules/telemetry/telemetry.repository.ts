@@ -136,6 +136,8 @@ export interface DeviceCountsDelta {
   rate: number;
   size: number;
   topic: number;
+  limit: number;
+  clientId: number;
   /** ISO time last seen, or null to keep the stored one. */
   seen: string | null;
 }
@@ -148,16 +150,19 @@ const COUNT_COLUMNS = [
   ['rate', 'bigint'],
   ['size', 'bigint'],
   ['topic', 'bigint'],
+  ['over_cap', 'bigint'],
+  ['client_id', 'bigint'],
   ['seen', 'varchar'],
 ] as const;
 
 /** Adds counted messages, points and refusals to the devices in one statement. */
 export async function addDeviceCounts(db: Db, dialect: TelemetryDialect, deltas: readonly DeviceCountsDelta[]): Promise<void> {
   if (deltas.length === 0) return;
-  const rows = deltas.map((d) => [d.id, d.messages, d.points, d.malformed, d.rate, d.size, d.topic, d.seen]);
+  const rows = deltas.map((d) => [d.id, d.messages, d.points, d.malformed, d.rate, d.size, d.topic, d.limit, d.clientId, d.seen]);
   await sql`update devices set messages = devices.messages + u.messages, points = devices.points + u.points,
       rejected_malformed = devices.rejected_malformed + u.malformed, rejected_rate = devices.rejected_rate + u.rate,
       rejected_size = devices.rejected_size + u.size, rejected_topic = devices.rejected_topic + u.topic,
+      rejected_limit = devices.rejected_limit + u.over_cap, rejected_client_id = devices.rejected_client_id + u.client_id,
       last_seen_at = coalesce(u.seen, devices.last_seen_at)
     from ${dialect.bulk(COUNT_COLUMNS, rows)} where devices.id = u.id`.execute(db);
 }

@@ -116,6 +116,8 @@ export class TelemetryService {
         rejectedRate: Number(row.rejected_rate),
         rejectedSize: Number(row.rejected_size),
         rejectedTopic: Number(row.rejected_topic),
+        rejectedLimit: Number(row.rejected_limit),
+        rejectedClientId: Number(row.rejected_client_id),
       },
       createdAt: row.created_at,
     };

@@ -17,6 +17,8 @@ export interface DevicesTable {
   messages: number;
   points: number;
   rejected_malformed: number;
+  rejected_limit: number;
+  rejected_client_id: number;
   rejected_rate: number;
   rejected_size: number;
   rejected_topic: number;

@@ -1015,7 +1015,8 @@ export const en: Record<MessageKey, string> = {
   'device.messagesShort': '{count} messages',
   'device.points': 'Data points',
   'device.rejected': 'Rejected',
-  'device.rejectedDetail': 'malformed {malformed} · rate {rate} · size {size} · topic {topic}',
+  'device.rejectedDetail':
+    'malformed {malformed} · rate {rate} · size {size} · topic {topic} · over caps {limit} · client id taken {clientId}',
   'device.mqtt': 'MQTT connection',
   'device.connected': 'Connected',
   'device.disconnected': 'Not connected',

@@ -1008,7 +1008,8 @@ export const zhCN = {
   'device.messagesShort': '{count} 条消息',
   'device.points': '数据点数',
   'device.rejected': '拒收',
-  'device.rejectedDetail': '格式错误 {malformed} · 超频 {rate} · 超大 {size} · 越权主题 {topic}',
+  'device.rejectedDetail':
+    '格式错误 {malformed} · 超频 {rate} · 超大 {size} · 越权主题 {topic} · 超出上限 {limit} · 客户端 ID 冲突 {clientId}',
   'device.mqtt': 'MQTT 连接',
   'device.connected': '已连接',
   'device.disconnected': '未连接',

@@ -134,6 +134,8 @@ function DeviceInfo({ device }: { device: DeviceDetailView }) {
               rate: c.rejectedRate,
               size: c.rejectedSize,
               topic: c.rejectedTopic,
+              limit: c.rejectedLimit,
+              clientId: c.rejectedClientId,
             }),
     },
     { key: 'created', label: t('common.createdAt'), children: formatDateTime(device.createdAt) },

@@ -23,7 +23,7 @@ type StateFilter = MachineState | 'all';
 
 export function rejectedCount(device: DeviceView): number {
   const c = device.counts;
-  return c.rejectedMalformed + c.rejectedRate + c.rejectedSize + c.rejectedTopic;
+  return c.rejectedMalformed + c.rejectedRate + c.rejectedSize + c.rejectedTopic + c.rejectedLimit + c.rejectedClientId;
 }
 
 const deviceLink = (device: DeviceView) => `/devices/${encodeURIComponent(device.id)}`;
@@ -55,6 +55,8 @@ function Rejections({ device }: { device: DeviceView }) {
         rate: c.rejectedRate,
         size: c.rejectedSize,
         topic: c.rejectedTopic,
+        limit: c.rejectedLimit,
+        clientId: c.rejectedClientId,
       })}
     >
       <Typography.Text type="warning" data-testid="device-rejected">
