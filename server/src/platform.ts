@@ -162,7 +162,7 @@ export async function startPlatform(config: Config): Promise<Platform> {
           port: config.mqttPort,
           host: config.host,
           maxPacketBytes: MAX_MQTT_PACKET_BYTES,
-          hooks: embeddedBrokerHooks(telemetry.ingest, telemetry.monitor),
+          hooks: embeddedBrokerHooks(telemetry.ingest),
           log,
         });
       } catch (error) {

@@ -336,7 +336,7 @@ describe.each(ENGINES)('control characters in text on %s', (engine) => {
         port: 0,
         host: '127.0.0.1',
         maxPacketBytes: MAX_MQTT_PACKET_BYTES,
-        hooks: embeddedBrokerHooks(t.app.telemetry.ingest, t.app.telemetry.monitor),
+        hooks: embeddedBrokerHooks(t.app.telemetry.ingest),
         log: t.app.log,
       });
     });

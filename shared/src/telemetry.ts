@@ -37,6 +37,34 @@ const metric = z
   .max(64)
   .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . and -');
 
+/**
+ * How often a device of a type is expected to report, in seconds. A machine is online while its data is recent
+ * (within three intervals, and never less than a minute), whatever its connection does: `mosquitto_pub`, many
+ * cellular modules and every HTTP device connect, publish and go. Other types report every minute.
+ */
+export const REPORT_INTERVAL_S: Readonly<Record<string, number>> = {
+  machine: 20,
+  press: 10,
+  injection_molding: 10,
+  die_casting: 10,
+  cnc: 10,
+  sensor: 60,
+  energy_meter: 300,
+  environment: 300,
+};
+const DEFAULT_REPORT_INTERVAL_S = 60;
+
+/** Silent for this long, a device of this type is offline. */
+export const offlineAfterMs = (deviceType: string | null): number =>
+  Math.max(60, 3 * (REPORT_INTERVAL_S[deviceType ?? 'machine'] ?? DEFAULT_REPORT_INTERVAL_S)) * 1000;
+
+/** A device is live while its last data is recent for its type; the connection alone does not count. */
+export const isLive = (deviceType: string | null, lastSeenAt: string | number | null, now: number): boolean => {
+  if (lastSeenAt === null) return false;
+  const seen = typeof lastSeenAt === 'number' ? lastSeenAt : Date.parse(lastSeenAt);
+  return seen > now - offlineAfterMs(deviceType);
+};
+
 export const deviceBody = z.object({
   name,
   kind: z.enum(DEVICE_KINDS).default('device'),

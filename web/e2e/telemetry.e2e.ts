@@ -141,8 +141,13 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     const id = devicePath.split('/').pop()!;
     expect((await deviceOf(admin, id)).counts.messages).toBe(3);
     await expect.poll(() => admin.getByTestId('device-messages').innerText()).toBe('3');
-    // A clean MQTT disconnect says the machine went away: the page follows without a reload.
-    await expect.poll(() => admin.getByTestId('device-state').first().getAttribute('data-state')).toBe('offline');
+    // A clean MQTT disconnect ends the connection, not the machine: its data is recent, so it stays online.
+    await expect.poll(async () => (await deviceOf(admin, id)).connected).toBe(false);
+    const after = await deviceOf(admin, id);
+    expect([after.online, after.state]).toEqual([true, 'running']);
+    await admin.goto(admin.url(), { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => admin.getByTestId('device-connection').innerText()).toBe('未连接');
+    expect(await admin.getByTestId('device-state').first().getAttribute('data-state')).toBe('running');
     await shot(admin, 'device-mqtt');
   });
 

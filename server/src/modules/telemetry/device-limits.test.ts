@@ -1,4 +1,5 @@
-// Hardening of device connections (issue #13, items 5 and 6) on a running platform with real MQTT.js clients:
+// Device connections on a running platform with real MQTT.js clients: a machine's state follows its data, not
+// its connection (issue #14); and hardening (issue #13, items 5 and 6):
 // a client id held by one device cannot be taken over by another device's token; gateways and devices are
 // capped in what they create (children, series), refusals counted; the ingest caches stay bounded.
 import type { DeviceCredentialsView, DeviceDetailView, DeviceView } from '@tiantai/shared';
@@ -125,6 +126,23 @@ describe.each(ENGINES)('device connections and caps on %s', (engine) => {
     const detail = await yinlun.get<DeviceDetailView>(`/api/telemetry/devices/${a.id}`);
     expect(detail.connected).toBe(true);
     expect(detail.state).not.toBe('offline');
+  });
+
+  it('keeps a machine that connects, publishes and disconnects (as mosquitto_pub does) online and running', async () => {
+    const press = await provision(yinlun, '压铸机 短连接');
+    for (const shots of [100, 101, 102, 103]) {
+      const client = await connect(url, { username: press.token, clientId: `short-${engine}-${shots}` });
+      await client.publishAsync(ME, JSON.stringify({ shots }), { qos: 1 });
+      await client.endAsync();
+    }
+    await expect.poll(async () => (await yinlun.get<DeviceDetailView>(`/api/telemetry/devices/${press.id}`)).state, SLOW).toBe('running');
+    await sleep(500); // the last disconnect has been handled
+    const detail = await yinlun.get<DeviceDetailView>(`/api/telemetry/devices/${press.id}`);
+    expect({ online: detail.online, connected: detail.connected, state: detail.state }).toEqual({
+      online: true,
+      connected: false,
+      state: 'running',
+    });
   });
 
   it('creates no more children than the gateway cap; the rest are refused and counted', async () => {

@@ -7,7 +7,6 @@
 // keeps firmware unchanged — see docs/operations.md).
 import { CONNACK_BAD_CREDENTIALS, CONNACK_NOT_AUTHORIZED, type BrokerHooks } from '../../mqtt/broker';
 import type { DeviceRef, IngestResult, IngestService } from './ingest';
-import type { MachineMonitor } from './monitor';
 
 export const SHARED_GROUP = 'tiantai';
 export const EXTERNAL_SUBSCRIPTIONS = [
@@ -43,7 +42,7 @@ export interface DeviceSession {
   device: DeviceRef;
 }
 
-export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonitor): BrokerHooks<DeviceSession> {
+export function embeddedBrokerHooks(ingest: IngestService): BrokerHooks<DeviceSession> {
   return {
     authenticate: async (username) => {
       if (!username) return { refuse: CONNACK_BAD_CREDENTIALS };
@@ -78,11 +77,10 @@ export function embeddedBrokerHooks(ingest: IngestService, monitor: MachineMonit
     },
     maySubscribe: (_session, topic) => SUBSCRIBABLE.test(topic),
     oversize: (session, bytes) => ingest.refuse(session?.device ?? null, 'oversize', `MQTT packet of ${bytes} bytes: connection closed`),
+    // Only the connection ends: the machine stays online while its data is recent (isLive), as it would if it
+    // posted over HTTP. A device that reconnected with the same client id is still connected.
     disconnected: ({ device }, replaced) => {
-      // The device reconnected with the same client id: the new connection is live, the machine not offline.
-      if (replaced) return;
-      void ingest.setConnected(device.id, false).catch(() => undefined);
-      void monitor.disconnected(device);
+      if (!replaced) void ingest.setConnected(device.id, false).catch(() => undefined);
     },
   };
 }

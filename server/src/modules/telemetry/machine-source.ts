@@ -2,10 +2,10 @@
 // machine under maintenance or repair is down whatever its PLC says, and a machine without a device or with a
 // silent one is offline), the open alarms, and utilisation = running time ÷ (machines × the range), time without
 // data counting as not running. The screens module takes this through the composition root.
-import type { AlarmSeverity, MachineState } from '@tiantai/shared';
+import { isLive, type AlarmSeverity, type MachineState } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
-import { OFFLINE_AFTER_MS } from './monitor';
 import type { TelemetryTables } from './telemetry.tables';
+import { liveState } from './monitor';
 
 export interface MachineScope {
   enterpriseId: string | null;
@@ -39,7 +39,7 @@ export class TelemetryMachineSource {
         'assets.plant_id',
         'assets.state as lifecycle',
         'devices.id as device_id',
-        'devices.connected',
+        'devices.device_type',
         'devices.last_seen_at',
         'machine_states.state',
         'machine_states.since',
@@ -52,9 +52,8 @@ export class TelemetryMachineSource {
       { assetId: string; enterpriseId: string; plantId: string | null; state: MachineState; since: string | null }
     >();
     for (const r of rows) {
-      const live =
-        r.device_id !== null && (r.connected === 1 || (r.last_seen_at !== null && Date.parse(r.last_seen_at) > now - OFFLINE_AFTER_MS));
-      let state: MachineState = live ? (r.state ?? 'idle') : 'offline';
+      const live = r.device_id !== null && isLive(r.device_type, r.last_seen_at, now);
+      let state: MachineState = live ? liveState(r.state) : 'offline';
       if (r.lifecycle === 'under_maintenance' || r.lifecycle === 'under_repair') state = 'down';
       const seen = byAsset.get(r.asset_id);
       // A machine with two devices (a PLC and a meter) is as live as its liveliest one.

@@ -7,6 +7,7 @@ import {
   COUNTER_KINDS,
   STATE_METRIC_CODES,
   eventText,
+  isLive,
   type AlarmSeverity,
   type CounterKind,
   type MachineState,
@@ -19,8 +20,10 @@ import type { SeriesPoint } from './point-writer';
 import * as repo from './telemetry.repository';
 import type { AlarmRulesTable, TelemetryTables } from './telemetry.tables';
 
-/** No data for this long: offline. A counter that has not moved for this long: idle. */
-export const OFFLINE_AFTER_MS = 60_000;
+/** A live device's state: the recorded one, or idle until the monitor has judged its first point since it was offline. */
+export const liveState = (state: MachineState | null | undefined): MachineState => (!state || state === 'offline' ? 'idle' : state);
+
+/** A counter that has not moved for this long: idle. Offline: no data for three report intervals (offlineAfterMs). */
 export const IDLE_AFTER_MS = 120_000;
 
 export interface MonitorHooks {
@@ -192,7 +195,7 @@ export class MachineMonitor {
     await this.loadRules();
     for (const m of this.devices.values()) {
       const state = this.states.get(m.device.id) ?? 'offline';
-      if (state !== 'offline' && m.lastSeen < now - OFFLINE_AFTER_MS) await this.setState(m.device, 'offline', now);
+      if (state !== 'offline' && !isLive(m.device.deviceType, m.lastSeen, now)) await this.setState(m.device, 'offline', now);
       else if (state === 'running' && m.explicitStateAt < now - IDLE_AFTER_MS && m.counterMovedAt < now - IDLE_AFTER_MS)
         await this.setState(m.device, 'idle', now);
       for (const rule of this.rulesFor(m.device)) {
@@ -205,14 +208,6 @@ export class MachineMonitor {
       }
       await this.syncCounters(m);
     }
-  }
-
-  /** The device was disconnected (MQTT last will or a clean disconnect): offline now. */
-  disconnected(device: DeviceRef, now = Date.now()): Promise<void> {
-    return this.enqueue(async () => {
-      await this.memoryOf(device);
-      await this.setState(device, 'offline', now);
-    });
   }
 
   private async syncCounters(m: DeviceMemory): Promise<void> {

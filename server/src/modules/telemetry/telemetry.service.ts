@@ -14,6 +14,7 @@ import type {
   UtilisationView,
   deviceBody,
 } from '@tiantai/shared';
+import { isLive } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
@@ -23,7 +24,7 @@ import { findKeptAsset, type AssetTables } from '../assets';
 import { recordAudit } from '../identity';
 import { newDeviceRow } from './device-row';
 import { newAccessToken, type IngestService } from './ingest';
-import { OFFLINE_AFTER_MS, type MachineMonitor } from './monitor';
+import { liveState, type MachineMonitor } from './monitor';
 import { rawPoints, rollupPoints } from './points.repository';
 import { enterpriseOf, requireAdmin } from './telemetry.access';
 import * as repo from './telemetry.repository';
@@ -92,8 +93,7 @@ export class TelemetryService {
   }
 
   private view(row: repo.DeviceRow, now = Date.now()): DeviceView {
-    const lastSeen = row.last_seen_at ? Date.parse(row.last_seen_at) : 0;
-    const online = row.connected === 1 || lastSeen > now - OFFLINE_AFTER_MS;
+    const online = isLive(row.device_type, row.last_seen_at, now);
     return {
       id: row.id,
       enterpriseId: row.enterprise_id,
@@ -107,7 +107,7 @@ export class TelemetryService {
       online,
       connected: row.connected === 1,
       lastSeenAt: row.last_seen_at,
-      state: online ? (row.state ?? 'idle') : 'offline',
+      state: online ? liveState(row.state) : 'offline',
       stateSince: row.since === null ? null : new Date(Number(row.since)).toISOString(),
       counts: {
         messages: Number(row.messages),

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { asset, countyAdmin, enterprise, plant } from '../../../test/factories';
+import { offlineAfterMs } from '@tiantai/shared';
 import { createTestApp, errorCode, type Client, type TestApp } from '../../../test/harness';
 import { parseGatewayTelemetry, parseTelemetry } from './payload';
 import { judge, stateFromPoint } from './monitor';
@@ -212,6 +213,54 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     const day = (await yinlun.get(`/api/telemetry/devices/${device.id}/utilisation?from=${now - 24 * 3600_000}&to=${now + 1000}`)).json();
     expect(day.utilisation).toBeLessThan(0.05);
     expect(day.seconds.running + day.seconds.idle + day.seconds.down + day.seconds.offline).toBeCloseTo(24 * 3600, -1);
+  });
+
+  it('keeps an HTTP device online and running between posts, unconnected, and calls it offline only after three silent intervals', async () => {
+    const created = await yinlun.post('/api/telemetry/devices', { name: '冲床 HTTP', deviceType: 'press' });
+    const http = { id: created.json().device.id, token: created.json().credentials.accessToken };
+    for (const shots of [10, 11, 12]) expect((await send(http.token, { shots })).statusCode).toBe(200);
+    await t.app.telemetry.monitor.idle();
+    const live = await detail(http.id);
+    expect({ online: live.online, connected: live.connected, state: live.state }).toEqual({
+      online: true,
+      connected: false,
+      state: 'running',
+    });
+
+    // A press reports every 10 s; three intervals fall under the one-minute floor: 59 s of silence is online, 61 s
+    // offline, in the monitor and the API alike. An energy meter reports every 5 minutes: offline after 15.
+    expect(offlineAfterMs('press')).toBe(60_000);
+    expect(offlineAfterMs('energy_meter')).toBe(900_000);
+    const devices = withTablesOf<TelemetryTables>(t.db);
+    const seen = (msAgo: number) =>
+      devices
+        .updateTable('devices')
+        .set({ last_seen_at: new Date(Date.now() - msAgo).toISOString() })
+        .where('id', '=', http.id)
+        .execute();
+    await seen(59_000);
+    expect((await yinlun.get(`/api/telemetry/devices/${http.id}`)).json()).toMatchObject({ online: true, state: 'running' });
+    await seen(61_000);
+    expect((await yinlun.get(`/api/telemetry/devices/${http.id}`)).json()).toMatchObject({ online: false, state: 'offline' });
+    // Data again: online, and never "online but offline" while the monitor has not yet judged it.
+    await devices.updateTable('machine_states').set({ state: 'offline' }).where('device_id', '=', http.id).execute();
+    await seen(0);
+    expect((await yinlun.get(`/api/telemetry/devices/${http.id}`)).json()).toMatchObject({ online: true, state: 'idle' });
+
+    // The monitor's sweep agrees: a press whose last data is 61 s old goes offline (backdated points, so the
+    // sweep runs at the real time and no other device of the suite is touched).
+    const late = (await yinlun.post('/api/telemetry/devices', { name: '冲床 停机', deviceType: 'press' })).json();
+    const at = Date.now() - 61_000;
+    await send(late.credentials.accessToken, [
+      { ts: at - 1000, values: { shots: 1 } },
+      { ts: at, values: { shots: 2 } },
+    ]);
+    await t.app.telemetry.monitor.idle();
+    const stateOf = async () =>
+      (await devices.selectFrom('machine_states').select('state').where('device_id', '=', late.device.id).executeTakeFirst())?.state;
+    expect(await stateOf()).toBe('running');
+    await t.app.telemetry.monitor.tick();
+    expect(await stateOf()).toBe('offline');
   });
 
   it('feeds shots to the press and its usage plan: crossing the threshold opens exactly one work order', async () => {

@@ -114,7 +114,11 @@ function DeviceInfo({ device }: { device: DeviceDetailView }) {
     {
       key: 'connected',
       label: t('device.mqtt'),
-      children: device.connected ? <Tag color="success">{t('device.connected')}</Tag> : <Tag>{t('device.disconnected')}</Tag>,
+      children: (
+        <Tag color={device.connected ? 'success' : undefined} data-testid="device-connection">
+          {t(device.connected ? 'device.connected' : 'device.disconnected')}
+        </Tag>
+      ),
     },
     { key: 'lastSeen', label: t('device.lastSeen'), children: <span data-testid="device-last-seen">{formatSeen(device.lastSeenAt)}</span> },
     {
