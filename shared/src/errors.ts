@@ -42,6 +42,8 @@ export const IMPORT_PROBLEMS = [
   'NOT_YES_NO',
   'UNKNOWN_PARK',
   'DUPLICATE_IN_SHEET',
+  /** A header in the first row that names no column of the import (row 0). */
+  'UNKNOWN_COLUMN',
   'INVALID',
 ] as const;
 export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];

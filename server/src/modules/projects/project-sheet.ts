@@ -15,6 +15,7 @@ import {
 } from '@tiantai/shared';
 import ExcelJS from 'exceljs';
 import { checkArchive } from '../../lib/xlsx-guard';
+import { cellText, readHeaders } from '../../lib/xlsx-sheet';
 import type { z } from 'zod';
 import { AppError } from '../../http/errors';
 
@@ -61,21 +62,6 @@ export async function writeProjectSheet(projects: ProjectView[]): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).trim();
-}
-
 function problemOf(issue: z.core.$ZodIssue): ImportProblem {
   if (issue.code === 'too_small') return 'REQUIRED';
   if (issue.code === 'too_big') return 'TOO_LONG';
@@ -119,12 +105,7 @@ export async function readProjectSheet(file: Buffer, lookups: SheetLookups): Pro
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError(400, 'IMPORT_BAD_FILE', 'The workbook has no worksheet');
-  const columnOf = new Map<ColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const header = cellText(cell.value).toLowerCase();
-    const match = PROJECT_SHEET_COLUMNS.find((c) => c.zh.toLowerCase() === header || c.en.toLowerCase() === header);
-    if (match) columnOf.set(match.key, col);
-  });
+  const { columnOf, unknown } = readHeaders(sheet, PROJECT_SHEET_COLUMNS);
   for (const key of ['name', 'totalInvestment'] as const) {
     if (!columnOf.has(key)) {
       const zh = PROJECT_SHEET_COLUMNS.find((c) => c.key === key)!.zh;
@@ -134,7 +115,7 @@ export async function readProjectSheet(file: Buffer, lookups: SheetLookups): Pro
   if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError(400, 'IMPORT_BAD_FILE', `At most ${MAX_ROWS} rows per import`);
 
   const zhOf = (key: ColumnKey) => PROJECT_SHEET_COLUMNS.find((c) => c.key === key)!.zh;
-  const errors: ImportRowError[] = [];
+  const errors: ImportRowError[] = [...unknown];
   const rows: ProjectSheetRow[] = [];
   const seen = new Map<string, number>();
   for (let r = 2; r <= sheet.rowCount; r++) {

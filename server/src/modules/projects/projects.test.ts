@@ -279,6 +279,15 @@ describe.each(ENGINES)('projects on %s', (engine) => {
       expect(await byName('好项目甲')).toBeUndefined();
     });
 
+    it('reports a header it does not know as a problem of row 0 instead of dropping the column', async () => {
+      const before = await count();
+      const file = await sheet([['表头项目', '新投资人', '', '新材料', '洽谈', 3000, year, 100, '经信局', '张三']], [...headers, '联系人']);
+      const res = await admin.request('POST', '/api/projects/import', file, { 'content-type': XLSX_MIME });
+      expect([res.statusCode, errorCode(res)]).toEqual([422, 'IMPORT_INVALID_ROWS']);
+      expect(res.json().error.details).toEqual([expect.objectContaining({ row: 0, column: '联系人', problem: 'UNKNOWN_COLUMN' })]);
+      expect(await count()).toBe(before);
+    });
+
     it('imports new rows and updates existing ones by name; exports the list', async () => {
       const before = await count();
       const file = await sheet(

@@ -8,6 +8,7 @@ import {
 } from '@tiantai/shared';
 import ExcelJS from 'exceljs';
 import { checkArchive } from '../../lib/xlsx-guard';
+import { cellText, readHeaders } from '../../lib/xlsx-sheet';
 import type { z } from 'zod';
 import { AppError } from '../../http/errors';
 
@@ -52,22 +53,6 @@ function problemOf(issue: z.core.$ZodIssue): ImportProblem {
   return 'INVALID';
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text.trim(); // hyperlink
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // formula
-    if (value instanceof Date) return value.toISOString();
-    return '';
-  }
-  return String(value).trim();
-}
-
 /**
  * Parses and validates the first worksheet. Throws IMPORT_BAD_FILE for a file that is not a usable sheet
  * and IMPORT_INVALID_ROWS with every bad cell when any row is wrong, so nothing is half-imported.
@@ -85,12 +70,7 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError(400, 'IMPORT_BAD_FILE', 'The workbook has no worksheet');
 
-  const columnOf = new Map<ColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const header = cellText(cell.value).toLowerCase();
-    const match = ENTERPRISE_SHEET_COLUMNS.find((c) => c.zh === header || c.en.toLowerCase() === header);
-    if (match) columnOf.set(match.key, col);
-  });
+  const { columnOf, unknown } = readHeaders(sheet, ENTERPRISE_SHEET_COLUMNS);
   if (!columnOf.has('name')) {
     throw new AppError(
       400,
@@ -100,7 +80,7 @@ export async function readEnterpriseSheet(file: Buffer, parkIdsByName: Map<strin
   }
   if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError(400, 'IMPORT_BAD_FILE', `At most ${MAX_ROWS} rows per import`);
 
-  const errors: ImportRowError[] = [];
+  const errors: ImportRowError[] = [...unknown];
   const rows: SheetRow[] = [];
   const seenNames = new Map<string, number>();
   const seenCodes = new Map<string, number>();

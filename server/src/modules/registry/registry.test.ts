@@ -244,6 +244,22 @@ describe.each(ENGINES)('registry on %s', (engine) => {
       expect(await countEnterprises()).toBe(before);
     });
 
+    it('reports a column it does not know as a problem of the header row, and imports nothing', async () => {
+      const before = await countEnterprises();
+      const file = await sheet(
+        [['天台表头错有限公司', '', 'C3670', '是', '13800000000', '备注']],
+        ['企业名称', '统一社会信用代码', '行业代码', '规上企业', '联系电话号码', '备注'],
+      );
+      const res = await admin.request('POST', '/api/enterprises/import', file, { 'content-type': XLSX_MIME });
+      expect([res.statusCode, errorCode(res)]).toEqual([422, 'IMPORT_INVALID_ROWS']);
+      const details = res.json<{ error: { details: Array<{ row: number; column: string; problem: string }> } }>().error.details;
+      expect(details.map((d) => [d.row, d.column, d.problem])).toEqual([
+        [0, '联系电话号码', 'UNKNOWN_COLUMN'],
+        [0, '备注', 'UNKNOWN_COLUMN'],
+      ]);
+      expect(await countEnterprises()).toBe(before);
+    });
+
     it('rejects what is not a workbook and a workbook without the name column', async () => {
       const garbage = await admin.request('POST', '/api/enterprises/import', Buffer.from('PK\u0003\u0004 definitely not a zip'), {
         'content-type': XLSX_MIME,

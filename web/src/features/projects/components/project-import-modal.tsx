@@ -90,7 +90,7 @@ export function ProjectImportModal({ year, onClose }: { year: number; onClose: (
               dataSource={outcome.errors.map((e, key) => ({ ...e, key }))}
               pagination={outcome.errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
               columns={[
-                { title: t('import.row'), dataIndex: 'row', width: 70 },
+                { title: t('import.row'), dataIndex: 'row', width: 70, render: (row: number) => (row === 0 ? t('import.headerRow') : row) },
                 { title: t('projects.importColumn'), dataIndex: 'column', width: 160 },
                 {
                   title: t('projects.importProblem'),

@@ -118,7 +118,7 @@ export function EnterpriseImportModal({ onClose }: { onClose: () => void }) {
               dataSource={outcome.errors.map((error, index) => ({ ...error, key: index }))}
               pagination={outcome.errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
               columns={[
-                { title: t('import.row'), dataIndex: 'row', width: 80 },
+                { title: t('import.row'), dataIndex: 'row', width: 80, render: (row: number) => (row === 0 ? t('import.headerRow') : row) },
                 {
                   title: t('import.column'),
                   dataIndex: 'column',
