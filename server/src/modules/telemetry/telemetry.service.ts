@@ -271,12 +271,14 @@ export class TelemetryService {
   }
 
   async utilisation(actor: Actor, id: string, from: number, to: number): Promise<UtilisationView> {
-    await this.visible(actor, id);
+    const device = await this.visible(actor, id);
     if (to <= from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must be after from');
     const periods = await repo.statePeriods(this.db, id, from, to);
+    // Time before the device existed is no offline time of its machine: the range starts with the device.
+    const since = Math.min(Math.max(from, Date.parse(device.created_at)), to);
     return utilisationOf(
       periods.map((p) => ({ state: p.state, started_at: Number(p.started_at), ended_at: p.ended_at === null ? null : Number(p.ended_at) })),
-      from,
+      since,
       to,
       Date.now(),
     );
