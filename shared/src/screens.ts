@@ -72,7 +72,10 @@ export const plantScreenQuery = z.object({ token: z.string().max(200).optional()
 export const projectsSlotView = z
   .object({
     byStage: z.array(z.object({ stage: z.string(), label: z.string(), count: z.number().int(), investmentWan: z.number() })),
-    bySize: z.array(z.object({ band: z.string(), label: z.string(), count: z.number().int() })),
+    /** Cumulative size bands (≥ 10 M, ≥ 100 M, ≥ 1 bn yuan): count, this year's planned investment and its share of the year's plan. */
+    bySize: z.array(
+      z.object({ band: z.string(), label: z.string(), count: z.number().int(), plannedYearWan: z.number(), shareOfYearPlan: z.number() }),
+    ),
   })
   .nullable();
 export type ProjectsSlotView = z.infer<typeof projectsSlotView>;

@@ -141,6 +141,10 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     await expect.poll(() => county.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
     await expect.poll(() => county.getByTestId('tile-enterprises').locator('.tt-screen-tile-value').textContent()).not.toBe('0');
     await expect.poll(() => county.getByTestId('screen-pending').count()).toBe(0);
+    // The seed's headline figures, in words above the projects chart.
+    expect(await county.getByTestId('projects-headline').innerText()).toBe(
+      '千万元以上 104 个 · 亿元以上 55 个，年计划投资 11.58 亿元，占全年 66.48%',
+    );
 
     // Hover the park bars until the tooltip names the hostile park: it shows the characters, runs nothing.
     const chart = (await county.getByTestId('by-park').boundingBox())!;

@@ -20,7 +20,13 @@ export function countyProjectsSlot(statistics: ProjectStatisticsView): ProjectsS
       count: byStage.get(stage)?.count ?? 0,
       investmentWan: byStage.get(stage)?.totalInvestmentWan ?? 0,
     })),
-    bySize: statistics.bands.map((b) => ({ band: b.band, label: BAND_ZH[b.band], count: b.count })),
+    bySize: statistics.bands.map((b) => ({
+      band: b.band,
+      label: BAND_ZH[b.band],
+      count: b.count,
+      plannedYearWan: b.plannedYearWan,
+      shareOfYearPlan: b.shareOfYearPlan,
+    })),
   };
 }
 

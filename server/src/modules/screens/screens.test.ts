@@ -81,6 +81,9 @@ describe.each(ENGINES)('screens on %s', (engine) => {
     const projectPage = (await leader.get('/api/projects/statistics')).body as { bands: Array<{ band: string; count: number }> };
     expect(county.projects?.bySize.find((b) => b.band === 'ge10m')?.count).toBe(projectPage.bands.find((b) => b.band === 'ge10m')?.count);
     expect(county.projects?.bySize.find((b) => b.band === 'ge10m')?.count).toBe(104);
+    // The seed's headline: 55 projects of 100 M yuan and more, 1.158 bn yuan planned this year = 66.48 % of the plan.
+    expect(county.projects?.bySize.find((b) => b.band === 'ge100m')).toMatchObject({ count: 55, plannedYearWan: 115_800 });
+    expect(county.projects?.bySize.find((b) => b.band === 'ge100m')?.shareOfYearPlan).toBeCloseTo(0.6648, 4);
     expect(county.targets?.items.length).toBeGreaterThan(0);
     const statistics = (await leader.get(`/api/service-requests/statistics?from=${county.requests.year}-01-01`)).body as {
       total: { received: number };

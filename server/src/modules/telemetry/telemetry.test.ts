@@ -205,7 +205,7 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     expect((await detail()).state).toBe('running');
     const now = Date.now();
     const createdAt = Date.parse((await detail()).createdAt);
-    const spanOf = (view: { seconds: Record<string, number> }) =>
+    const spanOf = (view: { seconds: { running: number; idle: number; down: number; offline: number } }) =>
       view.seconds.running + view.seconds.idle + view.seconds.down + view.seconds.offline;
     // The hour asked for starts, for this device, when the device was made: the hour before it is not offline.
     const u = (await yinlun.get(`/api/telemetry/devices/${device.id}/utilisation?from=${now - 3600_000}&to=${now + 1000}`)).json();

@@ -6,6 +6,7 @@ import type { CountyScreenView, DomainEvent } from '@tiantai/shared';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
+import { formatNumber } from '@/lib/format';
 import { countyScreenQueryKey, useCountyScreen } from '../api/get-county-screen';
 import { SCREEN_GRID, SCREEN_MUTED, SCREEN_TEXT, ScreenChart, screenTooltip, type ScreenChartOption } from './screen-chart';
 import { Panel, PendingSlot, ScreenHeader, Tile, percent } from './screen-header';
@@ -68,7 +69,16 @@ export function CountyScreen({ token }: { token: string | undefined }) {
           <div className="tt-screen-grid" style={{ gridTemplateColumns: '1fr 1fr', minHeight: 0 }}>
             <Maintenance data={data} />
             <Panel title={t('screens.county.projects')}>
-              {data.projects === null ? <PendingSlot what={t('screens.county.projectsWhat')} /> : <ProjectsBars projects={data.projects} />}
+              {data.projects === null ? (
+                <PendingSlot what={t('screens.county.projectsWhat')} />
+              ) : (
+                <div className="tt-screen-stack">
+                  <ProjectsHeadline projects={data.projects} />
+                  <div>
+                    <ProjectsBars projects={data.projects} />
+                  </div>
+                </div>
+              )}
             </Panel>
           </div>
           <Panel title={t('screens.county.targets')}>
@@ -273,6 +283,25 @@ function Maintenance({ data }: { data: CountyScreenView }) {
         </div>
       </div>
     </Panel>
+  );
+}
+
+/** The seed's headline: projects of 10 M and 100 M yuan and more, and the latter's share of the year's planned investment. */
+function ProjectsHeadline({ projects }: { projects: NonNullable<CountyScreenView['projects']> }) {
+  const { t, locale } = useI18n();
+  const band = (name: string) => projects.bySize.find((b) => b.band === name);
+  const ge10m = band('ge10m');
+  const ge100m = band('ge100m');
+  if (!ge10m || !ge100m) return null;
+  return (
+    <div className="tt-screen-headline" data-testid="projects-headline">
+      {t('screens.county.projectsHeadline', {
+        ge10m: ge10m.count,
+        ge100m: ge100m.count,
+        planned: formatNumber(ge100m.plannedYearWan / 10_000, locale, 2),
+        share: formatNumber(ge100m.shareOfYearPlan * 100, locale, 2),
+      })}
+    </div>
   );
 }
 
