@@ -1188,6 +1188,7 @@ export const zhCN = {
   'screens.county.mttr': '平均修复（小时）',
   'screens.county.projects': '重大项目',
   'screens.county.projectsWhat': '项目按阶段与规模（洽谈 → 投产）',
+  'screens.county.noDevices': '暂无接入设备',
   'screens.county.projectsHeadline': '千万元以上 {ge10m} 个 · 亿元以上 {ge100m} 个，年计划投资 {planned} 亿元，占全年 {share}%',
   'screens.county.targets': '目标任务进度',
   'screens.county.targetsWhat': '年度目标与序时进度',

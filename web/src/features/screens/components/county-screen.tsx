@@ -96,45 +96,60 @@ const axisStyle = {
   splitLine: { lineStyle: { color: SCREEN_GRID } },
 };
 
+/** The bars of utilisation by park or industry (the top eight); `words` in the screen's language. */
+export function utilisationBarsOption(
+  rows: CountyScreenView['byPark'],
+  words: { machines: string; utilisation: string; noDevices: string },
+): ScreenChartOption {
+  const shown = rows.slice(0, 8).reverse();
+  const { machines, utilisation, noDevices } = words;
+  return {
+    grid: { left: 150, right: 40, top: 10, bottom: 24 },
+    tooltip: {
+      trigger: 'axis',
+      ...screenTooltip((params) => {
+        const p = (params as Array<{ dataIndex: number }>)[0];
+        const row = p ? shown[p.dataIndex] : undefined;
+        return row ? [row.label, `${machines}: ${row.machines}`, `${utilisation}: ${percent(row.utilisation)}%`] : [];
+      }),
+    },
+    xAxis: { type: 'value', max: 100, ...axisStyle },
+    yAxis: {
+      type: 'category',
+      data: shown.map((r) => r.label),
+      axisLabel: { color: SCREEN_TEXT, fontSize: 15, width: 136, overflow: 'truncate' },
+      axisLine: { lineStyle: { color: SCREEN_GRID } },
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: 16,
+        itemStyle: { color: '#2f8cff', borderRadius: [0, 3, 3, 0] },
+        label: {
+          show: true,
+          position: 'right',
+          color: SCREEN_TEXT,
+          // A row without devices says so, instead of an empty bar that reads as a plant standing still.
+          formatter: (p: { value: unknown; dataIndex: number }) =>
+            shown[p.dataIndex]?.machines === 0 ? noDevices : p.value === null ? '—' : `${String(p.value)}%`,
+        },
+        data: shown.map((r) => (r.machines === 0 ? 0 : r.utilisation === null ? null : Math.round(r.utilisation * 1000) / 10)),
+      },
+    ],
+  };
+}
+
 function UtilisationBars({ rows, testId }: { rows: CountyScreenView['byPark']; testId: string }) {
   const { t } = useI18n();
-  const option = useMemo<ScreenChartOption>(() => {
-    const shown = rows.slice(0, 8).reverse();
-    const machines = t('screens.county.machines');
-    const utilisation = t('screens.county.utilisation');
-    return {
-      grid: { left: 150, right: 40, top: 10, bottom: 24 },
-      tooltip: {
-        trigger: 'axis',
-        ...screenTooltip((params) => {
-          const p = (params as Array<{ dataIndex: number }>)[0];
-          const row = p ? shown[p.dataIndex] : undefined;
-          return row ? [row.label, `${machines}: ${row.machines}`, `${utilisation}: ${percent(row.utilisation)}%`] : [];
-        }),
-      },
-      xAxis: { type: 'value', max: 100, ...axisStyle },
-      yAxis: {
-        type: 'category',
-        data: shown.map((r) => r.label),
-        axisLabel: { color: SCREEN_TEXT, fontSize: 15, width: 136, overflow: 'truncate' },
-        axisLine: { lineStyle: { color: SCREEN_GRID } },
-      },
-      series: [
-        {
-          type: 'bar',
-          barWidth: 16,
-          itemStyle: { color: '#2f8cff', borderRadius: [0, 3, 3, 0] },
-          label: {
-            show: true,
-            position: 'right',
-            color: SCREEN_TEXT,
-            formatter: (p: { value: unknown }) => (p.value === null ? '—' : `${String(p.value)}%`),
-          },
-          data: shown.map((r) => (r.utilisation === null ? null : Math.round(r.utilisation * 1000) / 10)),
-        },
-      ],
-    };
-  }, [rows, t]);
+  const option = useMemo<ScreenChartOption>(
+    () =>
+      utilisationBarsOption(rows, {
+        machines: t('screens.county.machines'),
+        utilisation: t('screens.county.utilisation'),
+        noDevices: t('screens.county.noDevices'),
+      }),
+    [rows, t],
+  );
   return <ScreenChart option={option} testId={testId} />;
 }
 
