@@ -56,10 +56,19 @@ export function checkAttachment(file: UploadedFile, existing: number, what: stri
   if (existing >= ATTACHMENTS_PER_REQUEST) throw rejectFile(`At most ${ATTACHMENTS_PER_REQUEST} files per ${what}`);
 }
 
+/**
+ * The CSP of a stored file opened on its own: a sandboxed document (a unique origin, no scripts, forms or
+ * popups) that loads nothing but itself. It replaces the web app's CSP that every answer gets.
+ */
+export const ATTACHMENT_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+// No `sandbox` for PDFs: Chromium's built-in viewer shows a sandboxed PDF blank (in a frame), so the prior sandboxed policy was reverted.
+export const PDF_ATTACHMENT_CSP = "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
 export function sendAttachment(reply: FastifyReply, file: { mime: string; filename: string; content: Uint8Array }) {
   return reply
     .header('content-type', file.mime)
     .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('content-security-policy', file.mime === 'application/pdf' ? PDF_ATTACHMENT_CSP : ATTACHMENT_CSP)
     .header('x-content-type-options', 'nosniff')
     .send(Buffer.from(file.content));
 }

@@ -147,6 +147,8 @@ export class InspectionRoundService {
         recorded_at: at,
         recorded_by: actor.userId,
       });
+      // A photo item recorded without its picture: the photo it showed is deleted, its URL answers 404.
+      if (item.kind === 'photo') await repo.deleteReplacedPhotos(trx, round.id, before.id, null);
       const current = await repo.findResult(trx, round.id, item.id);
       let workOrderId = current?.work_order_id ?? null;
       if (passed === false && workOrderId === null && point.asset_id !== null) {
@@ -189,7 +191,8 @@ export class InspectionRoundService {
 
   /**
    * The picture for a `photo` item of a point checked in this round: a JPEG, PNG or WebP whose first bytes
-   * match its type. It records the item (the value is the file's name); a new photo replaces the shown one.
+   * match its type. It records the item (the value is the file's name); a new photo replaces the shown one,
+   * which is deleted in the same transaction (the file lives in its row), so its URL answers 404 once this commits.
    */
   async recordPhoto(actor: Actor, roundId: string, itemId: string, file: UploadedFile): Promise<InspectionRoundDetailView> {
     const round = await openRound(this.db, actor, roundId);
@@ -202,7 +205,8 @@ export class InspectionRoundService {
     if (!matchesFileSignature(file.mime, file.content)) throw rejectFile(`The file's content is not ${file.mime}`);
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      const result = await repo.findResult(trx, round.id, item.id);
+      // Locked: of two photos sent at once, the later replaces the earlier and deletes it, none is left unreferenced.
+      const result = await repo.lockResult(trx, round.id, item.id);
       if (!result) throw new AppError(409, 'CONFLICT', 'Check in at the point first: scan its QR label');
       const photoId = randomUUID();
       await repo.insertPhoto(trx, {
@@ -223,6 +227,7 @@ export class InspectionRoundService {
         recorded_at: at,
         recorded_by: actor.userId,
       });
+      await repo.deleteReplacedPhotos(trx, round.id, result.id, photoId);
       await recordAudit(trx, actor, {
         action: 'record',
         entity: 'inspection_result',

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { lockingRows } from '../../db/row-lock';
 import type {
   InspectionItemsTable,
   InspectionPhotosTable,
@@ -272,6 +273,21 @@ export async function routeTotals(db: InspectionDb, routeId: string): Promise<{ 
 
 export async function insertPhoto(db: InspectionDb, row: Insertable<InspectionPhotosTable>): Promise<void> {
   await db.insertInto('inspection_photos').values(row).execute();
+}
+
+/** The result of an item in a round, its row locked until the transaction ends: photos for it are taken in turn. */
+export function lockResult(db: InspectionDb, roundId: string, itemId: string) {
+  return lockingRows(
+    db,
+    db.selectFrom('inspection_results').selectAll().where('round_id', '=', roundId).where('item_id', '=', itemId),
+  ).executeTakeFirst();
+}
+
+/** Deletes a result's photos but `keep` (the one its photo_ref names, null for none): a replaced photo is not kept. */
+export async function deleteReplacedPhotos(db: InspectionDb, roundId: string, resultId: string, keep: string | null): Promise<void> {
+  let query = db.deleteFrom('inspection_photos').where('round_id', '=', roundId).where('result_id', '=', resultId);
+  if (keep !== null) query = query.where('id', '<>', keep);
+  await query.execute();
 }
 
 export function findPhoto(db: InspectionDb, roundId: string, id: string) {

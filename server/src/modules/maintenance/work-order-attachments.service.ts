@@ -24,16 +24,19 @@ export class WorkOrderAttachmentService {
 
   /**
    * Photos and PDFs (the fault, the repaired part) from any user of the enterprise running the order,
-   * until it is accepted. The declared type must match the file's own first bytes.
+   * until it is accepted. The declared type must match the file's own first bytes. The status and the count
+   * are read with the order's row locked, in the transaction that inserts: concurrent uploads never pass the limit.
    */
   async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<WorkOrderDetailView> {
     const row = await visibleOrder(this.db, actor, id);
     requireRunningEnterprise(actor, row, 'Only users of the enterprise running the work order attach files');
-    if (row.status === 'accepted')
-      throw new AppError(409, 'INVALID_TRANSITION', 'Cannot attach to an accepted work order', { from: row.status, action: 'attach' });
-    checkAttachment(file, (await repo.listAttachments(this.db, id)).length, 'work order');
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      const locked = await repo.lockOrderForAttachment(trx, id);
+      if (!locked) throw notFound('Work order');
+      if (locked.status === 'accepted')
+        throw new AppError(409, 'INVALID_TRANSITION', 'Cannot attach to an accepted work order', { from: locked.status, action: 'attach' });
+      checkAttachment(file, (await repo.listAttachments(trx, id)).length, 'work order');
       const who = await repo.displayName(trx, actor.userId);
       const attachmentId = randomUUID();
       await repo.insertAttachment(trx, {

@@ -32,18 +32,21 @@ export class RequestAttachmentService {
 
   /**
    * Photos and PDFs from any party of the request while it is open. The declared type must match the
-   * file's own first bytes, so a renamed executable is not served back as a "photo".
+   * file's own first bytes, so a renamed executable is not served back as a "photo". The status and the count
+   * are read with the request's row locked, in the transaction that inserts: concurrent uploads never pass the limit.
    */
   async attach(actor: Actor, id: string, file: { filename: string; mime: string; content: Buffer }): Promise<RequestDetailView> {
     const row = await visibleRequest(this.db, actor, id);
     if (partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id }).size === 0) {
       throw forbidden('Only the enterprise, the office and the lead department attach files');
     }
-    if (row.status === 'closed' || row.status === 'rejected')
-      throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${row.status} request`);
-    checkAttachment(file, (await repo.listAttachments(this.db, id)).length, 'request');
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      const locked = await repo.lockRequestForAttachment(trx, id);
+      if (!locked) throw notFound('Request');
+      if (locked.status === 'closed' || locked.status === 'rejected')
+        throw new AppError(409, 'INVALID_TRANSITION', `Cannot attach to a ${locked.status} request`);
+      checkAttachment(file, (await repo.listAttachments(trx, id)).length, 'request');
       const who = await trx.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
       const attachmentId = randomUUID();
       await repo.insertAttachment(trx, {

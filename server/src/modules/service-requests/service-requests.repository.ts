@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { lockingRows } from '../../db/row-lock';
 import type { RequestEventsTable, ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
 
 export type ServiceRequestDb = Kysely<ServiceRequestTables>;
@@ -206,6 +207,11 @@ export function requestsForStatistics(db: ServiceRequestDb, from: string, to: st
 }
 
 // ---- attachments ----
+
+/** The request's status, its row locked until the transaction ends: uploads to one request count and insert in turn. */
+export function lockRequestForAttachment(db: ServiceRequestDb, requestId: string) {
+  return lockingRows(db, db.selectFrom('service_requests').select('status').where('id', '=', requestId)).executeTakeFirst();
+}
 
 export function listAttachments(db: ServiceRequestDb, requestId: string) {
   return db
