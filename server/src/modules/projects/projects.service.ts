@@ -424,12 +424,24 @@ export class ProjectService {
     });
   }
 
-  /** Files a direct-service request for the project through the service-requests module and links it. */
+  /**
+   * Files a direct-service request for the project through the service-requests module (which audits the
+   * filing) and links it to the project: the link is the project's change, audited with it.
+   */
   async fileServiceRequest(actor: Actor, id: string, body: z.infer<typeof projectServiceRequestBody>): Promise<ProjectDetailView> {
     const row = await this.visibleRow(actor, id);
     requirePermission(actor, 'requests.file', 'Requests are filed by the project’s enterprise');
     const request = await this.serviceRequests.create(actor, { ...body, title: `【${row.name}】${body.title}`.slice(0, 200) });
-    await repo.linkServiceRequest(this.db, id, request.id, nowIso());
+    await this.db.transaction().execute(async (trx) => {
+      await repo.linkServiceRequest(trx, id, request.id, nowIso());
+      await recordAudit(trx, actor, {
+        action: 'link_request',
+        entity: 'project',
+        entityId: id,
+        organisationId: row.enterprise_id,
+        after: { serviceRequestId: request.id, number: request.number },
+      });
+    });
     return this.get(actor, id);
   }
 
