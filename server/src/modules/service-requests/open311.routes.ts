@@ -111,7 +111,7 @@ const requestsQuery = apiKeyQuery.extend({
   service_request_id: optional.describe('Comma-separated request numbers (ZT2026000001) or ids; overrides all other arguments'),
   service_code: optional.describe('Comma-separated service codes'),
   start_date: optional.describe('W3C datetime, e.g. 2026-06-15T00:00:00+08:00; default: 90 days before end_date'),
-  end_date: optional.describe('W3C datetime; default: 90 days after start_date, or now'),
+  end_date: optional.describe('W3C datetime; default: 90 days after start_date, or now. The window may not exceed 90 days'),
   status: optional.describe('open, closed, or both comma-separated'),
 });
 // JSON clients send numbers for lat/long and the like: any scalar is accepted, the fields we use are read as text.
@@ -121,15 +121,17 @@ const filingBody = z
     api_key: scalar.describe('An API token issued to an enterprise account (required)'),
     service_code: scalar,
     description: scalar,
+    lat: scalar.describe('WGS84 latitude; a location is required: lat and long, address_string or address_id'),
+    long: scalar.describe('WGS84 longitude'),
+    address_string: scalar,
+    address_id: scalar,
+    email: scalar,
+    device_id: scalar,
+    account_id: scalar,
     first_name: scalar,
     last_name: scalar,
     phone: scalar,
-    email: scalar,
-    lat: scalar,
-    long: scalar,
-    address_string: scalar,
-    address_id: scalar,
-    media_url: scalar,
+    media_url: scalar.describe('An http(s) URL of a photo; kept as given, not fetched'),
   })
   .nullish();
 const text = (value: string | number | boolean | undefined) => (value === undefined ? undefined : String(value));
@@ -207,9 +209,17 @@ export function open311Routes(serviceRequests: ServiceRequestService, db: Kysely
       const created = await open311.create(actor, {
         service_code: text(body.service_code),
         description: text(body.description),
+        lat: text(body.lat),
+        long: text(body.long),
+        address_string: text(body.address_string),
+        address_id: text(body.address_id),
+        email: text(body.email),
+        device_id: text(body.device_id),
+        account_id: text(body.account_id),
         first_name: text(body.first_name),
         last_name: text(body.last_name),
         phone: text(body.phone),
+        media_url: text(body.media_url),
       });
       return send(reply, format, 'service_requests', [created]);
     });

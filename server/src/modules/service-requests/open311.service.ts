@@ -3,20 +3,23 @@
 // notifications are the same as for a request filed in the web app.
 import { createRequestBody, type Actor, type RequestStatus } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
 import { requirePermission } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
 import * as repo from './service-requests.repository';
 import type { ServiceRequestDb } from './service-requests.repository';
-import type { ServiceRequestService } from './service-requests.service';
+import type { FiledDetails, ServiceRequestService } from './service-requests.service';
 import type { ServiceRequestTables } from './service-requests.tables';
 
 export const OPEN311_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When what this endpoint offers last changed (new fields, new rules), for discovery's changeset. */
-const CHANGESET = '2026-11-28T00:00:00+08:00';
+const CHANGESET = '2026-12-03T15:00:00+08:00';
 /** The spec's response volume: at most 1000 requests, by default of the most recent 90 days. */
 export const MAX_REQUESTS = 1000;
-const DEFAULT_WINDOW_MS = 90 * 24 * 3_600_000;
+/** The spec's date window: the last 90 days by default, and no start_date..end_date span longer than that. */
+export const WINDOW_DAYS = 90;
+const DEFAULT_WINDOW_MS = WINDOW_DAYS * 24 * 3_600_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const TITLE_LENGTH = 40;
 const CONTACT_NAME_LENGTH = 50;
@@ -58,12 +61,12 @@ export type Open311Request = {
   requested_datetime: string;
   updated_datetime: string;
   expected_datetime: string | null;
-  address: null;
-  address_id: null;
+  address: string | null;
+  address_id: string | null;
   zipcode: null;
-  lat: null;
-  long: null;
-  media_url: null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
 };
 
 export type Open311Created = {
@@ -77,20 +80,51 @@ export type Open311Token = {
   token: string;
 };
 
-/** The POST fields we use; everything else the spec allows (lat, long, address_string, attribute[…]) is accepted and ignored. */
+/**
+ * The spec's POST fields, as text: all kept (name and phone as the request's contact, the rest in their own
+ * columns). Only attribute[…] is accepted and ignored: our services define no attributes.
+ */
 export interface Open311Filing {
   service_code?: string | undefined;
   description?: string | undefined;
+  lat?: string | undefined;
+  long?: string | undefined;
+  address_string?: string | undefined;
+  address_id?: string | undefined;
+  email?: string | undefined;
+  device_id?: string | undefined;
+  account_id?: string | undefined;
   first_name?: string | undefined;
   last_name?: string | undefined;
   phone?: string | undefined;
+  media_url?: string | undefined;
 }
+
+/**
+ * Stable first words of the descriptions of the 400s a client can act on (the error's code is the HTTP
+ * status, as the spec's examples and every other Open311 error here have it).
+ */
+export const OPEN311_ERRORS = {
+  /** POST requests without lat+long, address_string or address_id. */
+  locationRequired: 'location_required',
+  /** lat/long not a number in range, or only one of the two. */
+  invalidLocation: 'invalid_location',
+  /** email, media_url or a text field that cannot be stored as given. */
+  invalidField: 'invalid_field',
+  /** GET requests with start_date..end_date spanning more than 90 days. */
+  dateWindowTooLong: 'date_window_too_long',
+} as const;
+
+/** Lengths of the columns the Open311 fields are kept in (migration 2026-12-03T15-00-00_open311-fields). */
+const FIELD_LENGTHS = { address_string: 500, address_id: 100, device_id: 100, account_id: 100, email: 254, media_url: 2048 } as const;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const EMAIL = z.email();
 
 /** The GET requests.{format} arguments as they arrive; empty means absent, as the spec's optional arguments say. */
 export interface Open311Search {
   service_request_id?: string | undefined;
   service_code?: string | undefined;
-  /** With end_date, any span (at most 1000 requests come back); alone, the 90 days from it. */
+  /** Alone, the 90 days from it; with end_date, a span of at most 90 days. */
   start_date?: string | undefined;
   end_date?: string | undefined;
   status?: string | undefined;
@@ -111,6 +145,7 @@ const STATUS_NOTES: Record<RequestStatus, string> = {
 };
 
 const badRequest = (description: string) => new AppError(400, 'VALIDATION_FAILED', description);
+const coded = (code: (typeof OPEN311_ERRORS)[keyof typeof OPEN311_ERRORS], description: string) => badRequest(`${code}: ${description}`);
 
 /** 2026-06-15T06:30:00.000Z → 2026-06-15T14:30:00+08:00: China has one zone and no daylight saving. */
 export function chinaTime(iso: string): string {
@@ -157,6 +192,55 @@ const present = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 };
+
+/** A coordinate as the client sent it (text or JSON number): a decimal number within ±limit, else a 400. */
+function coordinate(field: 'lat' | 'long', raw: string, limit: number): number {
+  const value = raw.trim();
+  const number = DECIMAL.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(number) || Math.abs(number) > limit)
+    throw coded(
+      OPEN311_ERRORS.invalidLocation,
+      `${field}: ${Array.from(value).slice(0, 40).join('')} is not a decimal number from -${limit} to ${limit} (WGS84 degrees)`,
+    );
+  return number;
+}
+
+/**
+ * What the filing says besides the request itself, checked: the spec's location (lat and long together,
+ * address_string or address_id; at least one of them), an email, a media_url to keep (not fetch).
+ */
+function filedDetails(filing: Open311Filing): FiledDetails {
+  const lat = present(filing.lat);
+  const long = present(filing.long);
+  if ((lat === undefined) !== (long === undefined))
+    throw coded(
+      OPEN311_ERRORS.invalidLocation,
+      `${lat === undefined ? 'long' : 'lat'} was provided without ${lat === undefined ? 'lat' : 'long'}: send both`,
+    );
+  const details: FiledDetails = {
+    lat: lat === undefined ? null : coordinate('lat', lat, 90),
+    long: long === undefined ? null : coordinate('long', long, 180),
+  };
+  for (const field of ['address_string', 'address_id', 'device_id', 'account_id', 'email', 'media_url'] as const) {
+    const value = present(filing[field]) ?? null;
+    if (value !== null && Array.from(value).length > FIELD_LENGTHS[field])
+      throw coded(OPEN311_ERRORS.invalidField, `${field}: at most ${FIELD_LENGTHS[field]} characters`);
+    details[field] = value;
+  }
+  if (details.lat === null && !details.address_string && !details.address_id)
+    throw coded(OPEN311_ERRORS.locationRequired, 'a request needs a location: lat and long, address_string or address_id');
+  if (details.email && !EMAIL.safeParse(details.email).success)
+    throw coded(OPEN311_ERRORS.invalidField, `email: ${details.email} is not an email address`);
+  if (details.media_url && !isWebUrl(details.media_url))
+    throw coded(OPEN311_ERRORS.invalidField, 'media_url: not an absolute http:// or https:// URL');
+  return details;
+}
+
+function isWebUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
 
 /** Which requests a caller may read in full: its enterprise's, its department's, or (county) all. Null: the public. */
 type Scope = { kind: 'public' } | { kind: 'all' } | { kind: 'enterprise'; id: string } | { kind: 'department'; id: string };
@@ -233,6 +317,7 @@ export class Open311Service {
     if (!category) throw notFound(`service_code ${code}`);
     const description = present(filing.description);
     if (!description) throw badRequest('description was not provided');
+    const details = filedDetails(filing);
 
     const user = await this.db
       .selectFrom('users')
@@ -252,7 +337,7 @@ export class Open311Service {
       const field: Record<string, string> = { description: 'description', contactPhone: 'phone', contactName: 'first_name/last_name' };
       throw badRequest(body.error.issues.map((i) => `${field[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
     }
-    const created = await this.serviceRequests.create(actor, body.data);
+    const created = await this.serviceRequests.create(actor, body.data, details);
     return { service_request_id: created.number, service_notice: serviceNotice(category), account_id: actor.userId };
   }
 
@@ -276,6 +361,13 @@ export class Open311Service {
     const to = endDate ?? (startDate ? new Date(startDate.getTime() + DEFAULT_WINDOW_MS) : now);
     const from = startDate ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
     if (from > to) throw badRequest('start_date is after end_date');
+    if (to.getTime() - from.getTime() > DEFAULT_WINDOW_MS) {
+      const days = Math.ceil((to.getTime() - from.getTime()) / 86_400_000);
+      throw coded(
+        OPEN311_ERRORS.dateWindowTooLong,
+        `start_date to end_date spans ${days} days; the window may not exceed ${WINDOW_DAYS} days: split the search`,
+      );
+    }
 
     return this.find(viewer, {
       codes: commaList(search.service_code),
@@ -320,6 +412,11 @@ export class Open311Service {
         'service_requests.updated_at',
         'service_requests.accept_due_at',
         'service_requests.answer_due_at',
+        'service_requests.lat',
+        'service_requests.long',
+        'service_requests.address_string',
+        'service_requests.address_id',
+        'service_requests.media_url',
         'service_categories.name_zh',
         'service_categories.accept_hours',
         'service_categories.answer_days',
@@ -376,12 +473,13 @@ export class Open311Service {
         requested_datetime: chinaTime(r.submitted_at),
         updated_datetime: chinaTime(r.updated_at),
         expected_datetime: chinaTime(r.answer_due_at ?? r.accept_due_at),
-        address: null,
-        address_id: null,
+        // Where the enterprise is, and its photo, say who filed: the enterprise's and its handlers' to read.
+        address: full ? r.address_string : null,
+        address_id: full ? r.address_id : null,
         zipcode: null,
-        lat: null,
-        long: null,
-        media_url: null,
+        lat: full && r.lat !== null ? Number(r.lat) : null,
+        long: full && r.long !== null ? Number(r.long) : null,
+        media_url: full ? r.media_url : null,
       };
     });
   }

@@ -17,6 +17,12 @@ interface Open311Request {
   requested_datetime: string;
   updated_datetime: string;
   expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
 }
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
@@ -59,7 +65,8 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
   const keys = { shanhe: '', yinlun: '', officer: '', zhujian: '' };
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // This suite files more than the public per-address limit allows in a minute (security.test.ts tests the limit).
+    t = await createTestApp(engine, { rateLimits: { 'POST /open311/v2/requests.:format': { max: 1000, timeWindow: 60_000 } } });
     shanhe = await login(t.app, 'shanhe');
     yinlun = await login(t.app, 'yinlun');
     officer = await login(t.app, 'officer');
@@ -82,7 +89,13 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
     t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: FORM, payload: new URLSearchParams(fields).toString() });
   /** Files a request with a key and returns its service_request_id. */
   const file = async (key: string, fields: Record<string, string> = {}) => {
-    const res = await postForm({ api_key: key, service_code: 'construction', description: '厂区道路塌陷，需要住建部门查看', ...fields });
+    const res = await postForm({
+      api_key: key,
+      service_code: 'construction',
+      description: '厂区道路塌陷，需要住建部门查看',
+      address_string: '天台县始丰街道工业园区',
+      ...fields,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<Array<{ service_request_id: string }>>()[0]!.service_request_id;
   };
@@ -169,6 +182,10 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
       lat: '29.14',
       long: '121.03',
       address_string: '天台县始丰街道',
+      address_id: 'TT-SF-0042',
+      device_id: 'ios-7f3a',
+      account_id: 'shanhe-erp-17',
+      media_url: 'https://photos.shanhe.example/termites/1.jpg?size=large&v=2',
       'attribute[AREA]': '200',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -203,10 +220,22 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
       service_code: 'construction',
       description,
       agency_responsible: null,
-      media_url: null,
-      lat: null,
-      long: null,
+      // What the client sent comes back under the spec's names.
+      address: '天台县始丰街道',
+      address_id: 'TT-SF-0042',
+      zipcode: null,
+      lat: 29.14,
+      long: 121.03,
+      media_url: 'https://photos.shanhe.example/termites/1.jpg?size=large&v=2',
     });
+    // The fields the spec's GET does not return are kept too.
+    expect(
+      await t.db
+        .selectFrom('service_requests')
+        .select(['email', 'device_id', 'account_id', 'lat', 'long'])
+        .where('number', '=', number)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ email: 'xu@shanhe.example', device_id: 'ios-7f3a', account_id: 'shanhe-erp-17', lat: 29.14, long: 121.03 });
     for (const field of ['requested_datetime', 'updated_datetime', 'expected_datetime'] as const)
       expect(mine[0]![field]).toMatch(CHINA_TIME);
     // Our uuid finds it too, and an API token in the Authorization header works like api_key.
@@ -223,6 +252,26 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
     expect(xml.body).toContain('&lt;200㎡&gt; &amp; &quot;急&quot;');
     expect(xmlTexts(xml.body, 'description')).toEqual([description]);
     expect(xmlTexts(xml.body, 'requested_datetime')[0]).toMatch(CHINA_TIME);
+    expect(xmlTexts(xml.body, 'address')).toEqual(['天台县始丰街道']);
+    expect(xmlTexts(xml.body, 'address_id')).toEqual(['TT-SF-0042']);
+    expect(xmlTexts(xml.body, 'lat')).toEqual(['29.14']);
+    expect(xmlTexts(xml.body, 'long')).toEqual(['121.03']);
+    expect(xmlTexts(xml.body, 'media_url')).toEqual(['https://photos.shanhe.example/termites/1.jpg?size=large&v=2']);
+    expect(xml.body).toContain('<media_url>https://photos.shanhe.example/termites/1.jpg?size=large&amp;v=2</media_url>');
+    // The list shows the same, in both formats.
+    expect((await requests(`service_request_id=${number}`, keys.shanhe))[0]).toMatchObject({ address: '天台县始丰街道', lat: 29.14 });
+    const listXml = await get(`/open311/v2/requests.xml?service_request_id=${number}&api_key=${keys.shanhe}`);
+    expect(xmlTexts(listXml.body, 'address')).toEqual(['天台县始丰街道']);
+    // The public sees neither where the enterprise is nor its photo.
+    const publicView = await get(`/open311/v2/requests/${number}.json`);
+    expect(publicView.json<Open311Request[]>()[0]).toMatchObject({
+      address: null,
+      address_id: null,
+      lat: null,
+      long: null,
+      media_url: null,
+    });
+    for (const secret of ['始丰街道', 'TT-SF-0042', '29.14', 'photos.shanhe']) expect(publicView.body).not.toContain(secret);
 
     // Created synchronously: the token is the request's id.
     expect((await get(`/open311/v2/tokens/${number}.json`)).json()).toEqual([{ service_request_id: number, token: number }]);
@@ -241,8 +290,138 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
       /^<\?xml version="1\.0" encoding="utf-8"\?>\s*<service_requests><request><service_request_id>ZT\d{10}<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id>[^<]+<\/account_id><\/request><\/service_requests>/,
     );
     // Without a name or phone, the contact is the key's user and the phone says it was not given.
-    const ours = await internal(xmlTexts(json.body, 'service_request_id')[0]!);
+    const number = xmlTexts(json.body, 'service_request_id')[0]!;
+    const ours = await internal(number);
     expect(ours).toMatchObject({ contactName: '银轮 设备部 金伟民', contactPhone: '未提供', categoryCode: 'power' });
+    // JSON numbers for lat/long are kept as numbers.
+    expect((await requests(`service_request_id=${number}`, keys.yinlun))[0]).toMatchObject({ lat: 29.1, long: 121, address: null });
+  });
+
+  it('requires a location, as the spec does, and checks what it keeps', async () => {
+    const filing = { api_key: keys.shanhe, service_code: 'construction', description: '厂区围墙倒塌' };
+    // No location at all: lat+long, address_string or address_id is required.
+    for (const fields of [{}, { address_string: '   ' }, { email: 'xu@shanhe.example' }] as Array<Record<string, string>>) {
+      expect(expectOpen311Error(await postForm({ ...filing, ...fields }), 400)).toMatch(/^location_required: /);
+    }
+    expect(expectOpen311Error(await postForm(filing, 'xml'), 400, 'xml')).toMatch(/^location_required: /);
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { ...filing, media_url: 'https://a.example/1.jpg' },
+    });
+    expect(expectOpen311Error(json, 400)).toMatch(/^location_required: .*lat and long, address_string or address_id/);
+
+    // Half a coordinate pair, or one out of range or not a number.
+    for (const fields of [
+      { lat: '29.14' },
+      { long: '121.03', address_string: '天台县' },
+      { lat: '91', long: '121' },
+      { lat: '29', long: '-180.5' },
+      { lat: 'north', long: '121' },
+      { lat: '0x1d', long: '121' },
+      { lat: 'Infinity', long: '121' },
+    ] as Array<Record<string, string>>) {
+      expect(expectOpen311Error(await postForm({ ...filing, ...fields }), 400), JSON.stringify(fields)).toMatch(/^invalid_location: /);
+    }
+    // An email that is not one; a media_url that is not an http(s) URL, or too long to keep.
+    for (const [fields, field] of [
+      [{ email: 'not-an-email' }, 'email'],
+      [{ media_url: 'javascript:alert(1)' }, 'media_url'],
+      [{ media_url: 'ftp://files.example/1.jpg' }, 'media_url'],
+      [{ media_url: 'photos/1.jpg' }, 'media_url'],
+      [{ media_url: `https://photos.example/${'a'.repeat(2049 - 'https://photos.example/'.length)}` }, 'media_url'],
+      [{ address_string: '路'.repeat(501) }, 'address_string'],
+    ] as const) {
+      const description = expectOpen311Error(await postForm({ ...filing, address_id: 'TT-1', ...fields }), 400);
+      expect(description).toMatch(new RegExp(`^invalid_field: ${field}: `));
+    }
+    expect(await t.db.selectFrom('service_requests').select('id').where('description', '=', '厂区围墙倒塌').execute()).toEqual([]);
+
+    // Any one of the three is enough; a media_url of exactly 2048 characters is kept as given.
+    const longUrl = `https://photos.example/${'a'.repeat(2048 - 'https://photos.example/'.length)}`;
+    const byPoint = await file(keys.shanhe, { address_string: '', lat: '-0.5', long: '-179.99', media_url: longUrl });
+    const byId = await file(keys.shanhe, { address_string: '', address_id: 'TT-SF-0042' });
+    const [point, id] = await requests(`service_request_id=${byPoint},${byId}`, keys.shanhe).then((list) => [
+      list.find((r) => r.service_request_id === byPoint)!,
+      list.find((r) => r.service_request_id === byId)!,
+    ]);
+    expect(point).toMatchObject({ lat: -0.5, long: -179.99, address: null, address_id: null, media_url: longUrl });
+    expect(id).toMatchObject({ lat: null, long: null, address: null, address_id: 'TT-SF-0042', media_url: null });
+  });
+
+  it('files only for the key’s own enterprise, whatever account_id the client sends', async () => {
+    const number = await file(keys.shanhe, { account_id: yinlun.userId, device_id: yinlun.organisationId, address_string: '山河厂区' });
+    const ours = await internal(number);
+    expect(ours.enterpriseId).toBe(shanhe.organisationId);
+    const stored = await t.db
+      .selectFrom('service_requests')
+      .select(['enterprise_id', 'account_id'])
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ enterprise_id: shanhe.organisationId, account_id: yinlun.userId });
+    // The other enterprise named in account_id sees nothing of it; the filer sees it in full.
+    expectOpen311Error(await get(`/open311/v2/requests/${number}.json?api_key=${keys.yinlun}`), 404);
+    expect(ids(await requests(`service_request_id=${number}`, keys.yinlun))).toEqual([]);
+    expect((await requests(`service_request_id=${number}`, keys.shanhe))[0]).toMatchObject({ address: '山河厂区' });
+  });
+
+  it('answers at most 90 days of requests: by default the last 90, and no longer window', async () => {
+    // Exactly 90 days (whole days in China time) is the most a window may span.
+    expect(ids(await requests('start_date=2026-01-01&end_date=2026-03-31'))).toEqual(expect.any(Array));
+    const now = Date.now();
+    const china = (ms: number) => encodeURIComponent(`${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`);
+    await requests(`start_date=${china(now - 90 * 86_400_000)}&end_date=${china(now)}`);
+    for (const query of [
+      'start_date=2026-01-01&end_date=2026-04-01',
+      `start_date=${china(now - 91 * 86_400_000)}&end_date=${china(now)}`,
+      'start_date=2025-01-01T00:00:00Z&end_date=2026-01-01T00:00:00Z',
+    ]) {
+      const description = expectOpen311Error(await get(`/open311/v2/requests.json?${query}`), 400);
+      expect(description).toMatch(/^date_window_too_long: start_date to end_date spans \d+ days; the window may not exceed 90 days/);
+    }
+    expect(expectOpen311Error(await get('/open311/v2/requests.xml?start_date=2026-01-01&end_date=2026-12-31'), 400, 'xml')).toMatch(
+      /^date_window_too_long: .*365 days/,
+    );
+    // service_request_id overrides the dates, so an over-long window beside it is not an error.
+    await requests('service_request_id=ZT1999000001&start_date=2025-01-01&end_date=2026-12-31');
+
+    // No dates: the last 90 days of the demo county's year of requests, nothing older.
+    const all = await requests('status=open,closed', keys.officer);
+    expect(all.length).toBeGreaterThan(0);
+    const oldest = Math.min(...all.map((r) => Date.parse(r.requested_datetime)));
+    expect(oldest).toBeGreaterThanOrEqual(now - 90 * 86_400_000 - 1000);
+  });
+
+  it('dates each demo request’s updated_datetime at its last event, not at the demo’s loading', async () => {
+    const rows = await t.db
+      .selectFrom('service_requests')
+      .innerJoin('request_events', 'request_events.request_id', 'service_requests.id')
+      .select([
+        'service_requests.id',
+        'service_requests.number',
+        'service_requests.updated_at',
+        'request_events.at',
+        'request_events.actor_user_id',
+        'request_events.kind',
+      ])
+      .execute();
+    const demo = new Map<string, { number: string; updated: string; last: string }>();
+    const filedHere = new Set(rows.filter((r) => r.actor_user_id !== null).map((r) => r.id));
+    for (const r of rows) {
+      // The clock job's escalation is a notice about the request, not a change to it.
+      if (filedHere.has(r.id) || r.kind === 'escalate') continue;
+      const seen = demo.get(r.id);
+      if (!seen || r.at > seen.last) demo.set(r.id, { number: r.number, updated: r.updated_at, last: r.at });
+    }
+    expect(demo.size).toBeGreaterThan(1000);
+    for (const { number, updated, last } of demo.values()) expect(updated, number).toBe(last);
+
+    // As a client reads it: closed requests were last updated when rated, after they were filed, at many moments.
+    const closed = await requests('status=closed', keys.officer);
+    const demoClosed = closed.filter((r) => [...demo.values()].some((d) => d.number === r.service_request_id));
+    expect(demoClosed.length).toBeGreaterThan(10);
+    for (const r of demoClosed) expect(Date.parse(r.updated_datetime)).toBeGreaterThan(Date.parse(r.requested_datetime));
+    expect(new Set(demoClosed.map((r) => r.updated_datetime)).size).toBeGreaterThan(demoClosed.length / 2);
   });
 
   it('shows the public and other enterprises none of an enterprise’s words', async () => {
@@ -374,7 +553,7 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
   });
 
   it('answers every error with the spec’s status and error list', async () => {
-    const filing = { service_code: 'construction', description: '测试诉求' };
+    const filing = { service_code: 'construction', description: '测试诉求', address_string: '天台县' };
     // 403: the api_key is missing, unknown, or not an enterprise's.
     expectOpen311Error(await postForm(filing), 403);
     expectOpen311Error(await postForm(filing, 'xml'), 403, 'xml');
@@ -393,11 +572,10 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
     expect(expectOpen311Error(await postForm({ api_key: keys.shanhe, service_code: 'potholes', description: '测试' }), 404)).toMatch(
       /potholes/,
     );
-    expectOpen311Error(await postForm({ api_key: keys.shanhe, service_code: 'construction', description: 'x'.repeat(5001) }), 400);
-    expectOpen311Error(
-      await postForm({ api_key: keys.shanhe, service_code: 'construction', description: '测试', phone: '1'.repeat(40) }),
-      400,
+    expect(expectOpen311Error(await postForm({ ...filing, api_key: keys.shanhe, description: 'x'.repeat(5001) }), 400)).toMatch(
+      /description/,
     );
+    expect(expectOpen311Error(await postForm({ ...filing, api_key: keys.shanhe, phone: '1'.repeat(40) }), 400)).toMatch(/phone/);
     expectOpen311Error(
       await t.app.inject({
         method: 'POST',

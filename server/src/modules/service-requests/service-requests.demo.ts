@@ -127,7 +127,7 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
     const iso = (d: Date) => d.toISOString();
     const after = (target: RequestStatus[]) => target.includes(status);
 
-    requests.push({
+    const request: Insertable<ServiceRequestsTable> = {
       id,
       number: `ZT${year}${String(seq).padStart(6, '0')}`,
       enterprise_id: s.enterprise.id,
@@ -160,14 +160,17 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
       accepted_on_time: status === 'submitted' ? null : acceptedAt <= acceptDue ? 1 : 0,
       answered_on_time: after(['answered', 'closed']) ? (answeredAt <= answerDue ? 1 : 0) : null,
       escalated_at: null,
-      updated_at: iso(now),
-    });
+      // The request's last event, below: when it last changed, as a client reading updated_datetime expects.
+      updated_at: iso(s.at),
+    };
+    requests.push(request);
     if (after(['dispatched', 'in_progress', 'answered', 'closed']) && lead) {
       links.push({ request_id: id, department_id: lead, role: 'lead' });
       if (co && co !== lead) links.push({ request_id: id, department_id: co, role: 'co' });
     }
     const leadName = lead ? (departmentNames.get(lead) ?? null) : null;
-    const event = (kind: string, at: Date, actor: string | null, organisation: string | null, note: string | null) =>
+    const event = (kind: string, at: Date, actor: string | null, organisation: string | null, note: string | null) => {
+      if (iso(at) > request.updated_at) request.updated_at = iso(at);
       events.push({
         id: randomUUID(),
         request_id: id,
@@ -178,6 +181,7 @@ export async function loadServiceRequestDemo(db: ServiceRequestDb, departmentIds
         organisation_name: organisation,
         note,
       });
+    };
     event('submit', s.at, s.enterprise.contact_name, s.enterprise.name, s.title);
     if (status === 'submitted') continue;
     const office = officer?.display_name ?? '直通办';

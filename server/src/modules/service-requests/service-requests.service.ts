@@ -31,6 +31,11 @@ import type { ServiceRequestsTable } from './service-requests.tables';
 import { computeStatistics, periodOf, statisticsSheet } from './statistics';
 import { OFFICE_ROLES, TRANSITIONS, allowedActions, partiesOf } from './workflow';
 
+/** The columns only an Open311 filing sets (GeoReport v2's POST fields beyond name and phone). */
+export type FiledDetails = Partial<
+  Pick<ServiceRequestsTable, 'lat' | 'long' | 'address_string' | 'address_id' | 'email' | 'device_id' | 'account_id' | 'media_url'>
+>;
+
 const OPEN_WITH_CLOCK = ['submitted', 'dispatched', 'signed', 'in_progress'] as const;
 
 export class ServiceRequestService {
@@ -57,7 +62,8 @@ export class ServiceRequestService {
 
   // ---- requests ----
 
-  async create(actor: Actor, body: CreateRequestBody): Promise<RequestDetailView> {
+  /** `filed`: what an Open311 client sent besides the request itself (location, email, media_url, …). */
+  async create(actor: Actor, body: CreateRequestBody, filed: FiledDetails = {}): Promise<RequestDetailView> {
     requirePermission(actor, 'requests.file', 'Requests are filed by enterprises');
     const category = await repo.findCategory(this.db, body.categoryCode);
     if (!category) throw new AppError(400, 'VALIDATION_FAILED', `categoryCode: no category ${body.categoryCode}`);
@@ -99,6 +105,7 @@ export class ServiceRequestService {
             answered_on_time: null,
             escalated_at: null,
             updated_at: now.toISOString(),
+            ...filed,
           });
           await recordStep(trx, actor, id, 'submit', body.title, now.toISOString());
           await recordAudit(trx, actor, {

@@ -46,6 +46,17 @@ export interface ServiceRequestsTable {
   answered_on_time: number | null;
   escalated_at: string | null;
   updated_at: string;
+  // What an Open311 client sent with the request (GeoReport v2); null for requests filed in the web app.
+  // The submitter's first/last name and phone go to contact_name / contact_phone.
+  lat: number | null;
+  long: number | null;
+  address_string: string | null;
+  address_id: string | null;
+  email: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  /** A photo's URL as the client gave it (http/https); stored, never fetched. */
+  media_url: string | null;
 }
 
 export interface RequestDepartmentsTable {
