@@ -18,6 +18,8 @@ interface Ctx {
   yinlunPlantId: string;
   yinlunLineId: string;
   yinlunMoldId: string;
+  /** A pending offer of another 银轮 mold to a third enterprise: 山河 is an outsider to it. */
+  yinlunOfferId: string;
   yinlunPressId: string;
   yinlunPlanId: string;
   yinlunWorkOrderId: string;
@@ -340,6 +342,32 @@ const ACCESS: Record<string, Check> = {
     expect((await shanhe.post(`/api/assets/${yinlunMoldId}/transfer`, body)).statusCode).toBe(404);
     expect((await admin.post(`/api/assets/${yinlunMoldId}/transfer`, body)).statusCode).toBe(403);
     expect((await yinlun.get(`/api/assets/${yinlunMoldId}`)).json().enterpriseId).toBe(yinlun.organisationId);
+  },
+  'GET /api/asset-transfers': async ({ yinlun, shanhe, admin, zhujian, yinlunOfferId }) => {
+    // only the offers an enterprise sends or receives; county staff and departments none
+    expect((await yinlun.get('/api/asset-transfers')).json().map((o: { id: string }) => o.id)).toContain(yinlunOfferId);
+    expect((await shanhe.get('/api/asset-transfers')).json().map((o: { id: string }) => o.id)).not.toContain(yinlunOfferId);
+    expect((await admin.get('/api/asset-transfers')).statusCode).toBe(403);
+    expect((await zhujian.get('/api/asset-transfers')).statusCode).toBe(403);
+  },
+  'POST /api/asset-transfers/{id}/accept': async ({ shanhe, admin, zhujian, yinlun, yinlunOfferId }) => {
+    expect((await shanhe.post(`/api/asset-transfers/${yinlunOfferId}/accept`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/asset-transfers/${yinlunOfferId}/accept`)).statusCode).toBe(403);
+    expect((await zhujian.post(`/api/asset-transfers/${yinlunOfferId}/accept`)).statusCode).toBe(403);
+    // the sender does not accept its own offer
+    expect((await yinlun.post(`/api/asset-transfers/${yinlunOfferId}/accept`)).statusCode).toBe(403);
+  },
+  'POST /api/asset-transfers/{id}/decline': async ({ shanhe, admin, yinlun, yinlunOfferId }) => {
+    expect((await shanhe.post(`/api/asset-transfers/${yinlunOfferId}/decline`, { note: 'x' })).statusCode).toBe(404);
+    expect((await admin.post(`/api/asset-transfers/${yinlunOfferId}/decline`, { note: 'x' })).statusCode).toBe(403);
+    expect((await yinlun.post(`/api/asset-transfers/${yinlunOfferId}/decline`, { note: 'x' })).statusCode).toBe(403);
+  },
+  'POST /api/asset-transfers/{id}/cancel': async ({ t, shanhe, admin, yinlun, yinlunOfferId }) => {
+    expect((await shanhe.post(`/api/asset-transfers/${yinlunOfferId}/cancel`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/asset-transfers/${yinlunOfferId}/cancel`)).statusCode).toBe(403);
+    const tech = await login(t.app, 'yinlun.tech');
+    expect((await tech.post(`/api/asset-transfers/${yinlunOfferId}/cancel`)).statusCode).toBe(403);
+    expect((await yinlun.get(`/api/asset-transfers?status=pending`)).json().map((o: { id: string }) => o.id)).toContain(yinlunOfferId);
   },
   'GET /api/assets/{id}/label': async ({ shanhe, zhujian, yinlunMoldId }) => {
     expect((await shanhe.get(`/api/assets/${yinlunMoldId}/label`)).statusCode).toBe(404);
@@ -890,6 +918,14 @@ describe.each(ENGINES)('access boundaries on %s', (engine) => {
     const mounted = molds.find((m) => m.mountedOnAssetId !== null)!;
     ctx.yinlunMoldId = mounted.id;
     ctx.yinlunPressId = mounted.mountedOnAssetId!;
+    const third = (await ctx.admin.get('/api/enterprises?pageSize=200')).json().items as Array<{ id: string }>;
+    const receiver = third.find((e) => e.id !== ctx.yinlun.organisationId && e.id !== ctx.shanhe.organisationId)!;
+    const loose = (
+      molds as Array<{ id: string; mountedOnAssetId: string | null; enterpriseId?: string; custodianEnterpriseId?: string | null }>
+    ).find((m) => m.mountedOnAssetId === null && m.enterpriseId === ctx.yinlun.organisationId && !m.custodianEnterpriseId)!;
+    const offered = await ctx.yinlun.post(`/api/assets/${loose.id}/transfer`, { enterpriseId: receiver.id, role: 'owner' });
+    expect(offered.statusCode, offered.body).toBe(202);
+    ctx.yinlunOfferId = offered.json().id;
     const plan = { assetId: ctx.yinlunPressId, name: '一级保养', trigger: 'time', intervalValue: 1, intervalUnit: 'months' };
     ctx.yinlunPlanId = (await ctx.yinlun.post('/api/maintenance/plans', plan)).json().id;
     ctx.yinlunWorkOrderId = (await ctx.yinlun.post('/api/work-orders', { assetId: ctx.yinlunPressId, title: '异响' })).json().id;

@@ -39,6 +39,7 @@ import {
   WorkOrderAttachmentService,
   WorkOrderChecklistService,
   SparePartService,
+  handOverMaintenance,
   inspectionRoutes,
   maintenanceRoutes,
   type InspectionTables,
@@ -173,7 +174,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const requestAttachments = new RequestAttachmentService({ db: serviceRequestDb, requests: serviceRequests });
   const assetDb = withTablesOf<AssetTables>(deps.db);
   const assets = new AssetService({ db: assetDb, publish });
-  const assetCustody = new AssetCustodyService({ db: assetDb });
+  const assetCustody = new AssetCustodyService({
+    db: assetDb,
+    hooks: {
+      // maintenance follows the asset to its new keeper, in the transaction that moves it
+      holderChanged: (trx, change) => handOverMaintenance(trx, change),
+      // the receiving enterprise's admins hear of an offer on the bell
+      offerMade: async (trx, offer) => {
+        const db = withTablesOf<NotificationTables>(trx);
+        const admins = await notifications.recipients(db, { roles: ['enterprise_admin'], organisationIds: [offer.toEnterpriseId] });
+        const what = offer.role === 'owner' ? '所有权' : '保管';
+        return notifications.write(db, admins, {
+          kind: 'asset_transfer_offer',
+          text: `${offer.fromEnterpriseName} 向贵企业转交${what}：${offer.assetCode} ${offer.assetName}，请接受或拒绝`,
+          link: '/assets',
+          requestId: null,
+        });
+      },
+    },
+  });
   const places = new PlaceService({ db: assetDb });
   const assetSummary = new AssetSummaryService({ db: assetDb });
   const maintenanceDb = withTablesOf<MaintenanceTables>(deps.db);

@@ -114,9 +114,10 @@ export const assetView = z.object({
   press: z.boolean(),
   cavities: z.number().nullable(),
   designLifeShots: z.number().nullable(),
-  /** Shots counted so far (molds), and what remains of the design life. */
+  /** Shots counted so far (molds), what remains of the design life (never below 0), and how far past it the mold ran. */
   shots: z.number().nullable(),
   remainingShots: z.number().nullable(),
+  overLifeShots: z.number().nullable(),
   mountedOnAssetId: z.string().nullable(),
   mountedOnName: z.string().nullable(),
   /** Whether the caller's enterprise keeps the asset and may change it (the owner of a kept asset only reads). */
@@ -255,3 +256,51 @@ export const assetSharingBody = z.object({ shared: z.boolean() });
 export type AssetSharingBody = z.infer<typeof assetSharingBody>;
 export const assetSharingView = z.object({ shared: z.boolean(), updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
 export type AssetSharingView = z.infer<typeof assetSharingView>;
+
+/**
+ * A transfer into another enterprise is an offer its admin accepts or declines (security issue #13); the
+ * sender's admin may withdraw it while it is pending. Only a custodian sending an asset back to its owner
+ * moves it at once.
+ */
+export const TRANSFER_OFFER_STATUSES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+export type TransferOfferStatus = (typeof TRANSFER_OFFER_STATUSES)[number];
+export const TRANSFER_DIRECTIONS = ['incoming', 'outgoing'] as const;
+export type TransferDirection = (typeof TRANSFER_DIRECTIONS)[number];
+
+export const assetTransferOfferView = z.object({
+  id: z.string(),
+  assetId: z.string(),
+  assetCode: z.string(),
+  assetName: z.string(),
+  assetKind: z.enum(ASSET_KINDS),
+  fromEnterpriseId: z.string(),
+  fromEnterpriseName: z.string(),
+  toEnterpriseId: z.string(),
+  toEnterpriseName: z.string(),
+  /** owner: ownership is offered; custodian: keeping the asset is offered. */
+  role: z.enum(TRANSFER_ROLES),
+  reason: z.string().nullable(),
+  status: z.enum(TRANSFER_OFFER_STATUSES),
+  /** As the caller's enterprise sees the offer: it receives it (incoming) or sent it (outgoing). */
+  direction: z.enum(TRANSFER_DIRECTIONS),
+  /** Usernames of who offered and who accepted, declined or withdrew it. */
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type AssetTransferOfferView = z.infer<typeof assetTransferOfferView>;
+
+/** The caller enterprise's offers, newest first; without `direction` both ways. */
+export const assetTransferListQuery = z.object({
+  direction: z.enum(TRANSFER_DIRECTIONS).optional(),
+  status: z.enum(TRANSFER_OFFER_STATUSES).optional(),
+  assetId: id.optional(),
+});
+export type AssetTransferListQuery = z.infer<typeof assetTransferListQuery>;
+export const TRANSFER_OFFERS_SHOWN = 200;
+
+/** Declining an offer: an optional note, the reason ({} for none). */
+export const transferDecisionBody = z.object({ note: z.string().trim().max(500).optional() });
+export type TransferDecisionBody = z.infer<typeof transferDecisionBody>;

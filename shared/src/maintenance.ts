@@ -26,8 +26,11 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const WORK_ORDER_KINDS = ['maintenance', 'inspection', 'repair'] as const;
 export type WorkOrderKind = (typeof WORK_ORDER_KINDS)[number];
 
-export const WORK_ORDER_STATUSES = ['reported', 'assigned', 'in_progress', 'on_hold', 'done', 'accepted'] as const;
+/** cancelled: closed without the work done, by the platform (the asset went to another keeper), with its reason. */
+export const WORK_ORDER_STATUSES = ['reported', 'assigned', 'in_progress', 'on_hold', 'done', 'accepted', 'cancelled'] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+/** Orders still to be worked on (done ones wait only for 验收). */
+export const OPEN_WORK_ORDER_STATUSES = ['reported', 'assigned', 'in_progress', 'on_hold'] as const satisfies readonly WorkOrderStatus[];
 
 export const WORK_ORDER_ACTIONS = ['assign', 'start', 'hold', 'resume', 'use_part', 'complete', 'accept', 'reject'] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];

@@ -1,9 +1,10 @@
 // Equipment and molds end to end in a real browser: 银轮's equipment admin picks a plant, opens a mold near
 // the end of its design life, records a shot reading (first one that runs backwards, then the right one),
 // sees the life bar move, mounts the mold on an injection press and sees its QR label. Then a technician
-// opens the label's address on a phone, as a scan would, and sees the same mold. Last, the admin hands
-// another mold to 山河包装箱 for keeping, finding the receiver by name instead of a raw id, and shares the
-// enterprise's asset summary with the county, whose roll-up page then lists 银轮 with its own figures.
+// opens the label's address on a phone, as a scan would, and sees the same mold. Last, the admin offers
+// another mold to 山河包装箱 for keeping, finding the receiver by name instead of a raw id, 山河's admin accepts
+// it from the assets page, and 银轮 shares its asset summary with the county, whose roll-up page then lists
+// 银轮 with its own figures.
 import type { AssetDetailView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,7 +158,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     await shot(phone, 'phone-full');
   });
 
-  it('the admin hands another mold to 山河包装箱 for keeping, finding it by name', async () => {
+  it('the admin offers another mold to 山河包装箱 for keeping, finding it by name; 山河 accepts', async () => {
     const molds = await admin.evaluate(
       async () =>
         (await (await fetch('/api/assets?kind=mold&pageSize=200')).json()) as {
@@ -185,7 +186,25 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     await shot(admin, 'transfer-lookup', false);
     await option.first().click();
     await admin.getByTestId('transfer-confirm').click();
+    // An offer: nothing moves until 山河's admin accepts; the asset page shows it waiting, with a withdraw button.
+    await expect.poll(() => admin.getByTestId('pending-transfer').isVisible()).toBe(true);
+    expect(await admin.getByTestId('pending-transfer').innerText()).toContain('山河');
+    expect(await admin.getByTestId('pending-transfer-cancel').count()).toBe(1);
+    expect((await assetOf(admin, mold.id)).custodianEnterpriseId).toBeNull();
+    await shot(admin, 'transfer-offered');
+
+    const shanhe = await signIn('shanhe');
+    await shanhe.goto(`${base}/assets`);
+    const incoming = shanhe.getByTestId('incoming-transfer').filter({ hasText: mold.code });
+    await expect.poll(() => incoming.isVisible()).toBe(true);
+    await shot(shanhe, 'transfer-incoming', false);
+    await incoming.getByTestId('incoming-transfer-accept').click();
+    await shanhe.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(async () => (await assetOf(admin, mold.id)).custodianName ?? '').toContain('山河');
+    await expect.poll(() => incoming.count()).toBe(0);
+    await admin.reload();
+    await expect.poll(() => admin.getByTestId('asset-read-only').isVisible()).toBe(true);
+    expect(await admin.getByTestId('pending-transfer').count()).toBe(0);
     await shot(admin, 'transferred');
   });
 

@@ -23,6 +23,8 @@ import * as m18 from './migrations/2026-11-28T22-10-00_notification-links';
 import * as m19 from './migrations/2026-12-02T18-00-00_password-change';
 import * as m20 from './migrations/2026-12-03T11-00-00_api-token-limits';
 import * as m21 from './migrations/2026-12-03T13-00-00_device-refusal-counts';
+import * as m22 from './migrations/2026-12-03T14-00-00_asset-transfer-offers';
+import * as m23 from './migrations/2026-12-03T15-00-00_open311-fields';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T14-00-00_identity': m0,
@@ -47,4 +49,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T18-00-00_password-change': m19,
   '2026-12-03T11-00-00_api-token-limits': m20,
   '2026-12-03T13-00-00_device-refusal-counts': m21,
+  '2026-12-03T14-00-00_asset-transfer-offers': m22,
+  '2026-12-03T15-00-00_open311-fields': m23,
 };

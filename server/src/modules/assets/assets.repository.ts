@@ -1,4 +1,4 @@
-import type { AssetKind, AssetState, CounterKind } from '@tiantai/shared';
+import type { AssetKind, AssetState, CounterKind, TransferDirection, TransferOfferStatus } from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type {
@@ -6,6 +6,7 @@ import type {
   AssetSharingTable,
   AssetEventsTable,
   AssetTables,
+  AssetTransferOffersTable,
   AssetsTable,
   CounterReadingsTable,
   LinesTable,
@@ -237,6 +238,99 @@ export function countMoldsNearEndOfLife(db: AssetDb, share: number, enterpriseId
   return query.executeTakeFirstOrThrow();
 }
 
+// ---- transfer offers: always those an enterprise sends or receives ----
+
+const offersWithNames = (db: AssetDb) =>
+  db
+    .selectFrom('asset_transfer_offers')
+    .innerJoin('assets', 'assets.id', 'asset_transfer_offers.asset_id')
+    .innerJoin('organisations as sender', 'sender.id', 'asset_transfer_offers.from_enterprise_id')
+    .innerJoin('organisations as receiver', 'receiver.id', 'asset_transfer_offers.to_enterprise_id')
+    .selectAll('asset_transfer_offers')
+    .select([
+      'assets.code as asset_code',
+      'assets.name as asset_name',
+      'assets.kind as asset_kind',
+      'sender.name as from_enterprise_name',
+      'receiver.name as to_enterprise_name',
+    ]);
+
+export interface OfferFilter {
+  direction?: TransferDirection | undefined;
+  status?: TransferOfferStatus | undefined;
+  assetId?: string | undefined;
+}
+
+/** The offers `enterpriseId` sends or receives (one direction with the filter), newest first. */
+export function listOffers(db: AssetDb, enterpriseId: string, filter: OfferFilter, limit: number) {
+  let query = offersWithNames(db);
+  if (filter.direction === 'incoming') query = query.where('asset_transfer_offers.to_enterprise_id', '=', enterpriseId);
+  else if (filter.direction === 'outgoing') query = query.where('asset_transfer_offers.from_enterprise_id', '=', enterpriseId);
+  else
+    query = query.where((eb) =>
+      eb.or([
+        eb('asset_transfer_offers.to_enterprise_id', '=', enterpriseId),
+        eb('asset_transfer_offers.from_enterprise_id', '=', enterpriseId),
+      ]),
+    );
+  if (filter.status) query = query.where('asset_transfer_offers.status', '=', filter.status);
+  if (filter.assetId) query = query.where('asset_transfer_offers.asset_id', '=', filter.assetId);
+  return query.orderBy('asset_transfer_offers.created_at', 'desc').orderBy('asset_transfer_offers.id', 'desc').limit(limit).execute();
+}
+
+/** The offer if `enterpriseId` sends or receives it; undefined otherwise (the caller answers 404). */
+export function findOffer(db: AssetDb, enterpriseId: string, id: string) {
+  return offersWithNames(db)
+    .where('asset_transfer_offers.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('asset_transfer_offers.to_enterprise_id', '=', enterpriseId),
+        eb('asset_transfer_offers.from_enterprise_id', '=', enterpriseId),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export type OfferRow = NonNullable<Awaited<ReturnType<typeof findOffer>>>;
+
+/** An enterprise of the register with its name: the receiver of a transfer. */
+export function findEnterpriseName(db: AssetDb, id: string) {
+  return db
+    .selectFrom('enterprises')
+    .innerJoin('organisations', 'organisations.id', 'enterprises.id')
+    .select(['enterprises.id', 'organisations.name'])
+    .where('enterprises.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findPendingOffer(db: AssetDb, assetId: string) {
+  return db
+    .selectFrom('asset_transfer_offers')
+    .select(['id', 'to_enterprise_id'])
+    .where('asset_id', '=', assetId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export async function insertOffer(db: AssetDb, row: Insertable<AssetTransferOffersTable>): Promise<void> {
+  await db.insertInto('asset_transfer_offers').values(row).execute();
+}
+
+/** Answers a pending offer; false when it was no longer pending (answered or withdrawn meanwhile). */
+export async function decideOffer(
+  db: AssetDb,
+  id: string,
+  decision: Pick<AssetTransferOffersTable, 'status' | 'decided_by' | 'decided_at' | 'decision_note'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('asset_transfer_offers')
+    .set(decision)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 // ---- for other modules (through index.ts) ----
 
 /** The asset if this enterprise keeps it: the custodian, or the owner when nobody else keeps it. */
@@ -290,6 +384,8 @@ export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
       'assets.enterprise_id',
       'assets.custodian_enterprise_id',
       'assets.design_life_shots',
+      'assets.install_date',
+      'assets.created_at',
       'asset_counters.value as shots',
     ])
     .where('assets.state', '!=', 'scrapped');
@@ -312,6 +408,8 @@ export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
     enterpriseId: a.custodian_enterprise_id ?? a.enterprise_id,
     designLifeShots: a.design_life_shots,
     shots: a.shots === null ? null : Number(a.shots),
+    // In service from its installation (China's midnight), else from when it was registered.
+    inServiceFrom: Date.parse(a.install_date ? `${a.install_date}T00:00:00+08:00` : a.created_at),
   }));
 }
 

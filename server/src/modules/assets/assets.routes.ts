@@ -5,6 +5,8 @@ import {
   assetSharingBody,
   assetSharingView,
   assetSummaryView,
+  assetTransferListQuery,
+  assetTransferOfferView,
   assetUpdateBody,
   assetView,
   lifecycleBody,
@@ -17,6 +19,7 @@ import {
   plantView,
   readingBody,
   transferBody,
+  transferDecisionBody,
   transferTargetQuery,
   transferTargetView,
 } from '@tiantai/shared';
@@ -173,8 +176,73 @@ export function assetRoutes({
     );
     app.post(
       '/api/assets/:id/transfer',
-      { schema: { tags, params: idParams, body: transferBody, response: { 200: assetDetailView } } },
-      async (request) => custody.transfer(requireActor(request), request.params.id, request.body),
+      {
+        schema: {
+          tags,
+          description:
+            'Offers the asset to another enterprise, whose admin accepts or declines it: 202 with the pending offer. ' +
+            'A custodian sending the asset back to its owner moves it at once: 200 with the asset. ' +
+            'A second offer while one is pending answers 409 CONFLICT',
+          params: idParams,
+          body: transferBody,
+          response: { 200: assetDetailView, 202: assetTransferOfferView },
+        },
+      },
+      async (request, reply) => {
+        const outcome = await custody.transfer(requireActor(request), request.params.id, request.body);
+        return outcome.kind === 'moved' ? reply.status(200).send(outcome.asset) : reply.status(202).send(outcome.offer);
+      },
+    );
+    app.get(
+      '/api/asset-transfers',
+      {
+        schema: {
+          tags,
+          description: 'Transfer offers the caller’s enterprise receives (incoming) or sent (outgoing), newest first, at most 200',
+          querystring: assetTransferListQuery,
+          response: { 200: z.array(assetTransferOfferView) },
+        },
+      },
+      async (request) => custody.listOffers(requireActor(request), request.query),
+    );
+    app.post(
+      '/api/asset-transfers/:id/accept',
+      {
+        schema: {
+          tags,
+          description:
+            'The receiving enterprise admin takes the asset; 409 CONFLICT when it changed since it was offered, ' +
+            '409 INVALID_TRANSITION when the offer is no longer pending',
+          params: idParams,
+          response: { 200: assetTransferOfferView },
+        },
+      },
+      async (request) => custody.acceptOffer(requireActor(request), request.params.id),
+    );
+    app.post(
+      '/api/asset-transfers/:id/decline',
+      {
+        schema: {
+          tags,
+          description: 'The receiving enterprise admin declines, with an optional note (body {} for none); the asset stays where it is',
+          params: idParams,
+          body: transferDecisionBody,
+          response: { 200: assetTransferOfferView },
+        },
+      },
+      async (request) => custody.declineOffer(requireActor(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/asset-transfers/:id/cancel',
+      {
+        schema: {
+          tags,
+          description: 'The sending enterprise admin withdraws a pending offer',
+          params: idParams,
+          response: { 200: assetTransferOfferView },
+        },
+      },
+      async (request) => custody.cancelOffer(requireActor(request), request.params.id),
     );
     app.get(
       '/api/assets/:id/label',

@@ -1,4 +1,13 @@
-import type { AssetEventKind, AssetKind, AssetState, CounterKind, Criticality, ReadingKind } from '@tiantai/shared';
+import type {
+  AssetEventKind,
+  AssetKind,
+  AssetState,
+  CounterKind,
+  Criticality,
+  ReadingKind,
+  TransferOfferStatus,
+  TransferRole,
+} from '@tiantai/shared';
 import type { Generated } from 'kysely';
 import type { RegistryTables } from '../registry';
 
@@ -99,6 +108,25 @@ export interface AssetSharingTable {
   updated_by: string | null;
 }
 
+/**
+ * A transfer into another enterprise waiting for (or answered by) that enterprise's admin. `created_by` and
+ * `decided_by` are usernames; at most one pending offer per asset (a partial unique index).
+ */
+export interface AssetTransferOffersTable {
+  id: string;
+  asset_id: string;
+  from_enterprise_id: string;
+  to_enterprise_id: string;
+  role: TransferRole;
+  reason: string | null;
+  status: TransferOfferStatus;
+  created_by: string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
 export interface AssetTables extends RegistryTables {
   plants: PlantsTable;
   lines: LinesTable;
@@ -108,4 +136,5 @@ export interface AssetTables extends RegistryTables {
   counter_readings: CounterReadingsTable;
   mold_mounts: MoldMountsTable;
   asset_sharing: AssetSharingTable;
+  asset_transfer_offers: AssetTransferOffersTable;
 }

@@ -10,6 +10,7 @@ interface Detail {
   custodianEnterpriseId: string | null;
   shots: number | null;
   remainingShots: number | null;
+  overLifeShots: number | null;
   mountedOnAssetId: string | null;
   press: boolean;
   plantId: string | null;
@@ -63,7 +64,7 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     }>();
     expect(molds.items.length).toBe(11);
     expect(molds.items.some((m) => m.shots / m.designLifeShots >= 0.9)).toBe(true);
-    expect(molds.items.every((m) => m.remainingShots === m.designLifeShots - m.shots)).toBe(true);
+    expect(molds.items.every((m) => m.remainingShots === Math.max(0, m.designLifeShots - m.shots))).toBe(true);
     const kept = molds.items.filter((m) => m.enterpriseName !== '银轮机械股份有限公司');
     expect(kept).toMatchObject([{ enterpriseName: '祥和实业股份有限公司', holder: true }]);
   });
@@ -130,7 +131,7 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     const rolled = (await read(tech, mold.id, { counter: 'shots', value: 500, rollover: true, rolloverAt: 999_999 })).json<Detail>();
     expect(rolled.shots).toBe(1_000_499);
     expect(rolled.readings[0]).toMatchObject({ kind: 'rollover', delta: 1_499, value: 500 });
-    expect(rolled.remainingShots).toBe(500_000 - 1_000_499);
+    expect([rolled.remainingShots, rolled.overLifeShots]).toEqual([0, 1_000_499 - 500_000]);
 
     const reset = (await read(tech, mold.id, { counter: 'shots', value: 300, reset: true })).json<Detail>();
     expect(reset.shots).toBe(1_000_799);
@@ -207,7 +208,7 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     expect((await lookup(zhujian, '山河')).statusCode).toBe(403);
   });
 
-  it('transfers an asset with its history; the old enterprise no longer sees it', async () => {
+  it('transfers an asset with its history once the receiver accepts; the old enterprise no longer sees it', async () => {
     const mold = await create(yinlun, { kind: 'mold', state: 'in_service', designLifeShots: 800_000 });
     await read(yinlun, mold.id, { counter: 'shots', value: 42_000 });
     expect((await tech.post(`/api/assets/${mold.id}/transfer`, { enterpriseId: shanhe.organisationId, role: 'owner' })).statusCode).toBe(
@@ -216,11 +217,13 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     const bad = await yinlun.post(`/api/assets/${mold.id}/transfer`, { enterpriseId: 'no-such-enterprise', role: 'owner' });
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
 
-    const sold = await yinlun.post(`/api/assets/${mold.id}/transfer`, {
+    const offered = await yinlun.post(`/api/assets/${mold.id}/transfer`, {
       enterpriseId: shanhe.organisationId,
       role: 'owner',
       reason: '出售',
     });
+    expect(offered.statusCode, offered.body).toBe(202);
+    const sold = await shanhe.post(`/api/asset-transfers/${offered.json<{ id: string }>().id}/accept`);
     expect(sold.statusCode, sold.body).toBe(200);
     expect((await yinlun.get(`/api/assets/${mold.id}`)).statusCode).toBe(404);
     expect(
@@ -238,9 +241,12 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     expect(theirs.events.map((e) => e.kind)).toEqual(['transferred', 'created']);
     expect(theirs.readings).toHaveLength(1);
 
-    // shanhe keeps owning it but sends it to 银轮 to be kept and run there.
+    // shanhe keeps owning it but sends it to 银轮 to be kept and run there, once 银轮 accepts.
     const sent = await shanhe.post(`/api/assets/${mold.id}/transfer`, { enterpriseId: yinlun.organisationId, role: 'custodian' });
-    expect(sent.json<Detail>()).toMatchObject({
+    expect(sent.statusCode, sent.body).toBe(202);
+    expect((await yinlun.get(`/api/assets/${mold.id}`)).statusCode).toBe(404);
+    expect((await yinlun.post(`/api/asset-transfers/${sent.json<{ id: string }>().id}/accept`)).statusCode).toBe(200);
+    expect((await shanhe.get(`/api/assets/${mold.id}`)).json<Detail>()).toMatchObject({
       enterpriseId: shanhe.organisationId,
       custodianEnterpriseId: yinlun.organisationId,
       holder: false,
@@ -250,6 +256,14 @@ describe.each(ENGINES)('assets on %s', (engine) => {
     // The owner reads but no longer changes what another enterprise keeps.
     expect((await move(shanhe, mold.id, 'idle')).statusCode).toBe(403);
     expect((await shanhe.get(`/api/assets/${mold.id}`)).json<Detail>().shots).toBe(43_000);
+
+    // Back home to its owner, whose inventory holds it already: at once, answered with the asset.
+    const home = await yinlun.post(`/api/assets/${mold.id}/transfer`, { enterpriseId: shanhe.organisationId, role: 'custodian' });
+    expect(home.statusCode, home.body).toBe(200);
+    // the answer is the asset as its owner sees it, `holder` as ever for the caller, who no longer keeps it
+    expect(home.json<Detail>()).toMatchObject({ enterpriseId: shanhe.organisationId, custodianEnterpriseId: null, holder: false });
+    expect((await yinlun.get(`/api/assets/${mold.id}`)).statusCode).toBe(404);
+    expect((await shanhe.get(`/api/assets/${mold.id}`)).json<Detail>().holder).toBe(true);
   });
 
   it('isolates enterprises: another enterprise gets 404 on every route of an asset it neither owns nor keeps', async () => {

@@ -2,7 +2,9 @@
 // a press, kept for a customer, transferable); the lifecycle and its timeline; run-hour, cycle and shot counters.
 export type { AssetTables } from './assets.tables';
 export { AssetService } from './assets.service';
-export { AssetCustodyService } from './asset-custody.service';
+export { AssetCustodyService, type TransferOutcome } from './asset-custody.service';
+/** What other modules do when an asset changes hands (app.ts wires maintenance and the bell). */
+export type { CustodyHooks, HolderChange } from './custody-hooks';
 export { PlaceService } from './places.service';
 export { AssetSummaryService } from './asset-summary.service';
 /** For maintenance: a running work order takes its asset out of service and back (lifecycle table, timeline, audit). */

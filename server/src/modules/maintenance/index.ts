@@ -10,6 +10,8 @@ export { WorkOrderAttachmentService } from './work-order-attachments.service';
 export { MaintenanceKpiService } from './maintenance-kpis.service';
 export { SparePartService } from './spare-parts.service';
 export { maintenanceRoutes } from './maintenance.routes';
+/** For the assets module's custody hooks (app.ts): plans follow the asset to its new keeper, open orders close. */
+export { handOverMaintenance } from './asset-handover';
 /** 巡检/点检: routes of QR-labelled points walked in rounds; a failed check item opens a repair work order. */
 export type { InspectionTables } from './inspection.tables';
 export { InspectionRouteService } from './inspection-routes.service';

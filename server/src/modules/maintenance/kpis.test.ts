@@ -19,6 +19,7 @@ const asset = (
   enterpriseId: 'e1',
   designLifeShots,
   shots,
+  inServiceFrom: 0,
 });
 const ASSETS = [
   asset('press-1', 'A'),
@@ -115,5 +116,18 @@ describe('maintenance KPIs', () => {
       new Date('2026-04-02T00:00:00Z'),
     );
     expect(total).toMatchObject({ failures: 0, availability: 1, mtbfHours: null, pmCompliance: null });
+  });
+
+  it('counts an asset only from the day it entered service (a press 40 s old is not credited with the month)', () => {
+    const now = Date.parse('2026-03-31T12:00:00Z');
+    const young = { ...asset('press-new', 'A'), inServiceFrom: now - 40_000 };
+    const failed = repair('press-new', new Date(now - 20_000).toISOString(), new Date(now - 10_000).toISOString());
+    const { total } = computeKpis([young], [failed], 'plant', MARCH, new Date(now));
+    // 40 s in service, 10 s of it down, one failure: MTBF 30 s, availability 75 % (not 47 h and 99.99 %).
+    expect(total.mtbfHours).toBe(0);
+    expect(total.availability).toBe(0.75);
+    // An asset installed after the period has no capacity in it: no availability to report.
+    const later = { ...asset('press-later', 'A'), inServiceFrom: Date.parse('2026-04-10T00:00:00Z') };
+    expect(computeKpis([later], [], 'plant', MARCH, new Date('2026-04-20T00:00:00Z')).total.availability).toBeNull();
   });
 });

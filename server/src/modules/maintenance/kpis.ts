@@ -2,9 +2,10 @@
 // county roll-up read the same numbers.
 //   failures      repair orders whose downtime began in the period
 //   MTTR          mean hours from downtime start to end, over repairs that ended in the period
-//   availability  1 − downtime ÷ (assets × period hours), downtime clipped to the period (open repairs count to now)
-//   MTBF          (assets × period hours − downtime) ÷ failures
-//   PM compliance maintenance orders due in the period completed by their due time ÷ those due
+//   availability  1 − downtime ÷ capacity, downtime clipped to the period (open repairs count to now)
+//   MTBF          (capacity − downtime) ÷ failures
+//   capacity      the hours of the period each asset was in service (from its installation, else its registration)
+//   PM compliance maintenance orders due in the period completed by their due time ÷ those due (cancelled ones not counted)
 //   overdue       open orders (any kind) past their due time now
 //   molds near end molds at ≥ 90 % of their design life in shots
 export interface KpiAsset {
@@ -18,6 +19,8 @@ export interface KpiAsset {
   enterpriseId: string;
   designLifeShots: number | null;
   shots: number | null;
+  /** Epoch ms the asset entered service: time before it counts neither as up time nor as capacity. */
+  inServiceFrom: number;
 }
 
 export interface KpiOrder {
@@ -53,7 +56,6 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 const OPEN = new Set(['reported', 'assigned', 'in_progress', 'on_hold']);
 
 function summarise(key: string, label: string, assets: KpiAsset[], orders: KpiOrder[], from: number, until: number, now: number): KpiRow {
-  const periodHours = Math.max(0, until - from) / HOUR;
   const repairs = orders.filter((o) => o.kind === 'repair' && o.downtimeStart);
   const started = (o: KpiOrder) => Date.parse(o.downtimeStart!);
   const failures = repairs.filter((o) => started(o) >= from && started(o) < until).length;
@@ -64,8 +66,11 @@ function summarise(key: string, label: string, assets: KpiAsset[], orders: KpiOr
       const end = Math.min(o.downtimeEnd ? Date.parse(o.downtimeEnd) : now, until);
       return sum + Math.max(0, end - start);
     }, 0) / HOUR;
-  const capacity = assets.length * periodHours;
-  const pm = orders.filter((o) => o.kind === 'maintenance' && o.dueAt && Date.parse(o.dueAt) >= from && Date.parse(o.dueAt) < until);
+  const capacity = assets.reduce((sum, a) => sum + Math.max(0, until - Math.max(from, a.inServiceFrom)), 0) / HOUR;
+  // an order cancelled because its asset went to another keeper is not a 保养 this keeper missed
+  const pm = orders.filter(
+    (o) => o.kind === 'maintenance' && o.status !== 'cancelled' && o.dueAt && Date.parse(o.dueAt) >= from && Date.parse(o.dueAt) < until,
+  );
   const pmOnTime = pm.filter((o) => o.completedAt && o.completedAt <= o.dueAt!).length;
   const mttr = repaired.length
     ? repaired.reduce((sum, o) => sum + (Date.parse(o.downtimeEnd!) - started(o)), 0) / HOUR / repaired.length

@@ -2,6 +2,7 @@ import type { AssetState, CounterKind, WorkOrderKind, WorkOrderStatus } from '@t
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { withTablesOf } from '../../db/connection';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { lockingRows } from '../../db/row-lock';
 import { counterTotal, type AssetTables } from '../assets';
 import type { KpiOrder } from './kpis';
 import type {
@@ -97,7 +98,7 @@ export function listWorkOrders(db: MaintenanceDb, enterpriseId: string, filter: 
   if (filter.status) query = query.where('work_orders.status', '=', filter.status);
   if (filter.assetId) query = query.where('work_orders.asset_id', '=', filter.assetId);
   if (filter.assigneeUserId) query = query.where('work_orders.assignee_user_id', '=', filter.assigneeUserId);
-  if (filter.openOnly) query = query.where('work_orders.status', 'not in', ['done', 'accepted']);
+  if (filter.openOnly) query = query.where('work_orders.status', 'not in', ['done', 'accepted', 'cancelled']);
   if (filter.q) {
     const like = `%${filter.q}%`;
     query = query.where((eb) =>
@@ -187,6 +188,11 @@ export async function insertEvent(db: MaintenanceDb, row: Insertable<WorkOrderEv
 
 export function listEvents(db: MaintenanceDb, workOrderId: string) {
   return db.selectFrom('work_order_events').selectAll().where('work_order_id', '=', workOrderId).orderBy('at').orderBy('id').execute();
+}
+
+/** The order's status, its row locked until the transaction ends: uploads to one order count and insert in turn. */
+export function lockOrderForAttachment(db: MaintenanceDb, workOrderId: string) {
+  return lockingRows(db, db.selectFrom('work_orders').select('status').where('id', '=', workOrderId)).executeTakeFirst();
 }
 
 export function listAttachments(db: MaintenanceDb, workOrderId: string) {

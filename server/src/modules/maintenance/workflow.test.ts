@@ -1,6 +1,6 @@
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES, type Actor, type WorkOrderAction, type WorkOrderStatus } from '@tiantai/shared';
 import { describe, expect, it } from 'vitest';
-import { TRANSITIONS, allowedActions, partiesOf } from './workflow';
+import { CLOSED_ON_TRANSFER, TRANSITIONS, allowedActions, partiesOf } from './workflow';
 
 const actor = (role: Actor['role'], organisationId = 'e1'): Actor => ({
   userId: 'u',
@@ -19,9 +19,15 @@ const ALLOWED: Record<WorkOrderStatus, WorkOrderAction[]> = {
   on_hold: ['resume', 'use_part'],
   done: ['accept', 'reject'],
   accepted: [],
+  cancelled: [],
 };
 
 describe('work-order workflow', () => {
+  it('closes the orders still to be worked on, and only those, when the asset goes to another keeper', () => {
+    expect([...CLOSED_ON_TRANSFER.from].sort()).toEqual(['assigned', 'in_progress', 'on_hold', 'reported']);
+    expect(CLOSED_ON_TRANSFER.to).toBe('cancelled');
+  });
+
   it.each(WORK_ORDER_STATUSES)('from %s allows exactly the listed actions to the manager', (status) => {
     expect(allowedActions(partiesOf(actor('enterprise_admin'), { enterpriseId: 'e1' }), status).sort()).toEqual(
       [...ALLOWED[status]].sort(),

@@ -1,7 +1,7 @@
 // The work-order workflow as data (报修 → 派工 → 维修 → 验收): which action moves an order from which
 // status to which, and who may take it. The service checks every action against this table; anything
 // else is a 409 INVALID_TRANSITION.
-import type { Actor, WorkOrderAction, WorkOrderStatus } from '@tiantai/shared';
+import { OPEN_WORK_ORDER_STATUSES, type Actor, type WorkOrderAction, type WorkOrderStatus } from '@tiantai/shared';
 
 /** manager: the keeping enterprise's admin; technician: any user of that enterprise (the admin too). */
 export type Party = 'manager' | 'technician';
@@ -24,6 +24,16 @@ export const TRANSITIONS: Record<WorkOrderAction, Transition> = {
   accept: { from: ['done'], by: 'manager', to: 'accepted' },
   // 验收不通过: back to the technician
   reject: { from: ['done'], by: 'manager', to: 'in_progress' },
+};
+
+/**
+ * Not an action anyone takes: when its asset goes to another keeper, the platform closes the old keeper's
+ * orders still to be worked on as cancelled, with the reason 'transferred' (a done order still waits for 验收).
+ */
+export const CLOSED_ON_TRANSFER = { from: OPEN_WORK_ORDER_STATUSES, to: 'cancelled', reason: 'transferred' } as const satisfies {
+  from: readonly WorkOrderStatus[];
+  to: WorkOrderStatus;
+  reason: string;
 };
 
 export function partiesOf(actor: Actor, order: { enterpriseId: string }): Set<Party> {

@@ -1197,7 +1197,8 @@ export const en: Record<MessageKey, string> = {
   'screens.county.projects': 'Major projects',
   'screens.county.projectsWhat': 'Projects by stage and size',
   'screens.county.noDevices': 'no devices yet',
-  'screens.county.projectsHeadline': '{ge10m} projects ≥ 10 M yuan · {ge100m} ≥ 100 M, planned {planned} bn yuan this year, {share}% of the year',
+  'screens.county.projectsHeadline':
+    '{ge10m} projects ≥ 10 M yuan · {ge100m} ≥ 100 M, planned {planned} bn yuan this year, {share}% of the year',
   'screens.county.targets': 'Targets',
   'screens.county.targetsWhat': 'Yearly targets against time-proportional progress',
   'screens.page.title': 'Big screens',

@@ -19,6 +19,7 @@ import { CountersCard } from './counters-card';
 import { LifecycleCard } from './lifecycle-card';
 import { MoldLifeBar } from './mold-life-bar';
 import { MountCard } from './mount-card';
+import { PendingTransferAlert } from './pending-transfer-alert';
 import { TransferDialog } from './transfer-dialog';
 
 function AssetDescriptions({ asset }: { asset: AssetDetailView }) {
@@ -126,6 +127,7 @@ export function AssetDetailPage() {
           </>
         }
       />
+      {mayTransfer && <PendingTransferAlert asset={a} canCancel={admin} />}
       {!a.holder && (
         <Alert
           type="info"
@@ -144,9 +146,9 @@ export function AssetDetailPage() {
                   <Flex justify="space-between" wrap gap={8}>
                     <Typography.Text strong>{t('asset.life')}</Typography.Text>
                     {a.remainingShots !== null && (
-                      <Typography.Text type={a.remainingShots < 0 ? 'danger' : 'secondary'} data-testid="mold-remaining">
-                        {a.remainingShots < 0
-                          ? t('asset.overLife', { count: formatNumber(-a.remainingShots, locale, 0) })
+                      <Typography.Text type={a.overLifeShots ? 'danger' : 'secondary'} data-testid="mold-remaining">
+                        {a.overLifeShots
+                          ? t('asset.overLife', { count: formatNumber(a.overLifeShots, locale, 0) })
                           : t('asset.remaining', { count: formatNumber(a.remainingShots, locale, 0) })}
                       </Typography.Text>
                     )}
@@ -174,10 +176,12 @@ export function AssetDetailPage() {
         <TransferDialog
           asset={a}
           onClose={() => setTransferring(false)}
-          onDone={(updated) => {
+          onDone={(result) => {
             setTransferring(false);
-            // Whoever handed the asset away no longer sees it.
-            if (!updated.holder && updated.enterpriseId !== user.organisationId) void navigate('/assets');
+            // An offer waits for the receiver (shown above); a return to the owner is made at once, and
+            // whoever handed the asset away no longer sees it.
+            if (result.kind === 'moved' && !result.asset.holder && result.asset.enterpriseId !== user.organisationId)
+              void navigate('/assets');
           }}
         />
       )}

@@ -14,6 +14,7 @@ const STATUS_COLOURS: Record<WorkOrderStatus, string> = {
   on_hold: 'warning',
   done: 'purple',
   accepted: 'success',
+  cancelled: 'default',
 };
 
 /** Hours the asset stood still for this order (still counting while it is down), or null. */

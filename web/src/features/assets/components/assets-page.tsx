@@ -18,6 +18,7 @@ import { usePlants } from '../api/get-plants';
 import { AssetFormModal } from './asset-form-modal';
 import { AssetSharingSwitch } from './asset-sharing-switch';
 import { AssetStateTag } from './asset-state-tag';
+import { IncomingTransfersCard } from './incoming-transfers-card';
 import { MoldLifeBar } from './mold-life-bar';
 import { PlaceFormModal } from './place-form-modal';
 import { PlantTree } from './plant-tree';
@@ -135,6 +136,7 @@ export function AssetsPage() {
           </>
         }
       />
+      {admin && <IncomingTransfersCard />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={6} xl={5} xxl={4}>
           <Card size="small" title={t('assets.tree')}>

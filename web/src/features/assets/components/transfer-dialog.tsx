@@ -5,7 +5,7 @@ import { useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import { useTransferTargets } from '../api/find-transfer-targets';
-import { useTransferAsset } from '../api/transfer-asset';
+import { useTransferAsset, type TransferResult } from '../api/transfer-asset';
 
 interface TransferFormValues {
   enterpriseId: string;
@@ -14,9 +14,10 @@ interface TransferFormValues {
 }
 
 /**
- * Hands the asset to another enterprise: its ownership (the owner's admin sells it) or its keeping (the
- * keeper's admin sends it to be kept elsewhere). An enterprise user cannot list other enterprises: the
- * receiver is found by its unified social credit code or a part of its name.
+ * Offers the asset to another enterprise: its ownership (the owner's admin sells it) or its keeping (the
+ * keeper's admin sends it to be kept elsewhere). The receiver's admin accepts or declines the offer; only a
+ * return to the owner moves at once. An enterprise user cannot list other enterprises: the receiver is found
+ * by its unified social credit code or a part of its name.
  */
 export function TransferDialog({
   asset,
@@ -25,7 +26,7 @@ export function TransferDialog({
 }: {
   asset: AssetDetailView;
   onClose: () => void;
-  onDone: (updated: AssetDetailView) => void;
+  onDone: (result: TransferResult) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -41,13 +42,13 @@ export function TransferDialog({
   const onFinish = async (values: TransferFormValues) => {
     setFailure(null);
     try {
-      const updated = await transfer.mutateAsync({
+      const result = await transfer.mutateAsync({
         enterpriseId: values.enterpriseId,
         role: values.role,
         reason: values.reason?.trim() || undefined,
       });
-      void message.success(t('transfer.done'));
-      onDone(updated);
+      void message.success(t(result.kind === 'offered' ? 'transfer.offered' : 'transfer.done'));
+      onDone(result);
     } catch (error) {
       setFailure(describeError(error, t));
     }

@@ -113,7 +113,7 @@ export function WorkOrderChecklist({ order }: { order: WorkOrderDetailView }) {
     >
       <Flex vertical gap={10}>
         <Progress percent={Math.round((ticked / order.checklist.length) * 100)} showInfo={false} size="small" />
-        {!editable && order.status !== 'done' && order.status !== 'accepted' && missing > 0 && (
+        {!editable && order.status !== 'done' && order.status !== 'accepted' && order.status !== 'cancelled' && missing > 0 && (
           <Typography.Text type="secondary">{t('checklist.startFirst')}</Typography.Text>
         )}
         {editable && missing > 0 && (

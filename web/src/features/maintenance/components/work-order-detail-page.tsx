@@ -22,7 +22,14 @@ const BUTTON_LOOK: Partial<Record<WorkOrderAction, Pick<ButtonProps, 'type' | 'd
   accept: { type: 'primary' },
   reject: { danger: true },
 };
-const EVENT_COLOURS: Record<string, string> = { rejected: 'red', held: 'orange', completed: 'green', accepted: 'green', attach: 'gray' };
+const EVENT_COLOURS: Record<string, string> = {
+  rejected: 'red',
+  held: 'orange',
+  completed: 'green',
+  accepted: 'green',
+  attach: 'gray',
+  transferred: 'gray',
+};
 
 function downtimeHours(order: WorkOrderDetailView): number | null {
   if (!order.downtimeStart) return null;

@@ -10,6 +10,7 @@ const STATUS_COLOURS: Record<WorkOrderStatus, string> = {
   on_hold: 'warning',
   done: 'purple',
   accepted: 'success',
+  cancelled: 'default',
 };
 const PLAN_STATUS_COLOURS: Record<PlanStatus, string> = { OK: 'success', WARNING: 'warning', DUE: 'orange', OVERDUE: 'error' };
 
@@ -42,6 +43,6 @@ export function PlanStatusTag({ status }: { status: PlanStatus }) {
 
 /** Past its due time and not yet finished: the list and the detail show the due time in red. */
 export function isOverdue(order: Pick<WorkOrderView, 'dueAt' | 'status'>, now = Date.now()): boolean {
-  if (!order.dueAt || order.status === 'done' || order.status === 'accepted') return false;
+  if (!order.dueAt || order.status === 'done' || order.status === 'accepted' || order.status === 'cancelled') return false;
   return new Date(order.dueAt).getTime() < now;
 }

@@ -40,13 +40,14 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
   );
 }
 
-/** 派单, 签收 … for a request's steps; 设备告警 · 紧急 for an alarm on one of the enterprise's machines. */
+/** 派单, 签收 … for a request's steps; 设备告警 · 紧急 for an alarm on one of the enterprise's machines; 资产转移 for an offer. */
 function kindLabel(kind: string, t: ReturnType<typeof useI18n>['t']): string {
   const severity = /^alarm_(\w+)$/.exec(kind)?.[1];
   if (severity) {
     const key = `alarmSeverity.${severity}`;
     return isMessageKey(key) ? `${t('notifications.alarm')} · ${t(key)}` : t('notifications.alarm');
   }
+  if (kind === 'asset_transfer_offer') return t('notifications.transferOffer');
   const key = `requestEvent.${kind}`;
   return isMessageKey(key) ? t(key) : kind;
 }
