@@ -251,8 +251,11 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await admin.getByTestId('device-credentials').click();
     await expect.poll(() => admin.getByTestId('credentials-token').innerText()).toBe(token);
     await admin.getByTestId('rotate-token').click();
-    await admin.locator('.ant-popconfirm .ant-btn-dangerous').click();
-    await expect.poll(() => admin.getByTestId('credentials-token').innerText()).not.toBe(token);
+    // Confirm once the popconfirm has opened (its motion over), then give the rotation a loaded machine's time.
+    const confirm = admin.locator('.ant-popconfirm:visible .ant-btn-dangerous');
+    await expect.poll(() => confirm.count()).toBe(1);
+    await confirm.click();
+    await expect.poll(() => admin.getByTestId('credentials-token').innerText(), { timeout: 20_000 }).not.toBe(token);
     const old = token;
     token = (await admin.getByTestId('credentials-token').innerText()).trim();
     const refused = await fetch(`${base}/api/v1/${old}/telemetry`, { method: 'POST', body: '{"mold_temp":180}' });
