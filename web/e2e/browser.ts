@@ -71,6 +71,30 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+/**
+ * What became of the page's API writes (method, path, status or failure, milliseconds), for a failure message
+ * that tells a request never sent from one the server never answered.
+ */
+export function apiWrites(page: Page): () => string {
+  const log: string[] = [];
+  const started = new Map<object, number>();
+  const path = (url: string) => new URL(url).pathname;
+  page.on('request', (request) => {
+    if (request.method() === 'GET' || !request.url().includes('/api/')) return;
+    started.set(request, Date.now());
+    log.push(`${request.method()} ${path(request.url())} sent`);
+  });
+  page.on('requestfinished', async (request) => {
+    if (!started.has(request)) return;
+    const response = await request.response().catch(() => null);
+    log.push(`${request.method()} ${path(request.url())} ${response?.status() ?? '?'} after ${Date.now() - started.get(request)!} ms`);
+  });
+  page.on('requestfailed', (request) => {
+    if (started.has(request)) log.push(`${request.method()} ${path(request.url())} failed: ${request.failure()?.errorText}`);
+  });
+  return () => log.slice(-6).join('; ') || 'no API write sent';
+}
+
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 

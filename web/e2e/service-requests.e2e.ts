@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
-import { HAS_BROWSER, WEB_DIST, launchBrowser, screenshot } from './browser';
+import { HAS_BROWSER, WEB_DIST, apiWrites, launchBrowser, screenshot } from './browser';
 
 const PASSWORD = 'Tiantai@2026';
 const TITLE = '厂房白蚁防治';
@@ -23,6 +23,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
+  const writesOf = new Map<Page, () => string>();
   let shanhe: Page;
   let officer: Page;
   let zhujian: Page;
@@ -47,6 +48,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     contexts.push(context);
     const page = await context.newPage();
+    writesOf.set(page, apiWrites(page));
     await page.goto(`${base}/`);
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(PASSWORD);
@@ -61,15 +63,18 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
   const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
     await page.getByTestId(`action-${action}`).click();
     await expect.poll(() => page.getByTestId('action-confirm').isVisible()).toBe(true);
+    await page.waitForTimeout(300); // the dialog's opening motion
     await fill?.();
     await page.getByTestId('action-confirm').click();
-    // The dialog closes once the step is saved; if the server refused it, the dialog shows why; say so.
+    // The dialog closes once the step is saved. If it does not, say what the dialog and the network show.
     await expect
       .poll(
         async () => {
-          if ((await page.locator('.ant-modal:visible').count()) === 0) return 'closed';
-          const refusal = page.locator('.ant-modal:visible .ant-alert-error');
-          return (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : 'open';
+          const dialog = page.locator('.ant-modal:visible');
+          if ((await dialog.count()) === 0) return 'closed';
+          const messages = await dialog.locator('.ant-alert-error, .ant-form-item-explain-error').allInnerTexts();
+          const loading = (await page.getByTestId('action-confirm').getAttribute('class'))?.includes('loading');
+          return `open (${loading ? 'saving' : 'idle'}${messages.length ? `: ${messages.join(' / ')}` : ''}; ${writesOf.get(page)!()})`;
         },
         { timeout: 20_000 },
       )
