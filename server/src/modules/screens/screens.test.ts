@@ -66,6 +66,37 @@ describe.each(ENGINES)('screens on %s', (engine) => {
     await tech.post(`/api/assets/${press.id}/lifecycle`, { to: 'in_service', reason: '修复' });
   });
 
+  it("shows days before a plant's devices existed, and machines without a device, as no data, not 0 % (#14 item 5)", async () => {
+    const screen = (await yinlun.get(`/api/screens/plant/${press.plantId}`)).body as unknown as PlantScreenView;
+    const devices = (await yinlun.get('/api/telemetry/devices')).body as unknown as Array<{ assetId: string | null; createdAt: string }>;
+    const firstDevice = Math.min(...devices.filter((d) => d.assetId !== null).map((d) => Date.parse(d.createdAt)));
+    // The demo's devices were made when this run loaded the demo: the week's first day ended before them.
+    expect(screen.week[0]!.utilisation).toBeNull();
+    for (const day of screen.week) {
+      const dayEnd = Date.parse(`${day.date}T00:00:00+08:00`) + 86_400_000;
+      if (dayEnd <= firstDevice) expect(day.utilisation, day.date).toBeNull();
+    }
+    // Today was watched: a figure (0 % would still be a figure), the same as the tile's.
+    expect(screen.week[6]!.utilisation).not.toBeNull();
+    expect(screen.week[6]!.utilisation!).toBeCloseTo(screen.tiles.utilisationToday!, 2);
+
+    // A plant whose one machine has no device has no utilisation to show, on the plant and in the week.
+    const plant = await yinlun.post('/api/plants', { name: '未接入厂区' });
+    expect(plant.status).toBe(201);
+    const machine = await yinlun.post('/api/assets', {
+      kind: 'equipment',
+      code: 'NODEV-01',
+      name: '未接入设备的车床',
+      plantId: plant.body.id,
+      state: 'in_service',
+    });
+    expect(machine.status).toBe(201);
+    const unwatched = (await yinlun.get(`/api/screens/plant/${plant.body.id as string}`)).body as unknown as PlantScreenView;
+    expect(unwatched.tiles.machines).toBe(1);
+    expect(unwatched.tiles.utilisationToday).toBeNull();
+    expect(unwatched.week.map((d) => d.utilisation)).toEqual([null, null, null, null, null, null, null]);
+  });
+
   it('opens the plant screen to its own enterprise only, and the county screen to county staff only', async () => {
     expect((await shanhe.get(`/api/screens/plant/${press.plantId}`)).status).toBe(404);
     expect((await admin.get(`/api/screens/plant/${press.plantId}`)).status).toBe(403);

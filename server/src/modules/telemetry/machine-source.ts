@@ -1,7 +1,9 @@
 // Machine figures for the big screens, from live data: each machine's state (its device's, except that a
 // machine under maintenance or repair is down whatever its PLC says, and a machine without a device or with a
-// silent one is offline), the open alarms, and utilisation = running time ÷ (machines × the range), time without
-// data counting as not running. The screens module takes this through the composition root.
+// silent one is offline), the open alarms, and utilisation = running time ÷ the time the machines were watched.
+// A machine is watched from its first device's creation on (a silent device's time counts as not running, as on
+// the device page); before that, and without a device, there is no data: a range nobody watched is null, not 0 %.
+// The screens module takes this through the composition root.
 import { isLive, type AlarmSeverity, type MachineState } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { TelemetryTables } from './telemetry.tables';
@@ -102,21 +104,29 @@ export class TelemetryMachineSource {
     const to = Math.min(Date.parse(range.to), Date.now());
     if (!(to > from)) return { total: null, byEnterprise: {} };
     const machines = await this.machines(scope)
-      .select(['assets.id as asset_id', 'assets.enterprise_id', 'assets.custodian_enterprise_id', 'devices.id as device_id'])
+      .select([
+        'assets.id as asset_id',
+        'assets.enterprise_id',
+        'assets.custodian_enterprise_id',
+        'devices.id as device_id',
+        'devices.created_at as device_created_at',
+      ])
       .execute();
-    const enterpriseOfDevice = new Map<string, string>();
-    const machineCount = new Map<string, number>();
-    const counted = new Set<string>();
+    // Per machine: whose it is and from when in the range it was watched (its earliest device's creation).
+    const watched = new Map<string, { enterpriseId: string; from: number; running: number }>();
+    const enterprises = new Set<string>();
+    const assetOfDevice = new Map<string, string>();
     for (const m of machines) {
       const enterpriseId = m.custodian_enterprise_id ?? m.enterprise_id;
-      if (!counted.has(m.asset_id)) {
-        counted.add(m.asset_id);
-        machineCount.set(enterpriseId, (machineCount.get(enterpriseId) ?? 0) + 1);
-      }
-      if (m.device_id) enterpriseOfDevice.set(m.device_id, enterpriseId);
+      enterprises.add(enterpriseId);
+      if (m.device_id === null || m.device_created_at === null) continue;
+      const since = Math.max(from, Date.parse(m.device_created_at));
+      if (!(since < to)) continue;
+      const seen = watched.get(m.asset_id);
+      watched.set(m.asset_id, { enterpriseId, from: Math.min(since, seen?.from ?? since), running: 0 });
+      assetOfDevice.set(m.device_id, m.asset_id);
     }
-    const running = new Map<string, number>();
-    const deviceIds = [...enterpriseOfDevice.keys()];
+    const deviceIds = [...assetOfDevice.keys()];
     for (let i = 0; i < deviceIds.length; i += 500) {
       const periods = await this.db
         .selectFrom('machine_state_periods')
@@ -127,22 +137,30 @@ export class TelemetryMachineSource {
         .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)]))
         .execute();
       for (const p of periods) {
-        const ms = Math.min(p.ended_at === null ? to : Number(p.ended_at), to) - Math.max(Number(p.started_at), from);
-        if (ms <= 0) continue;
-        const enterpriseId = enterpriseOfDevice.get(p.device_id)!;
-        running.set(enterpriseId, (running.get(enterpriseId) ?? 0) + ms);
+        const machine = watched.get(assetOfDevice.get(p.device_id)!)!;
+        const ms = Math.min(p.ended_at === null ? to : Number(p.ended_at), to) - Math.max(Number(p.started_at), machine.from);
+        if (ms > 0) machine.running += ms;
       }
     }
-    const span = to - from;
+    const sums = new Map<string, { running: number; span: number }>();
     let allRunning = 0;
-    let allMachines = 0;
-    const byEnterprise: Record<string, number | null> = {};
-    for (const [enterpriseId, count] of machineCount) {
-      const ms = running.get(enterpriseId) ?? 0;
-      byEnterprise[enterpriseId] = count === 0 ? null : Math.min(1, ms / (count * span));
-      allRunning += ms;
-      allMachines += count;
+    let allSpan = 0;
+    for (const m of watched.values()) {
+      const span = to - m.from;
+      // Two devices on one machine (a PLC and a meter) may both say running: the machine runs at most its span.
+      const running = Math.min(m.running, span);
+      const sum = sums.get(m.enterpriseId) ?? { running: 0, span: 0 };
+      sum.running += running;
+      sum.span += span;
+      sums.set(m.enterpriseId, sum);
+      allRunning += running;
+      allSpan += span;
     }
-    return { total: allMachines === 0 ? null : Math.min(1, allRunning / (allMachines * span)), byEnterprise };
+    const byEnterprise: Record<string, number | null> = {};
+    for (const enterpriseId of enterprises) {
+      const sum = sums.get(enterpriseId);
+      byEnterprise[enterpriseId] = sum ? sum.running / sum.span : null;
+    }
+    return { total: allSpan === 0 ? null : allRunning / allSpan, byEnterprise };
   }
 }
