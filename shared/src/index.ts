@@ -12,6 +12,7 @@ export * from './service-requests';
 export * from './assets';
 export * from './maintenance';
 export * from './telemetry';
+export * from './metric-catalogue';
 export * from './events';
 export * from './screens';
 export * from './projects';

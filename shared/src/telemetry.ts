@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricDefinitionView } from './metric-catalogue';
 
 // Machine data: devices and gateways with access tokens (the ThingsBoard device contract), series of
 // points, machine state, alarm rules and alarms.
@@ -112,6 +113,8 @@ export type DeviceView = z.infer<typeof deviceView>;
 export const deviceDetailView = deviceView.extend({
   latest: z.array(latestValueView),
   openAlarms: z.number(),
+  /** What each key means (metric-catalogue.ts): the device type's metrics, then any other key it has sent. */
+  metrics: z.array(metricDefinitionView),
 });
 export type DeviceDetailView = z.infer<typeof deviceDetailView>;
 
@@ -209,6 +212,10 @@ export const alarmView = z.object({
   ruleName: z.string(),
   deviceId: z.string(),
   deviceName: z.string(),
+  deviceType: z.string(),
+  /** The rule's metric (null for no_data) and its unit for this device's type (metric-catalogue.ts). */
+  metric: z.string().nullable(),
+  unit: z.string().nullable(),
   assetId: z.string().nullable(),
   severity: z.enum(ALARM_SEVERITIES),
   status: z.enum(ALARM_STATUSES),

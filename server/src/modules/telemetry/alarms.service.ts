@@ -2,7 +2,15 @@
 // the alarms the machine monitor raises from them: listed, acknowledged. The monitor evaluates; this service
 // is what people do with rules and alarms.
 import { randomUUID } from 'node:crypto';
-import type { Actor, AlarmListQuery, AlarmRuleView, AlarmView, Paged, alarmRuleBody } from '@tiantai/shared';
+import {
+  metricInfo,
+  type Actor,
+  type AlarmListQuery,
+  type AlarmRuleView,
+  type AlarmView,
+  type Paged,
+  type alarmRuleBody,
+} from '@tiantai/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { paginate } from '../../db/paginate';
@@ -22,7 +30,9 @@ async function ownRule(db: Kysely<TelemetryTables>, id: string, enterpriseId: st
   return rule;
 }
 
-function alarmView(r: Selectable<AlarmsTable> & { rule_name: string; device_name: string }): AlarmView {
+type AlarmRow = Selectable<AlarmsTable> & { rule_name: string; rule_metric: string | null; device_name: string; device_type: string };
+
+function alarmView(r: AlarmRow): AlarmView {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -30,6 +40,9 @@ function alarmView(r: Selectable<AlarmsTable> & { rule_name: string; device_name
     ruleName: r.rule_name,
     deviceId: r.device_id,
     deviceName: r.device_name,
+    deviceType: r.device_type,
+    metric: r.rule_metric,
+    unit: r.rule_metric === null ? null : metricInfo(r.device_type, r.rule_metric).unit,
     assetId: r.asset_id,
     severity: r.severity,
     status: r.status,

@@ -8,6 +8,9 @@ import {
   STATE_METRIC_CODES,
   eventText,
   isLive,
+  metricInfo,
+  roundMetric,
+  withUnit,
   type AlarmSeverity,
   type CounterKind,
   type MachineState,
@@ -64,6 +67,21 @@ export function stateFromPoint(key: string, value: number, previousCounter: numb
   if (key === 'state') return STATE_METRIC_CODES[Math.trunc(value)] ?? null;
   if ((key === 'shots' || key === 'cycles') && previousCounter !== undefined && value !== previousCounter) return 'running';
   return null;
+}
+
+/**
+ * An above/below alarm's text, naming the metric as the catalogue does for the device's type:
+ * "模温过高：模温 = 231.4 °C（> 200 °C）"; an unknown key as itself, "hydraulic_temp = 66（> 62）".
+ */
+export function thresholdText(
+  rule: Pick<AlarmRulesTable, 'name' | 'metric' | 'condition' | 'threshold'>,
+  deviceType: string,
+  value: number,
+): string {
+  const info = metricInfo(deviceType, rule.metric ?? '');
+  const op = rule.condition === 'above' ? '>' : '<';
+  const shown = withUnit(String(roundMetric(info, value)), info.unit);
+  return `${rule.name}：${info.name.zh} = ${shown}（${op} ${withUnit(String(rule.threshold), info.unit)}）`;
 }
 
 /** Whether an above/below rule's condition holds, and whether a raised alarm may clear (hysteresis). */
@@ -178,8 +196,7 @@ export class MachineMonitor {
     if (breach) {
       memory.since ??= ts;
       if (!memory.raised && ts - memory.since >= rule.duration_s * 1000) {
-        const op = rule.condition === 'above' ? '>' : '<';
-        await this.raise(rule, device, value, `${rule.name}：${rule.metric} = ${value}（${op} ${rule.threshold}）`);
+        await this.raise(rule, device, value, thresholdText(rule, device.deviceType, value));
         memory.raised = true;
       }
     } else {

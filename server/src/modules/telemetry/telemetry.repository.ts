@@ -266,7 +266,7 @@ export function alarmsOf(db: Db, enterpriseId: string) {
     .innerJoin('alarm_rules', 'alarm_rules.id', 'alarms.rule_id')
     .innerJoin('devices', 'devices.id', 'alarms.device_id')
     .selectAll('alarms')
-    .select(['alarm_rules.name as rule_name', 'devices.name as device_name'])
+    .select(['alarm_rules.name as rule_name', 'alarm_rules.metric as rule_metric', 'devices.name as device_name', 'devices.device_type'])
     .where('alarms.enterprise_id', '=', enterpriseId);
 }
 

@@ -14,7 +14,7 @@ import type {
   UtilisationView,
   deviceBody,
 } from '@tiantai/shared';
-import { isLive } from '@tiantai/shared';
+import { isLive, metricInfo, metricsOfType, type MetricDefinition } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
@@ -36,6 +36,13 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const MAX_POINTS = 10_000;
 const MAX_DEVICES = 2000;
+
+/** What a device's keys mean: its type's metrics from the catalogue, then any other key it has sent. */
+export function metricsOf(deviceType: string, sent: readonly string[]): MetricDefinition[] {
+  const typed = metricsOfType(deviceType);
+  const others = [...new Set(sent)].filter((key) => !typed.some((d) => d.key === key)).sort();
+  return [...typed, ...others.map((key) => metricInfo(deviceType, key))];
+}
 
 /** Keeps an external broker's credentials in step (Mosquitto's dynamic security); does nothing with the embedded broker. */
 export interface BrokerSync {
@@ -138,7 +145,15 @@ export class TelemetryService {
   async detail(actor: Actor, id: string): Promise<DeviceDetailView> {
     const row = await this.visible(actor, id);
     const [latest, openAlarms] = await Promise.all([repo.latestValues(this.db, id), repo.openAlarmCount(this.db, id)]);
-    return { ...this.view(row), latest: latest.map((l) => ({ key: l.key, ts: Number(l.last_ts), value: l.last_value })), openAlarms };
+    return {
+      ...this.view(row),
+      latest: latest.map((l) => ({ key: l.key, ts: Number(l.last_ts), value: l.last_value })),
+      openAlarms,
+      metrics: metricsOf(
+        row.device_type,
+        latest.map((l) => l.key),
+      ),
+    };
   }
 
   private async checkAsset(enterpriseId: string, assetId: string | null | undefined): Promise<void> {

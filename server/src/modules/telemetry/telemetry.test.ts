@@ -7,8 +7,8 @@ import { asset, countyAdmin, enterprise, plant } from '../../../test/factories';
 import { offlineAfterMs } from '@tiantai/shared';
 import { createTestApp, errorCode, type Client, type TestApp } from '../../../test/harness';
 import { parseGatewayTelemetry, parseTelemetry } from './payload';
-import { judge, stateFromPoint } from './monitor';
-import { resolutionFor, utilisationOf } from './telemetry.service';
+import { judge, stateFromPoint, thresholdText } from './monitor';
+import { metricsOf, resolutionFor, utilisationOf } from './telemetry.service';
 import { dialectOf } from './dialect';
 import { applyRetention, ensurePartitions, rollupHour, rollupsOf } from './points.repository';
 import { TelemetryMachineSource } from './machine-source';
@@ -92,6 +92,44 @@ describe('rollups, state, alarms and utilisation (pure)', () => {
     expect(judge({ condition: 'below', threshold: 10, clear_threshold: null }, 9)).toEqual({ breach: true, clear: false });
   });
 
+  it('names the metric with its unit in an alarm text, an unknown key as itself', () => {
+    const rule = { name: '模温过高', metric: 'mold_temp', condition: 'above' as const, threshold: 300 };
+    expect(thresholdText(rule, 'die_casting', 312.345)).toBe('模温过高：模温 = 312.3 °C（> 300 °C）');
+    expect(thresholdText({ ...rule, name: '油温过低', metric: 'oil_temp', condition: 'below', threshold: 15 }, 'press', 9.96)).toBe(
+      '油温过低：液压油温 = 10 °C（< 15 °C）',
+    );
+    expect(thresholdText({ ...rule, name: '负载过高', metric: 'spindle_load', threshold: 110 }, 'cnc', 115)).toBe(
+      '负载过高：主轴负载 = 115%（> 110%）',
+    );
+    expect(thresholdText({ ...rule, name: '探头', metric: 'probe_x' }, 'press', 66.12345)).toBe('探头：probe_x = 66.123（> 300）');
+  });
+
+  it("lists a device's metrics: its type's catalogue, then the other keys it has sent", () => {
+    const metrics = metricsOf('press', ['zeta', 'oil_temp', 'mold_temp', 'alpha']);
+    expect(metrics.map((m) => m.key)).toEqual([
+      'state',
+      'shots',
+      'oil_temp',
+      'pressure',
+      'current',
+      'power_kw',
+      'alpha',
+      'mold_temp',
+      'zeta',
+    ]);
+    expect(metrics.find((m) => m.key === 'mold_temp')).toMatchObject({ name: { zh: '模温' }, unit: '°C', known: true });
+    expect(metrics.find((m) => m.key === 'zeta')).toEqual({
+      key: 'zeta',
+      name: { zh: 'zeta', en: 'zeta' },
+      unit: null,
+      precision: null,
+      min: null,
+      max: null,
+      known: false,
+    });
+    expect(metricsOf('no_such_type', []).length).toBe(0);
+  });
+
   it('splits a range into states; uncovered time is offline', () => {
     const hour = 3600_000;
     const u = utilisationOf(
@@ -164,6 +202,18 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     ).json();
     expect(minute.points).toEqual([{ ts: base, value: 52, min: 50, max: 54, count: 3 }]);
     expect((await detail()).latest).toContainEqual({ key: 'oil_temp', ts: base + 3_000, value: 52 });
+    // What the keys mean, from the catalogue for a press.
+    const metrics = (await detail()).metrics as Array<{ key: string }>;
+    expect(metrics.find((m) => m.key === 'oil_temp')).toEqual({
+      key: 'oil_temp',
+      name: { zh: '液压油温', en: 'Hydraulic oil temperature' },
+      unit: '°C',
+      precision: 1,
+      min: 15,
+      max: 60,
+      known: true,
+    });
+    expect(metrics.map((m) => m.key).slice(0, 3)).toEqual(['state', 'shots', 'oil_temp']);
   });
 
   it('refuses bad input with 4xx codes and counts it against the device', async () => {
@@ -313,7 +363,7 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     const rule = await yinlun.post('/api/telemetry/alarm-rules', {
       name: '液压油温过高',
       deviceType: 'press',
-      metric: 'hydraulic_temp',
+      metric: 'oil_temp',
       condition: 'above',
       threshold: 62,
       clearThreshold: 58,
@@ -328,31 +378,34 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
           ruleId: string;
           status: string;
           workOrderId: string | null;
+          metric: string | null;
+          unit: string | null;
         }>
       ).filter((a) => a.ruleId === rule.json().id);
     const at = Date.now() - 60_000;
-    await send(device.token, { ts: at, values: { hydraulic_temp: 65 } });
-    await send(device.token, { ts: at + 10_000, values: { hydraulic_temp: 66 } });
+    await send(device.token, { ts: at, values: { oil_temp: 65 } });
+    await send(device.token, { ts: at + 10_000, values: { oil_temp: 66 } });
     await t.app.telemetry.monitor.idle();
     expect(await alarmsOf()).toHaveLength(0); // 10 s over the threshold: not yet
-    await send(device.token, { ts: at + 25_000, values: { hydraulic_temp: 66 } });
+    await send(device.token, { ts: at + 25_000, values: { oil_temp: 66 } });
     await t.app.telemetry.monitor.idle();
     const [raised] = await alarmsOf();
     expect(raised?.status).toBe('raised');
     expect(raised?.workOrderId).not.toBeNull();
+    expect(raised).toMatchObject({ metric: 'oil_temp', unit: '°C', deviceType: 'press' });
     // The enterprise's admin finds it under the bell, leading to the alarms page; another enterprise does not.
     const alarmNotices = async (client: Client) =>
       ((await client.get('/api/notifications')).json().items as Array<{ kind: string; text: string; link: string | null }>).filter((n) =>
         n.kind.startsWith('alarm_'),
       );
     expect(await alarmNotices(yinlun)).toEqual([
-      expect.objectContaining({ kind: 'alarm_major', link: '/alarms', text: '压铸机 9# · 液压油温过高：hydraulic_temp = 66（> 62）' }),
+      expect.objectContaining({ kind: 'alarm_major', link: '/alarms', text: '压铸机 9# · 液压油温过高：液压油温 = 66 °C（> 62 °C）' }),
     ]);
     expect(await alarmNotices(shanhe)).toEqual([]);
-    await send(device.token, { ts: at + 30_000, values: { hydraulic_temp: 60 } }); // below the threshold, above the clear line
+    await send(device.token, { ts: at + 30_000, values: { oil_temp: 60 } }); // below the threshold, above the clear line
     await t.app.telemetry.monitor.idle();
     expect((await alarmsOf())[0]?.status).toBe('raised');
-    await send(device.token, { ts: at + 35_000, values: { hydraulic_temp: 57 } });
+    await send(device.token, { ts: at + 35_000, values: { oil_temp: 57 } });
     await t.app.telemetry.monitor.idle();
     expect((await alarmsOf()).map((a) => a.status)).toEqual(['cleared']);
     expect((await yinlun.post(`/api/telemetry/alarms/${raised!.id}/acknowledge`)).statusCode).toBe(200);
@@ -387,6 +440,21 @@ describe.each(ENGINES)('telemetry on %s', (engine) => {
     expect((await shanhe.get(`/api/telemetry/devices/${device.id}`)).statusCode).toBe(404);
     expect((await yinlun.get(`/api/telemetry/devices/${own.device.id}`)).statusCode).toBe(404);
     expect((await shanhe.get(`/api/telemetry/alarms?deviceId=${device.id}`)).json().items).toEqual([]);
+    // A key the catalogue does not know is named by itself; another enterprise's device lists none of these keys.
+    const keysOf = async (client: Client, id: string) =>
+      ((await client.get(`/api/telemetry/devices/${id}`)).json().metrics as Array<{ key: string; known: boolean }>).map((m) => m.key);
+    expect((await detail()).metrics).toContainEqual({
+      key: 'a',
+      name: { zh: 'a', en: 'a' },
+      unit: null,
+      precision: null,
+      min: null,
+      max: null,
+      known: false,
+    });
+    expect(await keysOf(shanhe, own.device.id)).not.toContain('a');
+    expect(await keysOf(shanhe, own.device.id)).not.toContain('other');
+    expect(await keysOf(yinlun, device.id)).toContain('other');
   });
 
   it('gives the screens live machine states, open alarms and utilisation, scoped to an enterprise', async () => {
