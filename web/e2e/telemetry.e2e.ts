@@ -119,7 +119,9 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     // The live chart draws the point it was sent.
     await expect.poll(() => admin.getByTestId('live-chart').getAttribute('data-points')).toBe('1');
     await publish({ mold_temp: 185 });
-    await expect.poll(() => latest(admin, 'mold_temp').innerText()).toBe('185');
+    // At the metric's precision (模温: one decimal), named with its unit.
+    await expect.poll(() => latest(admin, 'mold_temp').innerText()).toBe('185.0');
+    expect(await admin.locator('[data-testid="latest-metric"][data-key="mold_temp"]').innerText()).toContain('模温 (°C)');
     await expect.poll(() => admin.getByTestId('live-chart').getAttribute('data-points')).toBe('2');
     expect(await admin.getByTestId('history-resolution').innerText()).toBe('按分钟汇总');
     await admin.getByTestId('history-range').getByText('1 小时').click();
@@ -160,7 +162,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await admin.waitForTimeout(300); // the dialog's opening motion
     await admin.getByTestId('rule-name-input').fill(RULE);
     await admin.getByTestId('rule-device-type').locator('input').fill(DEVICE_TYPE);
-    await admin.getByTestId('rule-metric').fill('mold_temp');
+    await admin.getByTestId('rule-metric').locator('input').fill('mold_temp');
     await admin.getByTestId('rule-threshold').fill('200');
     await admin.getByTestId('rule-clear-threshold').fill('190');
     await choose(admin, 'rule-severity', '紧急');
@@ -169,7 +171,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await admin.getByTestId('rule-submit').click();
     const row = admin.locator('.ant-table-row', { hasText: RULE });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByTestId('rule-condition').innerText()).toBe('mold_temp > 200（低于 190 恢复）');
+    expect(await row.getByTestId('rule-condition').innerText()).toBe('模温 > 200 °C（低于 190 °C 恢复）');
     await shot(admin, 'rules');
 
     await admin.getByTestId('tab-alarms').click();

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Alert, AutoComplete, Button, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
-import { ALARM_CONDITIONS, ALARM_SEVERITIES } from '@tiantai/shared';
-import type { AlarmCondition, AlarmRuleBody, AlarmRuleView, AlarmSeverity } from '@tiantai/shared';
+import { Alert, AutoComplete, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Switch, Typography } from 'antd';
+import { ALARM_CONDITIONS, ALARM_SEVERITIES, KNOWN_METRIC_KEYS, metricInfo, metricLabel, metricsOfType } from '@tiantai/shared';
+import type { AlarmCondition, AlarmRuleBody, AlarmRuleView, AlarmSeverity, MetricDefinition } from '@tiantai/shared';
 import { FormRow } from '@/components/form-row';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
+import type { Locale } from '@/lib/i18n';
 import { useSaveAlarmRule } from '../api/alarm-rules';
 import { useDevices } from '../api/get-devices';
 
@@ -40,14 +41,39 @@ function initialValues(rule: AlarmRuleView | undefined): RuleValues {
   };
 }
 
+/**
+ * The metrics the picker offers: the device type's from the catalogue, or every metric the catalogue knows
+ * when the rule is for any type (or a type it does not know). Any other key may still be typed.
+ */
+export function metricOptions(deviceType: string | undefined, locale: Locale) {
+  const typed = metricsOfType(deviceType?.trim());
+  const infos: MetricDefinition[] = typed.length > 0 ? [...typed] : KNOWN_METRIC_KEYS.map((key) => metricInfo(null, key));
+  return infos.map((info) => ({
+    value: info.key,
+    search: `${info.key} ${info.name.zh} ${info.name.en}`.toLowerCase(),
+    label: (
+      <Flex justify="space-between" gap={8} data-testid="rule-metric-option" data-key={info.key}>
+        <span>{metricLabel(info, locale)}</span>
+        <Typography.Text type="secondary" className="tt-mono">
+          {info.key}
+        </Typography.Text>
+      </Flex>
+    ),
+  }));
+}
+
 /** An alarm rule: a threshold with hysteresis and a duration, or silence for a while; optionally a repair order. */
 export function AlarmRuleFormModal({ rule, onClose }: { rule?: AlarmRuleView; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<RuleValues>();
   const save = useSaveAlarmRule();
   const devices = useDevices({});
   const condition = Form.useWatch('condition', form) ?? rule?.condition ?? 'above';
   const noData = condition === 'no_data';
+  const deviceType = Form.useWatch('deviceType', form) ?? rule?.deviceType ?? undefined;
+  const metric = (Form.useWatch('metric', form) ?? rule?.metric ?? '').trim();
+  const info = metric ? metricInfo(deviceType?.trim() || null, metric) : undefined;
+  const metrics = useMemo(() => metricOptions(deviceType, locale), [deviceType, locale]);
   const types = useMemo(
     () => [...new Set((devices.data ?? []).map((d) => d.deviceType))].sort().map((value) => ({ value })),
     [devices.data],
@@ -112,13 +138,26 @@ export function AlarmRuleFormModal({ rule, onClose }: { rule?: AlarmRuleView; on
           <Form.Item
             name="metric"
             label={t('rule.metric')}
-            extra={noData ? t('rule.metricNoDataHelp') : undefined}
+            extra={
+              noData ? (
+                t('rule.metricNoDataHelp')
+              ) : info ? (
+                <span data-testid="rule-metric-label">{info.known ? metricLabel(info, locale) : t('rule.metricUnknown')}</span>
+              ) : undefined
+            }
             rules={[
               { required: !noData, whitespace: true, message: t('rule.metricRequired') },
               { pattern: METRIC, message: t('rule.metricPattern') },
             ]}
           >
-            <Input maxLength={64} placeholder="temperature" className="tt-mono" data-testid="rule-metric" />
+            <AutoComplete
+              options={metrics}
+              filterOption={(input, option) => Boolean(option?.search.includes(input.trim().toLowerCase()))}
+              maxLength={64}
+              placeholder={t('rule.metricPlaceholder')}
+              popupMatchSelectWidth={320}
+              data-testid="rule-metric"
+            />
           </Form.Item>
         </FormRow>
         <Form.Item name="condition" label={t('rule.condition')}>
@@ -131,7 +170,7 @@ export function AlarmRuleFormModal({ rule, onClose }: { rule?: AlarmRuleView; on
         {!noData && (
           <FormRow>
             <Form.Item name="threshold" label={t('rule.threshold')} rules={[{ required: true, message: t('rule.thresholdRequired') }]}>
-              <InputNumber style={{ width: '100%' }} data-testid="rule-threshold" />
+              <InputNumber style={{ width: '100%' }} suffix={info?.unit ?? undefined} data-testid="rule-threshold" />
             </Form.Item>
             <Form.Item
               name="clearThreshold"
@@ -149,7 +188,7 @@ export function AlarmRuleFormModal({ rule, onClose }: { rule?: AlarmRuleView; on
                 }),
               ]}
             >
-              <InputNumber style={{ width: '100%' }} data-testid="rule-clear-threshold" />
+              <InputNumber style={{ width: '100%' }} suffix={info?.unit ?? undefined} data-testid="rule-clear-threshold" />
             </Form.Item>
           </FormRow>
         )}

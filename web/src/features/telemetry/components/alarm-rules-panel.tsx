@@ -2,32 +2,38 @@ import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { metricInfo, metricName, withUnit } from '@tiantai/shared';
 import type { AlarmRuleView } from '@tiantai/shared';
 import { QueryError } from '@/components/query-error';
 import { useCan } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
-import type { Translate } from '@/lib/i18n';
+import type { Locale, Translate } from '@/lib/i18n';
 import { useAlarmRules, useDeleteAlarmRule } from '../api/alarm-rules';
 import { AlarmRuleFormModal } from './alarm-rule-form-modal';
 import { SeverityTag } from './telemetry-tags';
 import { formatDuration } from './telemetry-format';
 
-/** "temp > 80（低于 75 恢复）持续 30 秒" or "无数据 5 分钟". */
-export function describeCondition(rule: AlarmRuleView, t: Translate): string {
+/**
+ * "模温 > 200 °C（低于 190 °C 恢复）持续 30 秒" or "5 分钟 无数据": the metric by its name for the rule's device
+ * type (an unknown key as itself), the thresholds in its unit.
+ */
+export function describeCondition(rule: AlarmRuleView, t: Translate, locale: Locale): string {
   const lasting = rule.durationSeconds > 0 ? ` ${t('rule.lasting', { duration: formatDuration(rule.durationSeconds * 1000, t) })}` : '';
   if (rule.condition === 'no_data') return t('rule.noDataFor', { duration: formatDuration(rule.durationSeconds * 1000, t) });
+  const info = metricInfo(rule.deviceType, rule.metric ?? '');
+  const value = (v: number | null) => (v === null ? '' : withUnit(String(v), info.unit));
   const sign = rule.condition === 'above' ? '>' : '<';
   const clear =
     rule.clearThreshold !== null && rule.clearThreshold !== rule.threshold
-      ? t(rule.condition === 'above' ? 'rule.clearsBelow' : 'rule.clearsAbove', { value: rule.clearThreshold })
+      ? t(rule.condition === 'above' ? 'rule.clearsBelow' : 'rule.clearsAbove', { value: value(rule.clearThreshold) })
       : '';
-  return `${rule.metric ?? ''} ${sign} ${rule.threshold ?? ''}${clear}${lasting}`;
+  return `${metricName(info, locale)} ${sign} ${value(rule.threshold)}${clear}${lasting}`;
 }
 
 /** The enterprise's alarm rules; the admin writes them, everyone reads what raises an alarm. */
 export function AlarmRulesPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const admin = useCan('telemetry.manage');
   const rules = useAlarmRules();
@@ -57,7 +63,7 @@ export function AlarmRulesPanel() {
       title: t('rule.condition'),
       key: 'condition',
       minWidth: 240,
-      render: (_, rule) => <span data-testid="rule-condition">{describeCondition(rule, t)}</span>,
+      render: (_, rule) => <span data-testid="rule-condition">{describeCondition(rule, t, locale)}</span>,
     },
     { title: t('rule.severity'), dataIndex: 'severity', width: 80, render: (_, rule) => <SeverityTag severity={rule.severity} /> },
     {

@@ -11,7 +11,8 @@ import { useAlarms } from '../api/get-alarms';
 import { AcknowledgeButton, WorkOrderLink } from './alarm-actions';
 import { AlarmRulesPanel } from './alarm-rules-panel';
 import { AlarmStatusTag, SeverityTag } from './telemetry-tags';
-import { formatSeen, formatValue } from './telemetry-format';
+import { formatSeen } from './telemetry-format';
+import { formatMetricWithUnit, metricInfo, metricLabel } from './metric-format';
 
 type StatusFilter = AlarmStatus | 'all';
 type Tab = 'alarms' | 'rules';
@@ -96,9 +97,19 @@ function AlarmList() {
     {
       title: t('alarm.value'),
       dataIndex: 'value',
-      width: 90,
+      width: 110,
       align: 'right',
-      render: (value: number | null) => <span className="tt-mono">{formatValue(value, locale)}</span>,
+      // Each alarm's own metric: the value in its unit, the metric's name on hover.
+      render: (value: number | null, alarm) => {
+        const info = metricInfo(alarm.deviceType, alarm.metric ?? '');
+        return (
+          <Tooltip title={alarm.metric ? metricLabel(info, locale) : undefined}>
+            <span className="tt-mono" data-testid="alarm-value">
+              {formatMetricWithUnit(info, value, locale)}
+            </span>
+          </Tooltip>
+        );
+      },
     },
     { title: t('alarm.raisedAt'), dataIndex: 'raisedAt', width: 110, render: (at: string) => formatSeen(at) },
     { title: t('alarm.clearedAt'), dataIndex: 'clearedAt', width: 110, render: (at: string | null) => formatSeen(at) },

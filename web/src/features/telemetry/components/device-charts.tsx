@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Card, Empty, Flex, Segmented, Typography } from 'antd';
-import type { SeriesView } from '@tiantai/shared';
+import type { MetricDefinition, SeriesView } from '@tiantai/shared';
 import dayjs from 'dayjs';
 import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
 import { useI18n } from '@/lib/i18n';
-import type { Translate } from '@/lib/i18n';
+import type { Locale, Translate } from '@/lib/i18n';
 import { useSeries } from '../api/get-series';
-import { formatValue } from './telemetry-format';
+import { formatMetricWithUnit, metricInfo, metricLabel } from './metric-format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,14 +23,15 @@ function pointTime(ms: number, span: number): string {
 }
 
 /** One tooltip line per point: the value, and its minimum and maximum when the point stands for several. */
-function tooltipFor(series: SeriesView | undefined, span: number, t: Translate, locale: string) {
+function tooltipFor(series: SeriesView | undefined, info: MetricDefinition, span: number, t: Translate, locale: Locale) {
   return (params: unknown) => {
     const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
     const point = first?.dataIndex === undefined ? undefined : series?.points[first.dataIndex];
     if (!point) return '';
-    const lines = [pointTime(point.ts, span), `${t('chart.value')}: <b>${formatValue(point.value, locale)}</b>`];
+    const value = (v: number) => formatMetricWithUnit(info, v, locale);
+    const lines = [pointTime(point.ts, span), `${metricLabel(info, locale)}: <b>${value(point.value)}</b>`];
     if (point.count > 1) {
-      lines.push(`${t('chart.min')}: ${formatValue(point.min, locale)} · ${t('chart.max')}: ${formatValue(point.max, locale)}`);
+      lines.push(`${t('chart.min')}: ${value(point.min)} · ${t('chart.max')}: ${value(point.max)}`);
       lines.push(t('chart.count', { count: point.count }));
     }
     return lines.join('<br/>');
@@ -39,16 +40,24 @@ function tooltipFor(series: SeriesView | undefined, span: number, t: Translate, 
 
 /**
  * A metric as a line, with a shaded min–max band wherever a point stands for several raw values (the
- * minute and hour rollups); the x axis spans the whole window so a live chart visibly moves along.
+ * minute and hour rollups); the x axis spans the whole window so a live chart visibly moves along, the y axis
+ * carries the metric's unit.
  */
-function seriesOption(series: SeriesView | undefined, from: number, to: number, t: Translate, locale: string): EChartOption {
+export function seriesOption(
+  series: SeriesView | undefined,
+  info: MetricDefinition,
+  from: number,
+  to: number,
+  t: Translate,
+  locale: Locale,
+): EChartOption {
   const points = series?.points ?? [];
   const banded = points.some((p) => p.count > 1);
   const span = to - from;
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', formatter: tooltipFor(series, span, t, locale) },
+    grid: { left: 8, right: 16, top: info.unit ? 28 : 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', formatter: tooltipFor(series, info, span, t, locale) },
     xAxis: {
       type: 'time',
       min: from,
@@ -66,7 +75,7 @@ function seriesOption(series: SeriesView | undefined, from: number, to: number, 
         hideOverlap: true,
       },
     },
-    yAxis: { type: 'value', scale: true },
+    yAxis: { type: 'value', scale: true, ...(info.unit && { name: info.unit, nameTextStyle: { align: 'left' as const } }) },
     series: [
       ...(banded
         ? [
@@ -91,7 +100,7 @@ function seriesOption(series: SeriesView | undefined, from: number, to: number, 
         : []),
       {
         type: 'line',
-        name: series?.key ?? '',
+        name: metricLabel(info, locale),
         showSymbol: points.length < 60,
         symbolSize: 5,
         lineStyle: { color: LINE, width: 2 },
@@ -100,6 +109,12 @@ function seriesOption(series: SeriesView | undefined, from: number, to: number, 
       },
     ],
   };
+}
+
+/** "实时曲线 · 模温 (°C)". */
+function ChartTitle({ title, info, testId }: { title: string; info: MetricDefinition | undefined; testId: string }) {
+  const { locale } = useI18n();
+  return <span data-testid={testId}>{info ? `${title} · ${metricLabel(info, locale)}` : title}</span>;
 }
 
 function ChartBody({ series, option, testId }: { series: SeriesView | undefined; option: EChartOption; testId: string }) {
@@ -122,13 +137,18 @@ function ChartBody({ series, option, testId }: { series: SeriesView | undefined;
 }
 
 /** The last 10 minutes of raw values, asked again every 2 s. */
-export function LiveChart({ deviceId, metric }: { deviceId: string; metric: string | undefined }) {
+export function LiveChart({ deviceId, deviceType, metric }: { deviceId: string; deviceType: string; metric: string | undefined }) {
   const { t, locale } = useI18n();
   const series = useSeries({ deviceId, key: metric, spanMs: LIVE_SPAN, resolution: 'raw', refetchInterval: 2000 });
   const to = series.dataUpdatedAt || Date.now();
-  const option = useMemo(() => seriesOption(series.data, to - LIVE_SPAN, to, t, locale), [series.data, to, t, locale]);
+  const info = useMemo(() => metricInfo(deviceType, metric ?? ''), [deviceType, metric]);
+  const option = useMemo(() => seriesOption(series.data, info, to - LIVE_SPAN, to, t, locale), [series.data, info, to, t, locale]);
   return (
-    <Card size="small" title={t('chart.live')} extra={<Typography.Text type="secondary">{t('chart.liveHint')}</Typography.Text>}>
+    <Card
+      size="small"
+      title={<ChartTitle title={t('chart.live')} info={metric ? info : undefined} testId="live-chart-title" />}
+      extra={<Typography.Text type="secondary">{t('chart.liveHint')}</Typography.Text>}
+    >
       <ChartBody series={series.data} option={option} testId="live-chart" />
     </Card>
   );
@@ -137,11 +157,13 @@ export function LiveChart({ deviceId, metric }: { deviceId: string; metric: stri
 /** A longer window; the server picks raw values, minute or hour rollups by its length. */
 export function HistoryChart({
   deviceId,
+  deviceType,
   metric,
   range,
   onRange,
 }: {
   deviceId: string;
+  deviceType: string;
   metric: string | undefined;
   range: HistoryRange;
   onRange: (range: HistoryRange) => void;
@@ -156,11 +178,12 @@ export function HistoryChart({
     refetchInterval: span <= HOUR ? 10_000 : span <= DAY ? 30_000 : 300_000,
   });
   const to = series.dataUpdatedAt || Date.now();
-  const option = useMemo(() => seriesOption(series.data, to - span, to, t, locale), [series.data, to, span, t, locale]);
+  const info = useMemo(() => metricInfo(deviceType, metric ?? ''), [deviceType, metric]);
+  const option = useMemo(() => seriesOption(series.data, info, to - span, to, t, locale), [series.data, info, to, span, t, locale]);
   return (
     <Card
       size="small"
-      title={t('chart.history')}
+      title={<ChartTitle title={t('chart.history')} info={metric ? info : undefined} testId="history-chart-title" />}
       extra={
         <Flex gap={8} align="center" wrap>
           {series.data && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Flex, Grid, List, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Grid, List, Row, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, KeyOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, KeyOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DeviceDetailView, LatestValueView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
@@ -20,7 +20,8 @@ import { DeleteDeviceConfirm } from './delete-device-confirm';
 import { DeviceFormModal } from './device-form-modal';
 import { rejectedCount } from './devices-page';
 import { MachineStateTag, SeverityTag } from './telemetry-tags';
-import { formatSeen, formatValue, since } from './telemetry-format';
+import { formatSeen, since } from './telemetry-format';
+import { byCatalogueOrder, formatMetric, metricInfo, metricLabel, outOfRange, rangeText } from './metric-format';
 import { UtilisationCard } from './utilisation-card';
 
 /** The metric a chart opens on: anything but the state code, which says little as a line. */
@@ -28,19 +29,58 @@ function defaultMetric(latest: LatestValueView[]): string | undefined {
   return (latest.find((v) => v.key !== 'state') ?? latest[0])?.key;
 }
 
-function LatestValues({ device, metric, onPick }: { device: DeviceDetailView; metric?: string; onPick: (key: string) => void }) {
+/** The device's latest value of each metric: its name and unit, the value at its precision, flagged outside its usual range. */
+export function LatestValues({ device, metric, onPick }: { device: DeviceDetailView; metric?: string; onPick: (key: string) => void }) {
   const { t, locale } = useI18n();
+  const order = byCatalogueOrder(device.deviceType);
+  const rows = [...device.latest].sort((a, b) => order(a.key, b.key));
   const columns: TableColumnsType<LatestValueView> = [
-    { title: t('latest.key'), dataIndex: 'key', render: (key: string) => <span className="tt-mono">{key}</span> },
+    {
+      title: t('latest.key'),
+      dataIndex: 'key',
+      render: (key: string) => {
+        const info = metricInfo(device.deviceType, key);
+        return (
+          <Flex vertical data-testid="latest-metric" data-key={key}>
+            <span className={info.known ? undefined : 'tt-mono'}>{metricLabel(info, locale)}</span>
+            {info.known && (
+              <Typography.Text type="secondary" className="tt-mono" style={{ fontSize: 11 }}>
+                {key}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
     {
       title: t('latest.value'),
       dataIndex: 'value',
       align: 'right',
-      render: (value: number, row) => (
-        <span className="tt-mono" style={{ fontWeight: 600 }} data-testid="latest-value" data-key={row.key}>
-          {formatValue(value, locale)}
-        </span>
-      ),
+      render: (value: number, row) => {
+        const info = metricInfo(device.deviceType, row.key);
+        const outside = outOfRange(info, value);
+        const text = (
+          <Typography.Text
+            type={outside ? 'warning' : undefined}
+            className="tt-mono"
+            style={{ fontWeight: 600 }}
+            data-testid="latest-value"
+            data-key={row.key}
+            data-out-of-range={outside || undefined}
+          >
+            {formatMetric(info, value, locale)}
+          </Typography.Text>
+        );
+        if (!outside) return text;
+        return (
+          <Tooltip title={t('latest.outOfRange', { range: rangeText(info, locale) ?? '' })}>
+            <Flex gap={4} justify="flex-end" align="center">
+              <WarningOutlined style={{ color: '#faad14' }} aria-label={t('latest.outOfRange', { range: rangeText(info, locale) ?? '' })} />
+              {text}
+            </Flex>
+          </Tooltip>
+        );
+      },
     },
     { title: t('latest.at'), dataIndex: 'ts', width: 110, render: (ts: number) => formatSeen(new Date(ts).toISOString()) },
   ];
@@ -50,7 +90,7 @@ function LatestValues({ device, metric, onPick }: { device: DeviceDetailView; me
         rowKey="key"
         size="small"
         columns={columns}
-        dataSource={device.latest}
+        dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('latest.empty') }}
         rowClassName={(row) => (row.key === metric ? 'ant-table-row-selected' : '')}
@@ -154,7 +194,7 @@ function DeviceInfo({ device }: { device: DeviceDetailView }) {
 /** One device: its state, latest values, a live and a historical chart, today's utilisation and its open alarms. */
 export function DevicePage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const admin = useCan('telemetry.manage');
   const device = useDevice(id);
@@ -247,15 +287,23 @@ export function DevicePage() {
               <Select
                 value={metric}
                 onChange={(key: string) => update({ metric: key }, true)}
-                options={keys.map((key) => ({ value: key, label: key }))}
+                options={[...keys]
+                  .sort(byCatalogueOrder(d.deviceType))
+                  .map((key) => ({ value: key, label: metricLabel(metricInfo(d.deviceType, key), locale) }))}
+                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('chart.noMetric')}
-                style={{ minWidth: 180 }}
-                className="tt-mono"
+                style={{ minWidth: 220 }}
                 data-testid="chart-metric"
               />
             </Flex>
-            <LiveChart deviceId={d.id} metric={metric} />
-            <HistoryChart deviceId={d.id} metric={metric} range={range} onRange={(r) => update({ range: r }, true)} />
+            <LiveChart deviceId={d.id} deviceType={d.deviceType} metric={metric} />
+            <HistoryChart
+              deviceId={d.id}
+              deviceType={d.deviceType}
+              metric={metric}
+              range={range}
+              onRange={(r) => update({ range: r }, true)}
+            />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
