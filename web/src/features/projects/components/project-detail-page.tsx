@@ -35,6 +35,7 @@ import { describeError } from '@/lib/error-message';
 import { formatDateTime, formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
+import { formatMoneyPair } from '@/lib/money';
 import {
   useFileProjectRequest,
   useMoveProject,
@@ -145,10 +146,10 @@ function ProjectDetail({ project }: { project: ProjectDetailView }) {
               <Descriptions.Item label={t('projects.total')}>{formatWan(project.totalInvestmentWan, locale)}</Descriptions.Item>
               <Descriptions.Item label={t('projects.landMu')}>{project.landMu ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('projects.perMuOutput')}>
-                {formatWan(project.outputPerMuWan, locale)} / {formatWan(project.promisedOutputPerMuWan, locale)}
+                {formatMoneyPair(project.outputPerMuWan, project.promisedOutputPerMuWan, locale).join(' / ')}
               </Descriptions.Item>
               <Descriptions.Item label={t('projects.perMuTax')}>
-                {formatWan(project.taxPerMuWan, locale)} / {formatWan(project.promisedTaxPerMuWan, locale)}
+                {formatMoneyPair(project.taxPerMuWan, project.promisedTaxPerMuWan, locale).join(' / ')}
               </Descriptions.Item>
               <Descriptions.Item label={t('projects.jobs')}>{project.jobs ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('projects.department')}>
@@ -210,6 +211,8 @@ function InvestmentCard({ project }: { project: ProjectDetailView }) {
   const record = useRecordInvestment(project.id);
   const [form] = Form.useForm<{ month: Dayjs; amountWan: number }>();
   const year = project.planYear ?? Number(chinaToday().slice(0, 4));
+  const [completed, planned] = formatMoneyPair(project.completedYearWan, project.plannedYearWan, locale);
+  const yearInvestment = { completed, planned };
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const option = useMemo<EChartOption>(() => {
     const monthly = months.map((m) => project.investments.find((i) => i.month === m)?.amountWan ?? 0);
@@ -243,14 +246,7 @@ function InvestmentCard({ project }: { project: ProjectDetailView }) {
       size="small"
       title={t('projects.investmentTitle', { year })}
       style={{ marginBottom: 16 }}
-      extra={
-        <Typography.Text type="secondary">
-          {t('projects.completedOfPlanned', {
-            completed: formatWan(project.completedYearWan, locale),
-            planned: formatWan(project.plannedYearWan, locale),
-          })}
-        </Typography.Text>
-      }
+      extra={<Typography.Text type="secondary">{t('projects.completedOfPlanned', yearInvestment)}</Typography.Text>}
     >
       <EChart option={option} height={260} testId="investment-chart" />
       {project.canReportProgress && project.stage !== 'terminated' && (

@@ -6,15 +6,56 @@ import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n';
+import type { Locale, MessageKey, Translate } from '@/lib/i18n';
+import { formatMoney, formatMoneyWithUnit, moneyColumn, moneyUnit } from '@/lib/money';
 import { useProjectStatistics, useProjectWatchlists } from '../api/projects';
 import { stageKey } from './project-tags';
 
 const chinaYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
 type Bucket = ProjectStatisticsView['total'];
+
+/** A table's money columns, each in one unit chosen from that table's rows (the header carries it). */
+function bucketColumns(rows: readonly Bucket[], t: Translate, locale: Locale) {
+  const total = moneyColumn(
+    rows.map((b) => b.totalInvestmentWan),
+    locale,
+  );
+  const planned = moneyColumn(
+    rows.map((b) => b.plannedYearWan),
+    locale,
+  );
+  const completed = moneyColumn(
+    rows.map((b) => b.completedYearWan),
+    locale,
+  );
+  return [
+    { title: t('projects.stats.count'), dataIndex: 'count', width: 70, align: 'right' as const },
+    {
+      title: total.title(t('projects.total')),
+      dataIndex: 'totalInvestmentWan',
+      width: 130,
+      align: 'right' as const,
+      render: (v: number) => total.cell(v),
+    },
+    {
+      title: planned.title(t('projects.plannedYear')),
+      dataIndex: 'plannedYearWan',
+      width: 150,
+      align: 'right' as const,
+      render: (v: number) => planned.cell(v),
+    },
+    {
+      title: completed.title(t('projects.completedYear')),
+      key: 'completed',
+      width: 170,
+      align: 'right' as const,
+      render: (_: unknown, b: Bucket) =>
+        `${completed.cell(b.completedYearWan)}${b.plannedYearWan ? ` (${Math.round((b.completedYearWan / b.plannedYearWan) * 100)}%)` : ''}`,
+    },
+  ];
+}
 
 /** 百项千万: the year's list by size band, stage, park and industry; the same figures as the county screen. */
 export function ProjectStatisticsPage() {
@@ -79,31 +120,12 @@ export function ProjectStatisticsPage() {
     };
   }, [data, t]);
 
-  const bucketColumns = [
-    { title: t('projects.stats.count'), dataIndex: 'count', width: 70, align: 'right' as const },
-    {
-      title: t('projects.total'),
-      dataIndex: 'totalInvestmentWan',
-      width: 120,
-      align: 'right' as const,
-      render: (v: number) => formatWan(v, locale),
-    },
-    {
-      title: t('projects.plannedYear'),
-      dataIndex: 'plannedYearWan',
-      width: 130,
-      align: 'right' as const,
-      render: (v: number) => formatWan(v, locale),
-    },
-    {
-      title: t('projects.completedYear'),
-      key: 'completed',
-      width: 150,
-      align: 'right' as const,
-      render: (_: unknown, b: Bucket) =>
-        `${formatWan(b.completedYearWan, locale)}${b.plannedYearWan ? ` (${Math.round((b.completedYearWan / b.plannedYearWan) * 100)}%)` : ''}`,
-    },
-  ];
+  // Figures read side by side share a unit: the three bands' plans, and the year's plan with what is done.
+  const bandUnit = moneyUnit(
+    (data?.bands ?? []).map((b) => b.plannedYearWan),
+    locale,
+  );
+  const yearUnit = moneyUnit([data?.total.plannedYearWan, data?.total.completedYearWan], locale);
 
   return (
     <>
@@ -134,7 +156,10 @@ export function ProjectStatisticsPage() {
                 <Card size="small" data-testid={`band-${b.band}`}>
                   <Statistic title={t(`projects.band.${b.band}` as MessageKey)} value={b.count} suffix={t('projects.stats.unitProjects')} />
                   <Typography.Text type="secondary">
-                    {t('projects.stats.bandPlanned', { planned: formatWan(b.plannedYearWan, locale), share: pct(b.shareOfYearPlan) })}
+                    {t('projects.stats.bandPlanned', {
+                      planned: formatMoneyWithUnit(b.plannedYearWan, bandUnit, locale),
+                      share: pct(b.shareOfYearPlan),
+                    })}
                   </Typography.Text>
                 </Card>
               </Col>
@@ -144,10 +169,15 @@ export function ProjectStatisticsPage() {
             <Col xs={24} md={8}>
               <Card size="small" title={t('projects.stats.yearProgress')} data-testid="year-progress">
                 <Flex gap={24} wrap>
-                  <Statistic title={t('projects.plannedYear')} value={formatWan(data.total.plannedYearWan, locale)} />
+                  <Statistic
+                    title={t('projects.plannedYear')}
+                    value={formatMoney(data.total.plannedYearWan, yearUnit, locale)}
+                    suffix={yearUnit.label}
+                  />
                   <Statistic
                     title={t('projects.completedYear')}
-                    value={formatWan(data.total.completedYearWan, locale)}
+                    value={formatMoney(data.total.completedYearWan, yearUnit, locale)}
+                    suffix={yearUnit.label}
                     data-testid="completed-total"
                   />
                 </Flex>
@@ -204,7 +234,7 @@ export function ProjectStatisticsPage() {
                   data-testid="stage-table"
                   columns={[
                     { title: t('projects.stage'), dataIndex: 'stage', render: (s: ProjectStage) => t(stageKey(s)) },
-                    ...bucketColumns,
+                    ...bucketColumns(data.byStage, t, locale),
                   ]}
                 />
               </Card>
@@ -222,7 +252,7 @@ export function ProjectStatisticsPage() {
                       dataIndex: 'industry',
                       render: (i: ProjectIndustry) => t(`projects.industry.${i}` as MessageKey),
                     },
-                    ...bucketColumns,
+                    ...bucketColumns(data.byIndustry, t, locale),
                   ]}
                 />
               </Card>
@@ -236,7 +266,7 @@ export function ProjectStatisticsPage() {
               dataSource={data.byPark}
               columns={[
                 { title: t('projects.park'), dataIndex: 'parkName', render: (v: string | null) => v ?? t('projects.noPark') },
-                ...bucketColumns,
+                ...bucketColumns(data.byPark, t, locale),
               ]}
             />
           </Card>

@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import type { ProjectSignal, ProjectStage } from '@tiantai/shared';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import { formatWan } from '@/lib/format';
+import { formatMoneyPair } from '@/lib/money';
 
 export const STAGE_ORDER: readonly ProjectStage[] = ['negotiating', 'signed', 'landed', 'started', 'producing', 'at_capacity'];
 
@@ -29,11 +29,11 @@ const SIGNAL_COLOUR = { green: 'success', yellow: 'warning', red: 'error' } as c
 export function SignalTag({ signal }: { signal: ProjectSignal }) {
   const { t, locale } = useI18n();
   if (!signal.colour) return <span style={{ color: '#999' }}>—</span>;
-  const reasons = signal.reasons.map((r) =>
-    r.kind === 'investment_behind'
-      ? t('projects.signal.investmentBehind', { expected: formatWan(r.expectedWan, locale), completed: formatWan(r.completedWan, locale) })
-      : t('projects.signal.milestoneLate', { name: r.name, date: r.plannedDate, days: r.daysLate }),
-  );
+  const reasons = signal.reasons.map((r) => {
+    if (r.kind !== 'investment_behind') return t('projects.signal.milestoneLate', { name: r.name, date: r.plannedDate, days: r.daysLate });
+    const [expected, completed] = formatMoneyPair(r.expectedWan, r.completedWan, locale);
+    return t('projects.signal.investmentBehind', { expected, completed });
+  });
   const tag = (
     <Tag color={SIGNAL_COLOUR[signal.colour]} data-testid="signal-tag">
       {t(`projects.signal.${signal.colour}` as MessageKey)}

@@ -9,9 +9,9 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { isEnterpriseRole, useCan, useCurrentUser } from '@/lib/authorization';
-import { formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
+import { formatMoneyWithUnit, moneyColumn, moneyUnit } from '@/lib/money';
 import { projectExportUrl, useParkOptions, useProjects } from '../api/projects';
 import type { ProjectFilter } from '../api/projects';
 import { ProjectFormModal } from './project-form-modal';
@@ -59,6 +59,20 @@ export function ProjectsPage() {
       { replace: true },
     );
 
+  const items = projects.data?.items ?? [];
+  // One unit per money column, chosen from the amounts on the page; the header carries it.
+  const total = moneyColumn(
+    items.map((p) => p.totalInvestmentWan),
+    locale,
+  );
+  const planned = moneyColumn(
+    items.map((p) => p.plannedYearWan),
+    locale,
+  );
+  const completed = moneyColumn(
+    items.filter((p) => p.plannedYearWan).map((p) => p.completedYearWan),
+    locale,
+  );
   const columns: TableColumnsType<ProjectView> = [
     {
       title: t('projects.name'),
@@ -71,26 +85,26 @@ export function ProjectsPage() {
     { title: t('projects.stage'), dataIndex: 'stage', width: 90, render: (s: ProjectStage) => <StageTag stage={s} /> },
     { title: t('projects.signal'), key: 'signal', width: 90, render: (_, p) => <SignalTag signal={p.signal} /> },
     {
-      title: t('projects.total'),
+      title: total.title(t('projects.total')),
       dataIndex: 'totalInvestmentWan',
-      width: 120,
-      align: 'right',
-      render: (v: number) => formatWan(v, locale),
-    },
-    {
-      title: t('projects.plannedYear'),
-      dataIndex: 'plannedYearWan',
       width: 130,
       align: 'right',
-      render: (v: number | null) => formatWan(v, locale),
+      render: (v: number) => total.cell(v),
     },
     {
-      title: t('projects.completedYear'),
-      key: 'completed',
+      title: planned.title(t('projects.plannedYear')),
+      dataIndex: 'plannedYearWan',
       width: 150,
       align: 'right',
+      render: (v: number | null) => planned.cell(v),
+    },
+    {
+      title: completed.title(t('projects.completedYear')),
+      key: 'completed',
+      width: 170,
+      align: 'right',
       render: (_, p) =>
-        p.plannedYearWan ? `${formatWan(p.completedYearWan, locale)} (${Math.round((p.completedYearWan / p.plannedYearWan) * 100)}%)` : '—',
+        p.plannedYearWan ? `${completed.cell(p.completedYearWan)} (${Math.round((p.completedYearWan / p.plannedYearWan) * 100)}%)` : '—',
     },
     { title: t('projects.park'), dataIndex: 'parkName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
@@ -107,8 +121,12 @@ export function ProjectsPage() {
       render: (v: string | null) => v ?? '—',
     },
   ];
+  // The board's cards side by side: one unit for all of them.
+  const boardUnit = moneyUnit(
+    items.map((p) => p.totalInvestmentWan),
+    locale,
+  );
 
-  const items = projects.data?.items ?? [];
   return (
     <>
       <PageHeader
@@ -243,7 +261,9 @@ export function ProjectsPage() {
                         {p.investorName}
                       </Typography.Text>
                       <Flex justify="space-between" align="center" style={{ marginTop: 4 }}>
-                        <Typography.Text style={{ fontSize: 12 }}>{formatWan(p.totalInvestmentWan, locale)}</Typography.Text>
+                        <Typography.Text style={{ fontSize: 12 }}>
+                          {formatMoneyWithUnit(p.totalInvestmentWan, boardUnit, locale)}
+                        </Typography.Text>
                         <SignalTag signal={p.signal} />
                       </Flex>
                     </Card>
