@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { DEFAULT_COUNTY_TIME_ZONE, countyDate } from '@tiantai/shared';
 import { sql, type Kysely } from 'kysely';
 import { fastifyTrustProxy, type Config } from './config';
 import { withTablesOf, type DbEngine } from './db/connection';
@@ -73,15 +74,7 @@ declare module 'fastify' {
     telemetry: Telemetry;
   }
 }
-import {
-  ProjectService,
-  chinaDate,
-  chinaYear,
-  monthsFinished,
-  projectRoutes,
-  projectStatistics,
-  type ProjectTables,
-} from './modules/projects';
+import { ProjectService, monthsFinished, projectRoutes, projectStatistics, type ProjectTables } from './modules/projects';
 import { TargetService, targetProgress, targetRoutes, type TargetTables } from './modules/targets';
 
 /** Every table of every module: the database as a whole. */
@@ -99,7 +92,7 @@ export type Database = IdentityTables &
 
 export interface AppDeps {
   config: Pick<Config, 'sessionDays' | 'cookieSecure' | 'trustProxy' | 'webDist' | 'logLevel' | 'logFormat' | 'metricsToken'> &
-    Partial<Pick<Config, 'telemetryLimits'>>;
+    Partial<Pick<Config, 'telemetryLimits' | 'countyTimeZone'>>;
   db: Kysely<Database>;
   engine: DbEngine;
   mqttMode: 'embedded' | 'external';
@@ -160,6 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await bus.ready();
   const publish = bus.publish.bind(bus);
 
+  // The county's clock (COUNTY_TIME_ZONE): the days, months and years the modules count by, and the web's times.
+  const timeZone = deps.config.countyTimeZone ?? DEFAULT_COUNTY_TIME_ZONE;
   // modules
   const identity = new IdentityService({
     db: withTablesOf<IdentityTables>(deps.db),
@@ -196,11 +191,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const places = new PlaceService({ db: assetDb });
   const assetSummary = new AssetSummaryService({ db: assetDb });
   const maintenanceDb = withTablesOf<MaintenanceTables>(deps.db);
-  const workOrders = new WorkOrderService({ db: maintenanceDb, publish });
+  const workOrders = new WorkOrderService({ db: maintenanceDb, publish, timeZone });
   const workOrderChecklist = new WorkOrderChecklistService({ db: maintenanceDb });
   const workOrderAttachments = new WorkOrderAttachmentService({ db: maintenanceDb });
-  const plans = new PlanService({ db: maintenanceDb, workOrders });
-  const maintenanceKpis = new MaintenanceKpiService({ db: maintenanceDb });
+  const plans = new PlanService({ db: maintenanceDb, workOrders, timeZone });
+  const maintenanceKpis = new MaintenanceKpiService({ db: maintenanceDb, timeZone });
   const spareParts = new SparePartService({ db: maintenanceDb });
   const inspectionDb = withTablesOf<InspectionTables>(deps.db);
   const inspectionRouteService = new InspectionRouteService({ db: inspectionDb });
@@ -235,16 +230,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registry,
       machines: new TelemetryMachineSource(deps.db),
       // The county screen's projects and targets: the same functions as their statistics pages.
-      projects: async () => countyProjectsSlot(await projectStatistics(deps.db, chinaYear(new Date()))),
+      projects: async () => {
+        const today = countyDate(new Date(), timeZone);
+        return countyProjectsSlot(await projectStatistics(deps.db, Number(today.slice(0, 4)), today));
+      },
       targets: async () => {
-        const year = chinaYear(new Date());
-        return countyTargetsSlot(await targetProgress(deps.db, year), monthsFinished(year, chinaDate(new Date())) / 12);
+        const today = countyDate(new Date(), timeZone);
+        const year = Number(today.slice(0, 4));
+        return countyTargetsSlot(await targetProgress(deps.db, year, today), monthsFinished(year, today) / 12);
       },
     },
     publish,
   });
-  const projects = new ProjectService({ db: withTablesOf<ProjectTables>(deps.db), serviceRequests });
-  const targets = new TargetService({ db: withTablesOf<TargetTables>(deps.db) });
+  const projects = new ProjectService({ db: withTablesOf<ProjectTables>(deps.db), serviceRequests, timeZone });
+  const targets = new TargetService({ db: withTablesOf<TargetTables>(deps.db), timeZone });
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]), [METRICS_PATH]);
   registerHealth(app, {
@@ -253,7 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     queryDatabase: () => sql`select 1`.execute(deps.db),
     brokerUp: deps.brokerUp,
   });
-  await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure }));
+  await app.register(identityRoutes(identity, { cookieSecure: deps.config.cookieSecure, timeZone }));
   await app.register(registryRoutes(registry));
   await app.register(serviceRequestRoutes({ serviceRequests, settings: requestSettings, attachments: requestAttachments }));
   await app.register(notificationRoutes(notifications, bus.subscribe.bind(bus)));

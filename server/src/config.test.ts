@@ -22,6 +22,13 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the county time zone as an IANA name, Asia/Shanghai by default', () => {
+    expect(loadConfig({}).countyTimeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ COUNTY_TIME_ZONE: 'Asia/Urumqi' }).countyTimeZone).toBe('Asia/Urumqi');
+    for (const bad of ['+08:00', 'Beijing', 'Asia/Nowhere'])
+      expect(() => loadConfig({ COUNTY_TIME_ZONE: bad }), bad).toThrow(/COUNTY_TIME_ZONE/);
+  });
+
   it('names every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', MQTT_PORT: '70000', DATABASE_URL: 'mysql://x', DEMO_DATA: 'maybe' });

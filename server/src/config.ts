@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_COUNTY_TIME_ZONE, isTimeZone } from '@tiantai/shared';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -112,6 +113,12 @@ const configSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Password of the first county admin when DEMO_DATA=false and no user exists yet. */
   ADMIN_PASSWORD: z.string().min(8).max(200).optional(),
+  /** The county's IANA time zone: every time shown and every day, month or year counted is on its clock. */
+  COUNTY_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'must be an IANA time zone name such as Asia/Shanghai')
+    .default(DEFAULT_COUNTY_TIME_ZONE),
 });
 
 /**
@@ -156,6 +163,8 @@ export interface Config {
   /** The built web app; served when present. */
   webDist: string;
   adminPassword: string | undefined;
+  /** COUNTY_TIME_ZONE: days, months and years are counted, and times shown, on this zone's clock. */
+  countyTimeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -234,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     trustProxy: c.TRUST_PROXY,
     adminPassword: c.ADMIN_PASSWORD,
+    countyTimeZone: c.COUNTY_TIME_ZONE,
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

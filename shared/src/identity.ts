@@ -74,6 +74,8 @@ export const sessionView = z.object({
   csrfToken: z.string(),
   /** Every request but changing the password (and signing out) is refused until it is changed. */
   mustChangePassword: z.boolean(),
+  /** The county's IANA time zone (COUNTY_TIME_ZONE): the web shows every time and counts every day on its clock. */
+  timeZone: z.string(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

@@ -17,3 +17,4 @@ export * from './events';
 export * from './screens';
 export * from './projects';
 export * from './targets';
+export * from './county-time';

@@ -1,5 +1,16 @@
-// Number and date formats the county's statistics use.
-import dayjs from 'dayjs';
+// Number and date formats the county's statistics use. Every time is shown, and every day counted, on the
+// county's clock (COUNTY_TIME_ZONE, from the session), never on the browser's: an office abroad or a laptop
+// left on another zone reads the same day and hour as the county.
+import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyClock,
+  countyDate,
+  countyDateTime,
+  countyInstant,
+  isTimeZone,
+  type Instant,
+} from '@tiantai/shared';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Locale } from './i18n';
 
 /**
@@ -27,14 +38,69 @@ export function formatNumber(value: number | null | undefined, locale: Locale, d
   return value.toLocaleString(locale, { maximumFractionDigits: digits });
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const value = dayjs(iso);
-  return value.isValid() ? value.format('YYYY-MM-DD HH:mm') : iso;
+let countyZone = DEFAULT_COUNTY_TIME_ZONE;
+
+/** The county's zone as the session names it (set before any page renders); an unknown name keeps the last one. */
+export function setCountyTimeZone(zone: string | null | undefined): void {
+  if (zone && isTimeZone(zone)) countyZone = zone;
 }
 
-export function formatDate(iso: string | null | undefined): string {
+export function countyTimeZone(): string {
+  return countyZone;
+}
+
+const isInstant = (value: string) => Number.isFinite(Date.parse(value));
+
+/** 2026-03-02 10:00 on the county's clock; '—' for none, the text itself if it is no time. */
+export function formatDateTime(iso: string | null | undefined, zone = countyZone): string {
   if (!iso) return '—';
-  const value = dayjs(iso);
-  return value.isValid() ? value.format('YYYY-MM-DD') : iso;
+  return isInstant(iso) ? countyDateTime(iso, zone) : iso;
+}
+
+/** The county's date of an instant; a bare date ('2026-03-02', a day the county named) is shown as it is. */
+export function formatDate(iso: string | null | undefined, zone = countyZone): string {
+  if (!iso) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return isInstant(iso) ? countyDate(iso, zone) : iso;
+}
+
+/** The county's date today, 'YYYY-MM-DD'. */
+export function countyToday(zone = countyZone): string {
+  return countyDate(Date.now(), zone);
+}
+
+/** The county's year today. */
+export function countyThisYear(zone = countyZone): number {
+  return countyClock(Date.now(), zone).year;
+}
+
+/**
+ * The county's wall clock at an instant (now by default) as a dayjs whose fields read it: for format patterns
+ * ('MM-DD HH:mm', 'dddd'), comparisons by day or month, and the values of date pickers, which show a dayjs's
+ * own fields. It is a wall-clock reading, not the instant: turn a picked value back with countyInstantOf.
+ */
+export function countyDayjs(at: Instant = Date.now(), zone = countyZone): Dayjs {
+  const c = countyClock(at, zone);
+  return dayjs(new Date(c.year, c.month - 1, c.day, c.hour, c.minute, c.second));
+}
+
+/** The instant at which the county's clock reads what a picker shows (its date and time of day), as ISO. */
+export function countyInstantOf(value: Dayjs, zone = countyZone): string {
+  return countyInstant(
+    {
+      year: value.year(),
+      month: value.month() + 1,
+      day: value.date(),
+      hour: value.hour(),
+      minute: value.minute(),
+      second: value.second(),
+      millisecond: value.millisecond(),
+    },
+    zone,
+  ).toISOString();
+}
+
+/** An instant in a pattern of dayjs ('MM-DD HH:mm:ss', 'YYYY-MM-DD dddd') on the county's clock. */
+export function formatCountyTime(at: Instant, pattern: string, zone = countyZone): string {
+  return countyDayjs(at, zone).format(pattern);
 }

@@ -1,4 +1,12 @@
-import type { AssetKind, AssetState, CounterKind, TransferDirection, TransferOfferStatus } from '@tiantai/shared';
+import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyDayStart,
+  type AssetKind,
+  type AssetState,
+  type CounterKind,
+  type TransferDirection,
+  type TransferOfferStatus,
+} from '@tiantai/shared';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import type {
@@ -365,7 +373,7 @@ export async function counterTotal(db: AssetDb, assetId: string, counter: Counte
 }
 
 /** Assets in service with plant, line and shot count, for the maintenance KPIs: those an enterprise keeps, or all. */
-export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
+export async function assetsForKpis(db: AssetDb, keptBy: string | undefined, timeZone = DEFAULT_COUNTY_TIME_ZONE) {
   let query = db
     .selectFrom('assets')
     .leftJoin('plants', 'plants.id', 'assets.plant_id')
@@ -397,6 +405,8 @@ export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
       ]),
     );
   }
+  const midnights = new Map<string, number>(); // a county installs its machines on far fewer days than it has machines
+  const midnight = (date: string) => midnights.get(date) ?? midnights.set(date, countyDayStart(date, timeZone).getTime()).get(date)!;
   return (await query.execute()).map((a) => ({
     id: a.id,
     name: a.name,
@@ -408,8 +418,8 @@ export async function assetsForKpis(db: AssetDb, keptBy: string | undefined) {
     enterpriseId: a.custodian_enterprise_id ?? a.enterprise_id,
     designLifeShots: a.design_life_shots,
     shots: a.shots === null ? null : Number(a.shots),
-    // In service from its installation (China's midnight), else from when it was registered.
-    inServiceFrom: Date.parse(a.install_date ? `${a.install_date}T00:00:00+08:00` : a.created_at),
+    // In service from its installation (the county's midnight), else from when it was registered.
+    inServiceFrom: a.install_date ? midnight(a.install_date) : Date.parse(a.created_at),
   }));
 }
 

@@ -38,7 +38,7 @@ async function withRetryAfter<T>(reply: FastifyReply, check: () => Promise<T>): 
   }
 }
 
-export function identityRoutes(service: IdentityService, options: { cookieSecure: boolean }) {
+export function identityRoutes(service: IdentityService, options: { cookieSecure: boolean; timeZone: string }) {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: options.cookieSecure };
   const clearCookies = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
 
@@ -52,7 +52,7 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
       reply
         .setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieBase, httpOnly: true, expires: result.expiresAt })
         .setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, expires: result.expiresAt });
-      return { user: result.user, csrfToken: result.csrfToken, mustChangePassword: result.mustChangePassword };
+      return { user: result.user, csrfToken: result.csrfToken, mustChangePassword: result.mustChangePassword, timeZone: options.timeZone };
     });
 
     app.post('/api/auth/logout', { schema: { tags } }, async (request, reply) => {
@@ -63,7 +63,7 @@ export function identityRoutes(service: IdentityService, options: { cookieSecure
 
     app.get('/api/auth/session', { schema: { tags, response: { 200: sessionView } } }, async (request) => {
       const actor = requireActor(request);
-      return service.sessionView(actor, request.cookies[SESSION_COOKIE]);
+      return { ...(await service.sessionView(actor, request.cookies[SESSION_COOKIE])), timeZone: options.timeZone };
     });
 
     app.post('/api/auth/password', { schema: { tags, body: changePasswordBody } }, async (request, reply) => {

@@ -255,7 +255,7 @@ export class IdentityService {
     return { actor: actorOf(row, 'session'), csrfToken: row.csrf_token, ...restriction(row) };
   }
 
-  async sessionView(actor: Actor, sessionToken: string | undefined): Promise<SessionView> {
+  async sessionView(actor: Actor, sessionToken: string | undefined): Promise<Omit<SessionView, 'timeZone'>> {
     const user = await repo.findUserById(this.db, actor.userId);
     if (!user) throw new AppError(401, 'UNAUTHENTICATED', 'Session ended');
     const session = sessionToken ? await repo.findLiveSession(this.db, sha256(sessionToken), nowIso()) : undefined;

@@ -1,4 +1,7 @@
 import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyDayRange,
+  countyYear,
   type Actor,
   type CountyKpiView,
   type KpiQuery,
@@ -14,14 +17,10 @@ import { enterpriseOf, requireAdmin } from './maintenance.access';
 import * as repo from './maintenance.repository';
 import type { MaintenanceDb } from './maintenance.repository';
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** Whole days in China time; this year by default. */
-function kpiPeriod(query: Pick<KpiQuery, 'from' | 'to'>, now: Date): { from: Date; to: Date } {
-  const year = new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-  const from = new Date(`${query.from ?? `${year}-01-01`}T00:00:00+08:00`);
-  const to = new Date(Date.parse(`${query.to ?? `${year}-12-31`}T00:00:00+08:00`) + 86_400_000);
-  return { from, to };
+/** Whole days on the county's clock; this year by default. */
+function kpiPeriod(query: Pick<KpiQuery, 'from' | 'to'>, now: Date, timeZone: string): { from: Date; to: Date } {
+  const year = countyYear(now, timeZone);
+  return countyDayRange(query.from ?? `${year}-01-01`, query.to ?? `${year}-12-31`, timeZone);
 }
 
 const periodStrings = (p: { from: Date; to: Date }) => ({ from: p.from.toISOString(), to: p.to.toISOString() });
@@ -39,17 +38,23 @@ const toSharingView = (row: { shared: number; updated_at: string; updated_by: st
 export class MaintenanceKpiService {
   private readonly db: MaintenanceDb;
   private readonly now: () => Date;
+  /** COUNTY_TIME_ZONE: periods are whole days on this clock, an installation date starts at its midnight. */
+  private readonly timeZone: string;
 
-  constructor(deps: { db: MaintenanceDb; now?: () => Date }) {
+  constructor(deps: { db: MaintenanceDb; now?: () => Date; timeZone?: string }) {
     this.db = deps.db;
     this.now = deps.now ?? (() => new Date());
+    this.timeZone = deps.timeZone ?? DEFAULT_COUNTY_TIME_ZONE;
   }
 
-  /** The enterprise's own KPIs for a period (this year by default, China time), grouped by plant, line or asset. */
+  /** The enterprise's own KPIs for a period (this year by default, county time), grouped by plant, line or asset. */
   async kpis(actor: Actor, query: KpiQuery): Promise<KpiView> {
     const enterpriseId = enterpriseOf(actor);
-    const period = kpiPeriod(query, this.now());
-    const [assets, orders] = await Promise.all([assetsForKpis(this.db, enterpriseId), repo.kpiOrders(this.db, enterpriseId)]);
+    const period = kpiPeriod(query, this.now(), this.timeZone);
+    const [assets, orders] = await Promise.all([
+      assetsForKpis(this.db, enterpriseId, this.timeZone),
+      repo.kpiOrders(this.db, enterpriseId),
+    ]);
     return { ...periodStrings(period), ...computeKpis(assets, orders, query.groupBy, period, this.now()) };
   }
 
@@ -59,9 +64,9 @@ export class MaintenanceKpiService {
    */
   async countyKpis(actor: Actor, query: KpiQuery): Promise<CountyKpiView> {
     requirePermission(actor, 'maintenance.county', 'The county roll-up is for county staff');
-    const period = kpiPeriod(query, this.now());
+    const period = kpiPeriod(query, this.now(), this.timeZone);
     const [assets, orders, sharing] = await Promise.all([
-      assetsForKpis(this.db, undefined),
+      assetsForKpis(this.db, undefined, this.timeZone),
       repo.kpiOrders(this.db, undefined),
       repo.sharingEnterprises(this.db),
     ]);
@@ -70,7 +75,7 @@ export class MaintenanceKpiService {
     // Each shared row is computed exactly as the enterprise's own page computes its total.
     const sharedEnterprises = await Promise.all(
       sharing.map(async (e) => {
-        const [own, ownOrders] = await Promise.all([assetsForKpis(this.db, e.id), repo.kpiOrders(this.db, e.id)]);
+        const [own, ownOrders] = await Promise.all([assetsForKpis(this.db, e.id, this.timeZone), repo.kpiOrders(this.db, e.id)]);
         const row = computeKpis(own, ownOrders, 'plant', period, now).total;
         return { ...row, key: e.id, label: e.name, enterpriseName: e.name };
       }),

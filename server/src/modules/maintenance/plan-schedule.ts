@@ -1,8 +1,16 @@
 // When a plan falls due, as pure functions of the plan, the time and the asset's counter. A time plan
-// counts calendar time (months are calendar months in China time); a usage plan counts the asset's
+// counts calendar time (months are calendar months on the county's clock); a usage plan counts the asset's
 // shots, cycles or run hours. fixed: the next due point follows the scheduled one, so a late completion
 // does not shift the schedule; floating: it follows the last completion.
-import type { IntervalUnit, PlanAnchor, PlanStatus, PlanTrigger } from '@tiantai/shared';
+import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyClock,
+  countyInstant,
+  type IntervalUnit,
+  type PlanAnchor,
+  type PlanStatus,
+  type PlanTrigger,
+} from '@tiantai/shared';
 
 export interface SchedulePlan {
   trigger: PlanTrigger;
@@ -31,21 +39,23 @@ export interface DueState {
 }
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** Adds the interval; a month is a calendar month in China time, clamped to the month's last day (Jan 31 → Feb 28). */
-export function addTimeInterval(from: Date, value: number, unit: IntervalUnit): Date {
+/**
+ * Adds the interval; a month is a calendar month on the county's clock (COUNTY_TIME_ZONE), at the same wall-clock
+ * time, clamped to the month's last day (Jan 31 → Feb 28).
+ */
+export function addTimeInterval(from: Date, value: number, unit: IntervalUnit, timeZone = DEFAULT_COUNTY_TIME_ZONE): Date {
   if (unit === 'days') return new Date(from.getTime() + value * DAY_MS);
   if (unit === 'weeks') return new Date(from.getTime() + value * 7 * DAY_MS);
   if (unit !== 'months') throw new Error(`${unit} is not a time unit`);
-  const local = new Date(from.getTime() + CHINA_OFFSET_MS);
-  const day = local.getUTCDate();
-  const target = new Date(local.getTime());
-  target.setUTCDate(1);
-  target.setUTCMonth(target.getUTCMonth() + Math.round(value));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return new Date(target.getTime() - CHINA_OFFSET_MS);
+  const wall = countyClock(from, timeZone);
+  const first = new Date(Date.UTC(wall.year, wall.month - 1 + Math.round(value), 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const millisecond = ((from.getTime() % 1000) + 1000) % 1000;
+  return countyInstant(
+    { ...wall, year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: Math.min(wall.day, lastDay), millisecond },
+    timeZone,
+  );
 }
 
 /** WARNING in the last `warningShare` of the interval; DUE from the due point; OVERDUE once late by that share too. */
@@ -57,11 +67,11 @@ function statusOf(progress: number, warningShare: number): PlanStatus {
   return 'OK';
 }
 
-export function dueState(plan: SchedulePlan, now: Date, counterValue: number | null): DueState {
+export function dueState(plan: SchedulePlan, now: Date, counterValue: number | null, timeZone = DEFAULT_COUNTY_TIME_ZONE): DueState {
   if (plan.trigger === 'time') {
     const baseIso = plan.anchor === 'fixed' ? (plan.lastDuePoint ?? plan.startAt) : (plan.lastDoneAt ?? plan.startAt);
     const base = new Date(baseIso);
-    const due = addTimeInterval(base, plan.intervalValue, plan.intervalUnit);
+    const due = addTimeInterval(base, plan.intervalValue, plan.intervalUnit, timeZone);
     const span = due.getTime() - base.getTime();
     const progress = span > 0 ? (now.getTime() - base.getTime()) / span : 1;
     const dueAt = due.toISOString();

@@ -34,6 +34,7 @@ export class PlanService {
   private readonly db: MaintenanceDb;
   private readonly workOrders: WorkOrderService;
   private readonly now: () => Date;
+  private readonly timeZone: string | undefined;
 
   constructor(deps: {
     db: MaintenanceDb;
@@ -41,10 +42,13 @@ export class PlanService {
     workOrders: WorkOrderService;
     /** The time source: tests move the clock past due points. */
     now?: () => Date;
+    /** COUNTY_TIME_ZONE: a monthly plan counts calendar months on this clock. */
+    timeZone?: string;
   }) {
     this.db = deps.db;
     this.workOrders = deps.workOrders;
     this.now = deps.now ?? (() => new Date());
+    this.timeZone = deps.timeZone;
   }
 
   async listPlans(actor: Actor, assetId?: string): Promise<PlanView[]> {
@@ -208,12 +212,12 @@ export class PlanService {
   }
 
   private async dueOf(db: MaintenanceDb, plan: PlanRow, now: Date) {
-    return dueState(scheduleOf(plan), now, await repo.planCounter(db, plan));
+    return dueState(scheduleOf(plan), now, await repo.planCounter(db, plan), this.timeZone);
   }
 
   private async statusOf(db: MaintenanceDb, plan: PlanRow): Promise<PlanStatusView> {
     const counterValue = await repo.planCounter(db, plan);
-    const state = dueState(scheduleOf(plan), this.now(), counterValue);
+    const state = dueState(scheduleOf(plan), this.now(), counterValue, this.timeZone);
     const order = await repo.findOrderForDuePoint(db, plan.id, state.duePoint);
     return { planId: plan.id, ...state, counterValue, workOrderId: order?.id ?? null };
   }

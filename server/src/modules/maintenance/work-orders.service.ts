@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyYear,
   type Actor,
   type AssetState,
   type Paged,
@@ -55,6 +57,7 @@ export class WorkOrderService {
 
   private readonly now: () => Date;
   private readonly publish: PublishEvent;
+  private readonly timeZone: string;
 
   constructor(deps: {
     db: MaintenanceDb;
@@ -62,10 +65,13 @@ export class WorkOrderService {
     now?: () => Date;
     /** Live screens: work orders created and changed, published once committed. */
     publish?: PublishEvent;
+    /** COUNTY_TIME_ZONE: the year in a work order's number is the county's. */
+    timeZone?: string;
   }) {
     this.db = deps.db;
     this.now = deps.now ?? (() => new Date());
     this.publish = deps.publish ?? (() => undefined);
+    this.timeZone = deps.timeZone ?? DEFAULT_COUNTY_TIME_ZONE;
   }
 
   // ---- work orders ----
@@ -336,11 +342,11 @@ export class WorkOrderService {
   }
 
   /**
-   * Runs `write` in a transaction with the next work-order number (WO + year in China + 6 digits). Two
+   * Runs `write` in a transaction with the next work-order number (WO + the county's year + 6 digits). Two
    * writers may draw the same number: the loser retries with the next one, so `write` must be repeatable.
    */
   async insertNumbered(now: Date, write: (trx: MaintenanceDb, number: string) => Promise<boolean>): Promise<boolean> {
-    const prefix = `WO${new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()}`;
+    const prefix = `WO${countyYear(now, this.timeZone)}`;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction().execute(async (trx) => {

@@ -1,14 +1,14 @@
-// The county's calendar: Asia/Shanghai is UTC+8 all year (China has no daylight saving), so a China date
-// is the UTC date of the instant shifted by eight hours.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+// Calendar arithmetic on county dates ('YYYY-MM-DD'). Which date an instant falls on is the county clock's
+// business (countyDate of @tiantai/shared, in COUNTY_TIME_ZONE); the services pass their configured zone.
+import { DEFAULT_COUNTY_TIME_ZONE, countyDate, countyYear } from '@tiantai/shared';
 
-/** The China calendar date of an instant, 'YYYY-MM-DD'. */
+/** The date in China (the default county zone), 'YYYY-MM-DD': for the demo county and tests, not the services. */
 export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return countyDate(at, DEFAULT_COUNTY_TIME_ZONE);
 }
 
 export function chinaYear(at: Date): number {
-  return Number(chinaDate(at).slice(0, 4));
+  return countyYear(at, DEFAULT_COUNTY_TIME_ZONE);
 }
 
 /** Whole days from date a to date b (both 'YYYY-MM-DD'); positive when b is later. */

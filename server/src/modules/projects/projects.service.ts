@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_COUNTY_TIME_ZONE,
   PROJECT_TRANSITIONS,
   SIZE_BANDS,
   canMoveProject,
+  countyDate,
+  countyYear,
   type Actor,
   type Paged,
   type ProjectBody,
@@ -21,7 +24,7 @@ import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
 import type { ServiceRequestService } from '../service-requests';
-import { chinaDate, chinaYear, monthBefore } from './china-date';
+import { monthBefore } from './china-date';
 import { readProjectSheet, writeProjectSheet } from './project-sheet';
 import { canEdit, canReportProgress } from './projects.access';
 import * as repo from './projects.repository';
@@ -101,6 +104,7 @@ export class ProjectService {
 
   private readonly serviceRequests: ServiceRequestService;
   private readonly now: () => Date;
+  private readonly timeZone: string;
 
   constructor(deps: {
     db: ProjectDb;
@@ -108,14 +112,22 @@ export class ProjectService {
     serviceRequests: ServiceRequestService;
     /** The time source: tests move it across month ends. */
     now?: () => Date;
+    /** COUNTY_TIME_ZONE: the clock whose dates, months and years the projects count by. */
+    timeZone?: string;
   }) {
     this.db = deps.db;
     this.serviceRequests = deps.serviceRequests;
     this.now = deps.now ?? (() => new Date());
+    this.timeZone = deps.timeZone ?? DEFAULT_COUNTY_TIME_ZONE;
   }
 
+  /** The county's date today, 'YYYY-MM-DD'. */
   private today(): string {
-    return chinaDate(this.now());
+    return countyDate(this.now(), this.timeZone);
+  }
+
+  private thisYear(): number {
+    return countyYear(this.now(), this.timeZone);
   }
 
   private views(rows: ProjectRow[], year: number): Promise<ProjectView[]> {
@@ -124,7 +136,7 @@ export class ProjectService {
 
   async list(actor: Actor, query: ProjectListQuery): Promise<Paged<ProjectView>> {
     const { page, pageSize, signal, band, year: onlyYear, ...filter } = query;
-    const year = onlyYear ?? chinaYear(this.now());
+    const year = onlyYear ?? this.thisYear();
     const minTotalWan = band ? SIZE_BANDS.find((b) => b.key === band)!.minWan : undefined;
     const rows = await repo
       .selectProjects(this.db, year, { ...filter, ...projectScope(actor), minTotalWan, onlyPlannedIn: onlyYear })
@@ -135,7 +147,7 @@ export class ProjectService {
     return { items: views.slice((page - 1) * pageSize, page * pageSize), total: views.length, page, pageSize };
   }
 
-  private async visibleRow(actor: Actor, id: string, db: ProjectDb = this.db, year = chinaYear(this.now())): Promise<ProjectRow> {
+  private async visibleRow(actor: Actor, id: string, db: ProjectDb = this.db, year = this.thisYear()): Promise<ProjectRow> {
     const row = await repo.selectProjects(db, year, { id, ...projectScope(actor) }).executeTakeFirst();
     if (!row) throw notFound('Project');
     return row;
@@ -147,7 +159,7 @@ export class ProjectService {
 
   private async detail(actor: Actor, row: ProjectRow, db: ProjectDb): Promise<ProjectDetailView> {
     // The plan shown is this year's, or else the latest one.
-    let year = chinaYear(this.now());
+    let year = this.thisYear();
     let shown = row;
     if (row.planned_wan === null) {
       const latest = await repo.latestPlanYear(db, row.id);
@@ -264,7 +276,7 @@ export class ProjectService {
 
   private async setPlan(trx: ProjectDb, id: string, body: { planYear?: number | undefined; plannedYearWan?: number | undefined }) {
     if (body.plannedYearWan === undefined) return;
-    await repo.upsertPlan(trx, id, body.planYear ?? chinaYear(this.now()), body.plannedYearWan);
+    await repo.upsertPlan(trx, id, body.planYear ?? this.thisYear(), body.plannedYearWan);
   }
 
   async update(actor: Actor, id: string, body: ProjectUpdateBody): Promise<ProjectDetailView> {
@@ -447,11 +459,11 @@ export class ProjectService {
 
   async statistics(actor: Actor, year?: number): Promise<ProjectStatisticsView> {
     requirePermission(actor, 'projects.statistics', 'Project statistics are for the county and its departments');
-    return projectStatistics(this.db, year ?? chinaYear(this.now()), this.now());
+    return projectStatistics(this.db, year ?? this.thisYear(), this.today());
   }
 
   async watchlists(actor: Actor, year?: number): Promise<ProjectWatchlistsView> {
-    const y = year ?? chinaYear(this.now());
+    const y = year ?? this.thisYear();
     const rows = await repo.selectProjects(this.db, y, projectScope(actor)).execute();
     const today = this.today();
     const item = (r: ProjectRow, since: string | null, detail: string | null) => ({
@@ -500,7 +512,7 @@ export class ProjectService {
 
   async exportSheet(actor: Actor, year?: number): Promise<Buffer> {
     requirePermission(actor, 'projects.statistics', 'Only the county and its departments export projects');
-    const y = year ?? chinaYear(this.now());
+    const y = year ?? this.thisYear();
     const rows = await repo.selectProjects(this.db, y, projectScope(actor)).execute();
     return writeProjectSheet(await this.views(rows, y));
   }
@@ -513,7 +525,7 @@ export class ProjectService {
       parkIdsByName: new Map(parks.map((p) => [p.name, p.id])),
       departmentId: async (name) => (await repo.findDepartmentByName(this.db, name))?.id,
       enterpriseId: async (name) => (await repo.findEnterpriseByName(this.db, name))?.id,
-      defaultYear: chinaYear(this.now()),
+      defaultYear: this.thisYear(),
     });
     return this.db.transaction().execute(async (trx) => {
       let created = 0;
@@ -552,7 +564,7 @@ export class ProjectService {
           created++;
         }
         // The sheet's year-to-date completion, when given, is recorded as the current month's cumulative figure.
-        if (completedYearWan !== null && input.planYear === chinaYear(this.now())) {
+        if (completedYearWan !== null && input.planYear === this.thisYear()) {
           const month = this.today().slice(0, 7);
           const done = await repo.listInvestments(trx, id);
           const before = done

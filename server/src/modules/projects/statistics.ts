@@ -2,7 +2,7 @@
 import { FIVE_YEAR_AIMS, PROJECT_INDUSTRIES, PROJECT_STAGES, SIZE_BANDS, type ProjectStatisticsView } from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { withTablesOf } from '../../db/connection';
-import { chinaDate, monthsFinished } from './china-date';
+import { monthsFinished } from './china-date';
 import * as repo from './projects.repository';
 import type { ProjectTables } from './projects.tables';
 import { projectSignal, round2 } from './signals';
@@ -26,9 +26,8 @@ const rounded = (b: Bucket): Bucket => ({
  * band, stage, park and industry, with its share of the year's planned investment and its signals.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function projectStatistics(anyDb: Kysely<any>, year: number, now: Date = new Date()): Promise<ProjectStatisticsView> {
+export async function projectStatistics(anyDb: Kysely<any>, year: number, today: string): Promise<ProjectStatisticsView> {
   const db = withTablesOf<ProjectTables>(anyDb);
-  const today = chinaDate(now);
   const rows = (await repo.selectProjects(db, year, { onlyPlannedIn: year }).execute()).filter((r) => r.stage !== 'terminated');
   const milestones = await repo.listMilestones(
     db,

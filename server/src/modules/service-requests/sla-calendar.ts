@@ -12,6 +12,7 @@ import { SHIPPED_CALENDAR } from './holiday-data';
 
 export type { CalendarEntry } from './calendar-entry';
 
+/** Fixed, not COUNTY_TIME_ZONE: the calendar (State Council holidays, 调休, office hours) is China's, on Beijing time. */
 export const SLA_TIME_ZONE = 'Asia/Shanghai';
 /** Asia/Shanghai is UTC+8 all year. */
 export const SLA_UTC_OFFSET_HOURS = 8;

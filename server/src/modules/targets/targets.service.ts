@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyDate,
+  countyYear,
   requiredGrowth,
   type Actor,
   type DrillView,
@@ -18,7 +21,7 @@ import { withTablesOf } from '../../db/connection';
 import { requirePermission } from '../../http/access';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { recordAudit } from '../identity';
-import { chinaDate, chinaYear, yearProjectList } from '../projects';
+import { yearProjectList } from '../projects';
 import { expectedTaskProgress, indicatorYearStatus, taskStatus } from './progress';
 import { canReport, requireGovernment } from './targets.access';
 import * as repo from './targets.repository';
@@ -89,9 +92,8 @@ async function indicatorViews(db: TargetDb): Promise<IndicatorView[]> {
 
 /** The county screen's summary of a year: each indicator's year status and the tasks by status. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function targetProgress(anyDb: Kysely<any>, year: number, now: Date = new Date()): Promise<TargetProgressView> {
+export async function targetProgress(anyDb: Kysely<any>, year: number, today: string): Promise<TargetProgressView> {
   const db = withTablesOf<TargetTables>(anyDb);
-  const today = chinaDate(now);
   const indicators = await indicatorViews(db);
   const tasks = (await repo.selectTasks(db, { year }).execute()).map((t) => toTaskView(t, today));
   const count = { done: 0, on_track: 0, behind: 0, overdue: 0 };
@@ -120,15 +122,27 @@ export class TargetService {
 
   private readonly now: () => Date;
 
-  constructor(deps: { db: TargetDb; now?: () => Date }) {
+  /** COUNTY_TIME_ZONE: the clock whose dates and years the targets count by. */
+  private readonly timeZone: string;
+
+  constructor(deps: { db: TargetDb; now?: () => Date; timeZone?: string }) {
     this.db = deps.db;
     this.now = deps.now ?? (() => new Date());
+    this.timeZone = deps.timeZone ?? DEFAULT_COUNTY_TIME_ZONE;
+  }
+
+  private today(): string {
+    return countyDate(this.now(), this.timeZone);
+  }
+
+  private thisYear(): number {
+    return countyYear(this.now(), this.timeZone);
   }
 
   async tree(actor: Actor, year?: number): Promise<TargetTreeView> {
     requireGovernment(actor);
-    const y = year ?? chinaYear(this.now());
-    const today = chinaDate(this.now());
+    const y = year ?? this.thisYear();
+    const today = this.today();
     const indicators = await indicatorViews(this.db);
     const tasks = (await repo.selectTasks(this.db, { year: y }).execute()).map((t) => toTaskView(t, today));
     return { year: y, today, indicators: indicators.map((i) => ({ ...i, tasks: tasks.filter((t) => t.indicatorId === i.id) })) };
@@ -167,7 +181,7 @@ export class TargetService {
     requireGovernment(actor);
     const indicator = await repo.findIndicator(this.db, indicatorId);
     if (!indicator) throw notFound('Indicator');
-    const y = year ?? chinaYear(this.now());
+    const y = year ?? this.thisYear();
     if (indicator.drill_kind === 'projects') {
       const projects = await yearProjectList(this.db, y);
       return {
@@ -190,10 +204,10 @@ export class TargetService {
 
   async listTasks(actor: Actor, query: TaskListQuery): Promise<TaskView[]> {
     requireGovernment(actor);
-    const today = chinaDate(this.now());
+    const today = this.today();
     const departmentId = query.mine ? actor.organisationId : query.departmentId;
     const rows = await repo
-      .selectTasks(this.db, { year: query.year ?? chinaYear(this.now()), departmentId, indicatorId: query.indicatorId })
+      .selectTasks(this.db, { year: query.year ?? this.thisYear(), departmentId, indicatorId: query.indicatorId })
       .execute();
     const views = rows.map((r) => toTaskView(r, today));
     return query.status ? views.filter((v) => v.status === query.status) : views;
@@ -209,7 +223,7 @@ export class TargetService {
     const row = await this.taskRow(db, id);
     const reports = await repo.listReports(db, id);
     return {
-      ...toTaskView(row, chinaDate(this.now())),
+      ...toTaskView(row, this.today()),
       reports: reports.map((r) => ({ id: r.id, at: r.at, progress: r.progress, note: r.note, actorName: r.actor_name })),
       canReport: canReport(actor, row),
     };

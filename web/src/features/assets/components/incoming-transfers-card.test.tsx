@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AssetTransferOfferView } from '@tiantai/shared';
 import { describe, expect, it } from 'vitest';
+import { inProcessZone } from '@/test/process-zone';
 import { makeUser, renderWithProviders } from '@/test/render';
 import { apiError, serveApi } from '@/test/serve-api';
 import { IncomingTransfersCard } from './incoming-transfers-card';
@@ -85,5 +86,17 @@ describe('IncomingTransfersCard', () => {
     await userEvent.click(screen.getByTestId('incoming-transfer-decline-confirm'));
     await waitFor(() => expect(server.calls.find((c) => c.path.endsWith('/decline'))?.body).toEqual({ note: '暂无此模具订单' }));
     await waitFor(() => expect(screen.queryByTestId('incoming-transfers')).toBeNull());
+  });
+});
+
+describe('IncomingTransfersCard in a browser on UTC', () => {
+  inProcessZone('UTC');
+
+  it("shows when the offer was made on the county's clock", async () => {
+    // 16:30 UTC on New Year's Eve is already 00:30 on New Year's Day in the county.
+    renderCard([{ ...OFFER, createdAt: '2025-12-31T16:30:00.000Z' }]);
+    const item = await screen.findByTestId('incoming-transfer');
+    expect(new Date('2025-12-31T16:30:00.000Z').getHours()).toBe(16);
+    expect(item.textContent).toContain('2026-01-01 00:30');
   });
 });

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, SessionView } from '@tiantai/shared';
 import { api } from '@/lib/api-client';
+import { setCountyTimeZone } from '@/lib/format';
 import { sessionQueryKey } from './get-session';
 
-export function login(body: LoginBody): Promise<SessionView> {
-  return api.post<SessionView>('/api/auth/login', body);
+export async function login(body: LoginBody): Promise<SessionView> {
+  const session = await api.post<SessionView>('/api/auth/login', body);
+  setCountyTimeZone(session.timeZone);
+  return session;
 }
 
 export function useLogin() {

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { API_TOKEN_MAX_DAYS, type ApiTokenView, type CreatedApiToken } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { describeError } from '@/lib/error-message';
-import { formatDateTime } from '@/lib/format';
+import { countyDayjs, countyInstantOf, formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useCreateApiToken } from '../api/create-api-token';
 import { useApiTokens } from '../api/get-api-tokens';
@@ -31,8 +31,8 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
       onCreated(
         await createToken.mutateAsync({
           name: name.trim(),
-          // Valid through the chosen day.
-          ...(expiresOn && { expiresAt: expiresOn.endOf('day').toISOString() }),
+          // Valid through the chosen day, to its end on the county's clock.
+          ...(expiresOn && { expiresAt: countyInstantOf(expiresOn.endOf('day')) }),
           scope: readOnly ? 'read' : 'full',
         }),
       );
@@ -65,7 +65,7 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
           <DatePicker
             style={{ width: '100%' }}
             placeholder={t('tokens.noExpiry')}
-            disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(API_TOKEN_MAX_DAYS - 1, 'day'), 'day')}
+            disabledDate={(d) => d.isBefore(countyDayjs(), 'day') || d.isAfter(countyDayjs().add(API_TOKEN_MAX_DAYS - 1, 'day'), 'day')}
           />
         </Form.Item>
         <Form.Item name="readOnly" label={t('tokens.readOnly')} valuePropName="checked" extra={t('tokens.readOnlyHint')}>

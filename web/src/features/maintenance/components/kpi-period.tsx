@@ -1,5 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { formatDate } from '@/lib/format';
 
 export interface KpiPeriod {
   from?: string;
@@ -19,12 +20,9 @@ export function KpiPeriodPicker({ value, onChange }: { value: KpiPeriod; onChang
   );
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const chinaDate = (ms: number) => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-
 /**
- * The period as the server counts it — whole days in China time, the end exclusive — written as its first
- * and last day, whatever the browser's time zone.
+ * The period as the server counts it — whole days on the county's clock, the end exclusive — written as its
+ * first and last day, whatever the browser's time zone.
  */
 export const periodText = (from: string, exclusiveEnd: string) =>
-  `${chinaDate(Date.parse(from))} — ${chinaDate(Date.parse(exclusiveEnd) - 1)}`;
+  `${formatDate(from)} — ${formatDate(new Date(Date.parse(exclusiveEnd) - 1).toISOString())}`;

@@ -1,8 +1,8 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { WorkOrderAction, WorkOrderActionBody, WorkOrderDetailView } from '@tiantai/shared';
 import { useCurrentUser } from '@/lib/authorization';
+import { countyDayjs, countyInstantOf } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useActOnWorkOrder } from '../api/act-on-work-order';
 import { useSpareParts } from '../api/get-spare-parts';
@@ -26,7 +26,8 @@ const trimmed = (value: string | undefined) => value?.trim() ?? '';
 function toBody(action: WorkOrderAction, values: ActionValues): WorkOrderActionBody {
   switch (action) {
     case 'assign':
-      return { action, assigneeUserId: values.assigneeUserId ?? '', dueAt: values.dueAt?.toISOString() };
+      // The pickers show and take the county's wall clock, whatever the browser's zone.
+      return { action, assigneeUserId: values.assigneeUserId ?? '', dueAt: values.dueAt ? countyInstantOf(values.dueAt) : undefined };
     case 'hold':
     case 'reject':
       return { action, reason: trimmed(values.reason) };
@@ -37,7 +38,7 @@ function toBody(action: WorkOrderAction, values: ActionValues): WorkOrderActionB
         action,
         result: trimmed(values.result),
         labourMinutes: values.labourMinutes ?? 0,
-        downtimeEnd: values.downtimeEnd?.toISOString(),
+        downtimeEnd: values.downtimeEnd ? countyInstantOf(values.downtimeEnd) : undefined,
       };
     case 'accept':
       return { action, note: trimmed(values.note) || undefined };
@@ -98,7 +99,7 @@ export function WorkOrderActionDialog({
         layout="vertical"
         onFinish={submit}
         requiredMark={false}
-        initialValues={{ labourMinutes: 60, quantity: 1, downtimeEnd: order.downtimeStart ? dayjs() : null }}
+        initialValues={{ labourMinutes: 60, quantity: 1, downtimeEnd: order.downtimeStart ? countyDayjs() : null }}
       >
         {action === 'assign' && (
           <>

@@ -7,13 +7,13 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useCan, useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
-import { formatDateTime } from '@/lib/format';
+import { countyThisYear, formatDateTime } from '@/lib/format';
 import { useUrlFilter } from '@/lib/url-filter';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useDepartments } from '@/lib/lookups';
 import { useReportTask, useTask, useTasks } from '../api/targets';
-import { TaskStatusTag, chinaYear } from './target-tags';
+import { TaskStatusTag } from './target-tags';
 import { TaskFormModal } from './task-form-modal';
 
 /** 责任表: every task of a year with its department, deadline, progress against 序时进度, and reports. */
@@ -23,7 +23,7 @@ export function ResponsibilityPage() {
   const isDepartment = user.organisationKind === 'department';
   const assigns = useCan('targets.manage');
   const { params, update } = useUrlFilter();
-  const year = Number(params.get('year') ?? chinaYear());
+  const year = Number(params.get('year') ?? countyThisYear());
   // A department opens its own tasks first; it can switch to the county's whole table.
   const mine = params.has('mine') ? params.get('mine') === 'true' : isDepartment;
   const departmentId = params.get('departmentId') ?? undefined;
@@ -52,7 +52,7 @@ export function ResponsibilityPage() {
             value={year}
             style={{ width: 110 }}
             onChange={(y) => update({ year: String(y) }, true)}
-            options={Array.from({ length: 7 }, (_, i) => chinaYear() - i).map((y) => ({
+            options={Array.from({ length: 7 }, (_, i) => countyThisYear() - i).map((y) => ({
               value: y,
               label: t('projects.yearLabel', { year: y }),
             }))}

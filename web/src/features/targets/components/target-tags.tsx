@@ -22,5 +22,4 @@ export function IndicatorStatusTag({ status }: { status: IndicatorStatus }) {
   return <Tag color={INDICATOR_COLOUR[status]}>{t(`targets.status.${status}` as MessageKey)}</Tag>;
 }
 
-export const chinaYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 export const growth = (g: number | null) => (g === null ? '—' : `${(g * 100).toFixed(1)}%`);

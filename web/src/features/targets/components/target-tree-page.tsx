@@ -4,18 +4,18 @@ import type { IndicatorYearView, TaskView } from '@tiantai/shared';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { formatWan } from '@/lib/format';
+import { countyThisYear, formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useDrill, useTargetTree } from '../api/targets';
 import { useCan } from '@/lib/authorization';
 import { IndicatorYearModal } from './indicator-year-modal';
-import { IndicatorStatusTag, TaskStatusTag, chinaYear, growth } from './target-tags';
+import { IndicatorStatusTag, TaskStatusTag, growth } from './target-tags';
 
 /** 目标树: each county target → its yearly roadmap → the year's tasks and responsible departments. */
 export function TargetTreePage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? chinaYear());
+  const year = Number(params.get('year') ?? countyThisYear());
   const tree = useTargetTree(year);
   const [drill, setDrill] = useState<{ id: string; name: string } | null>(null);
   const [editing, setEditing] = useState<{ indicator: { id: string; nameZh: string; unit: string }; row: IndicatorYearView } | null>(null);
@@ -32,7 +32,7 @@ export function TargetTreePage() {
               value={year}
               style={{ width: 110 }}
               onChange={(y) => setParams({ year: String(y) }, { replace: true })}
-              options={Array.from({ length: 7 }, (_, i) => chinaYear() - i).map((y) => ({
+              options={Array.from({ length: 7 }, (_, i) => countyThisYear() - i).map((y) => ({
                 value: y,
                 label: t('projects.yearLabel', { year: y }),
               }))}
