@@ -179,7 +179,7 @@ describe.each(ENGINES)('scheduled backups on %s', (engine) => {
     // Older backups from earlier days (names only): the newest two are kept with the one made now.
     for (const day of ['20261101', '20261102', '20261103']) fs.writeFileSync(path.join(dir, `tiantai-${day}T020000Z.sqlite`), '');
     const disk = tinyDisk();
-    const vars = { DEMO_DATA: 'false', ADMIN_PASSWORD: 'Backup-Admin-2026', BACKUP_KEEP: '3' };
+    const vars = { DEMO_DATA: 'false', ADMIN_PASSWORD: 'Backup-Admin-2026', BACKUP_KEEP: '3', METRICS_TOKEN: 'backup-metrics-token-2026' };
     const good = await startTestPlatform(engine, { ...vars, BACKUP_DIR: dir });
     const full = await startTestPlatform(engine, { ...vars, BACKUP_DIR: disk.dir });
     try {
@@ -187,8 +187,13 @@ describe.each(ENGINES)('scheduled backups on %s', (engine) => {
       await expect.poll(() => fs.readdirSync(dir).filter((f) => f.endsWith(`.${ext}`) && !f.startsWith('tiantai-202611')).length).toBe(1);
       await expect.poll(() => fs.readdirSync(dir).sort()).toHaveLength(3);
       expect(fs.readdirSync(dir).sort()[0]).toBe('tiantai-20261102T020000Z.sqlite');
-      // The failed one left nothing behind, and the platform on that folder still answers.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // The failed one is counted for an alert, left nothing behind, and the platform on that folder still answers.
+      const backupsOf = async (platform: TestPlatform) => {
+        const res = await fetch(`${platform.base}/metrics`, { headers: { authorization: `Bearer ${vars.METRICS_TOKEN}` } });
+        return (await res.text()).split('\n').filter((line) => line.startsWith('tiantai_backups_total{'));
+      };
+      await expect.poll(() => backupsOf(full), { timeout: 30_000 }).toEqual(['tiantai_backups_total{outcome="failed"} 1']);
+      expect(await backupsOf(good)).toEqual(['tiantai_backups_total{outcome="ok"} 1']);
       expect(fs.readdirSync(disk.dir)).toEqual([]);
       expect((await fetch(`${full.base}/api/health`)).status).toBe(200);
     } finally {
