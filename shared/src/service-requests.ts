@@ -9,6 +9,14 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
+/**
+ * How a closed request was closed: rated by the enterprise; rated by the office's follow-up call (回访) after the
+ * enterprise left it unrated; or closed by the clock as not rated once the rating window (the category's
+ * rateDays working days after the answer) had passed. null while open, and for rejected requests.
+ */
+export const CLOSED_AS = ['rated', 'follow_up', 'not_rated'] as const;
+export type ClosedAs = (typeof CLOSED_AS)[number];
+
 /** green: on track; yellow: near its due time; red: overdue. null once closed or rejected. */
 export const SLA_COLOURS = ['green', 'yellow', 'red'] as const;
 export type SlaColour = (typeof SLA_COLOURS)[number];
@@ -27,11 +35,18 @@ export const REQUEST_ACTIONS = [
   'decline_extension',
   'answer',
   'rate',
+  /** The office records a follow-up call's result for an answered request the enterprise has not rated: it closes. */
+  'follow_up',
+  /** A co-handling department (协办) gives or updates its opinion for the lead department, until the answer. */
+  'opinion',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-/** Timeline entry kinds: every action, plus what the system does (escalation). */
-export type RequestEventKind = RequestAction | 'submit' | 'escalate' | 'attach';
+/**
+ * Timeline entry kinds: every action (a rating as rate_<rating>, a follow-up as follow_up_<rating>), plus what
+ * the system does: escalation, and closing an answered request left unrated past its window.
+ */
+export type RequestEventKind = RequestAction | 'submit' | 'escalate' | 'attach' | 'close_not_rated';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -44,6 +59,8 @@ export const categoryView = z.object({
   acceptHours: z.number(),
   signHours: z.number(),
   answerDays: z.number(),
+  /** Working days the enterprise has to rate an answer before the clock closes the request as not rated. */
+  rateDays: z.number(),
 });
 export type CategoryView = z.infer<typeof categoryView>;
 
@@ -53,6 +70,7 @@ export const categoryUpdateBody = z
     acceptHours: z.number().positive().max(1000),
     signHours: z.number().positive().max(1000),
     answerDays: z.number().positive().max(365),
+    rateDays: z.number().int().min(1).max(30),
   })
   .partial();
 export type CategoryUpdateBody = z.infer<typeof categoryUpdateBody>;
@@ -85,6 +103,8 @@ export const actionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('decline_extension'), reason: text(1000) }),
   z.object({ action: z.literal('answer'), answer: text(5000) }),
   z.object({ action: z.literal('rate'), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal('follow_up'), rating: z.enum(RATINGS), note: text(1000) }),
+  z.object({ action: z.literal('opinion'), opinion: text(2000) }),
 ]);
 export type ActionBody = z.infer<typeof actionBody>;
 
@@ -115,6 +135,10 @@ export const requestView = z.object({
   answer: z.string().nullable(),
   rating: z.enum(RATINGS).nullable(),
   ratingComment: z.string().nullable(),
+  /** Set once closed: by whose rating, or not rated. */
+  closedAs: z.enum(CLOSED_AS).nullable(),
+  /** While answered: when the clock closes the request as not rated unless the enterprise rates it first. */
+  rateDueAt: z.string().nullable(),
   redoCount: z.number().int(),
   paused: z.boolean(),
   extensionRequestedDays: z.number().int().nullable(),
@@ -137,7 +161,23 @@ export const requestView = z.object({
 });
 export type RequestView = z.infer<typeof requestView>;
 
-export const requestDetailView = requestView.extend({ events: z.array(requestEventView), attachments: z.array(attachmentView) });
+/** A co-handling department's opinion (协办意见) for the lead department: one per department, updatable until the answer. */
+export const requestOpinionView = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  opinion: z.string(),
+  authorName: z.string().nullable(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RequestOpinionView = z.infer<typeof requestOpinionView>;
+
+export const requestDetailView = requestView.extend({
+  events: z.array(requestEventView),
+  attachments: z.array(attachmentView),
+  /** The co-handling departments' opinions: for the county and the departments, empty for the enterprise. */
+  opinions: z.array(requestOpinionView),
+});
 export type RequestDetailView = z.infer<typeof requestDetailView>;
 
 export const requestListQuery = z.object({
@@ -171,7 +211,12 @@ export const statisticsRow = z.object({
   closed: z.number().int(),
   /** The sample behind each rate: answered ones for the on-time rate, rated closed ones for satisfaction. */
   answered: z.number().int(),
+  /** Closed with a rating: the enterprise's own or the office's follow-up call's. */
   rated: z.number().int(),
+  /** Of the rated: rated by the office's follow-up call (回访). */
+  followedUp: z.number().int(),
+  /** Closed by the clock without a rating: counted as closed, left out of satisfaction, never green. */
+  notRated: z.number().int(),
   completionRate: z.number().nullable(),
   onTimeRate: z.number().nullable(),
   satisfactionRate: z.number().nullable(),

@@ -25,6 +25,7 @@ import * as m20 from './migrations/2026-12-03T11-00-00_api-token-limits';
 import * as m21 from './migrations/2026-12-03T13-00-00_device-refusal-counts';
 import * as m22 from './migrations/2026-12-03T14-00-00_asset-transfer-offers';
 import * as m23 from './migrations/2026-12-03T15-00-00_open311-fields';
+import * as m24 from './migrations/2026-12-04T10-00-00_request-follow-up';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T14-00-00_identity': m0,
@@ -51,4 +52,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03T13-00-00_device-refusal-counts': m21,
   '2026-12-03T14-00-00_asset-transfer-offers': m22,
   '2026-12-03T15-00-00_open311-fields': m23,
+  '2026-12-04T10-00-00_request-follow-up': m24,
 };

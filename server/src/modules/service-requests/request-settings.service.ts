@@ -1,6 +1,7 @@
-// The office's settings for direct service: the categories (lead department and time limits), the green-rate
-// formula of the statistics, and the admin's overrides of the working calendar the SLA clocks run on. The
-// request service reads the calendar and the formula through workingCalendar() and greenFormula() below.
+// The office's settings for direct service: the categories (lead department and time limits, the enterprise's
+// rating window among them), the green-rate formula of the statistics, and the admin's overrides of the working
+// calendar the SLA clocks run on. The request service reads the calendar and the formula through
+// workingCalendar() and greenFormula() below.
 import { greenRateFormula, type Actor, type CategoryUpdateBody, type CategoryView, type GreenRateFormula } from '@tiantai/shared';
 import { requirePermission } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
@@ -49,6 +50,7 @@ export class RequestSettingsService {
       acceptHours: c.accept_hours,
       signHours: c.sign_hours,
       answerDays: c.answer_days,
+      rateDays: c.rate_days,
     }));
   }
 
@@ -68,6 +70,7 @@ export class RequestSettingsService {
         ...(body.acceptHours !== undefined && { accept_hours: body.acceptHours }),
         ...(body.signHours !== undefined && { sign_hours: body.signHours }),
         ...(body.answerDays !== undefined && { answer_days: body.answerDays }),
+        ...(body.rateDays !== undefined && { rate_days: body.rateDays }),
       });
       await recordAudit(trx, actor, {
         action: 'update',

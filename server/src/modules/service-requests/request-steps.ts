@@ -16,6 +16,8 @@ export interface StepContext {
   now: Date;
   /** now as ISO text, the value every timestamp of the step gets. */
   at: string;
+  /** The organisation of the actor taking the step (a co-handling department for an opinion). */
+  actorOrganisationId: string;
   /** Who hears of the step: the enterprise's users, the office, the given departments' handlers. */
   enterpriseUsers(): Promise<string[]>;
   officeUsers(): Promise<string[]>;
@@ -30,6 +32,8 @@ export interface Step {
   recipients: string[];
   /** Lead and co-handling departments, when the step assigns them. */
   departments?: { lead: string | null; co: string[] };
+  /** A co-handling department's opinion to store (one per department: a later one replaces it). */
+  opinion?: { departmentId: string; text: string };
 }
 
 type Action = ActionBody['action'];
@@ -122,12 +126,14 @@ const declineExtension: StepFunction<'decline_extension'> = async (c, body) => (
   recipients: await leadHandlers(c),
 });
 
+/** The answer starts the enterprise's rating window: the category's rate_days working days. */
 const answer: StepFunction<'answer'> = async (c, body) => ({
   note: body.answer,
   changes: {
     answer: body.answer,
     answered_at: c.at,
     answered_on_time: c.row.answer_due_at && c.at <= c.row.answer_due_at ? 1 : 0,
+    rate_due_at: c.calendar.addWorkingDays(c.now, c.category.rate_days).toISOString(),
   },
   recipients: await c.enterpriseUsers(),
 });
@@ -144,11 +150,33 @@ const rate: StepFunction<'rate'> = async (c, body) => ({
           redo_count: c.row.redo_count + 1,
           answered_at: null,
           answered_on_time: null,
+          rate_due_at: null,
           answer_due_at: c.calendar.addWorkingDays(c.now, c.category.answer_days).toISOString(),
         }
-      : { status: 'closed', closed_at: c.at }),
+      : { status: 'closed', closed_at: c.at, closed_as: 'rated' }),
   },
   recipients: [...(await c.officeUsers()), ...(await leadHandlers(c))],
+});
+
+/**
+ * The office's follow-up call (回访) on an answer the enterprise has not rated: the call's result becomes the
+ * request's rating and the request closes, whatever the result (a dissatisfied one is on record, not a redo).
+ */
+const followUp: StepFunction<'follow_up'> = async (c, body) => ({
+  note: body.note,
+  changes: { rating: body.rating, rating_comment: body.note, closed_at: c.at, closed_as: 'follow_up' },
+  recipients: [...(await c.enterpriseUsers()), ...(await leadHandlers(c))],
+});
+
+/**
+ * A co-handling department's opinion for the lead department. The text is kept with the request (the county and
+ * the departments read it), not on the timeline, which the enterprise reads too.
+ */
+const opinion: StepFunction<'opinion'> = async (c, body) => ({
+  note: null,
+  changes: {},
+  opinion: { departmentId: c.actorOrganisationId, text: body.opinion },
+  recipients: await leadHandlers(c),
 });
 
 const STEPS: { [A in Action]: StepFunction<A> } = {
@@ -165,6 +193,8 @@ const STEPS: { [A in Action]: StepFunction<A> } = {
   decline_extension: declineExtension,
   answer,
   rate,
+  follow_up: followUp,
+  opinion,
 };
 
 /** Runs the step of `body.action` (its checks may throw a 4xx); nothing is written yet. */

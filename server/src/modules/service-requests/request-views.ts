@@ -68,6 +68,8 @@ export function toRequestView(actor: Actor, r: RequestRow, coDepartmentIds: stri
     answer: r.answer,
     rating: r.rating,
     ratingComment: r.rating_comment,
+    closedAs: r.closed_as,
+    rateDueAt: r.status === 'answered' ? r.rate_due_at : null,
     redoCount: r.redo_count,
     paused: r.paused_at !== null,
     extensionRequestedDays: r.extension_requested_days,
@@ -84,7 +86,10 @@ export function toRequestView(actor: Actor, r: RequestRow, coDepartmentIds: stri
     answeredOnTime: r.answered_on_time === null ? null : r.answered_on_time === 1,
     escalatedAt: r.escalated_at,
     sla: slaColour(r, now, calendar),
-    allowedActions: allowedActions(partiesOf(actor, { enterpriseId: r.enterprise_id, leadDepartmentId: r.lead_department_id }), stateOf(r)),
+    allowedActions: allowedActions(
+      partiesOf(actor, { enterpriseId: r.enterprise_id, leadDepartmentId: r.lead_department_id, coDepartmentIds }),
+      stateOf(r),
+    ),
   };
 }
 

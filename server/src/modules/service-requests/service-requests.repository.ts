@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { paginate, type PageRequest } from '../../db/paginate';
 import { lockingRows } from '../../db/row-lock';
-import type { RequestEventsTable, ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
+import type { RequestEventsTable, RequestOpinionsTable, ServiceRequestTables, ServiceRequestsTable } from './service-requests.tables';
 
 export type ServiceRequestDb = Kysely<ServiceRequestTables>;
 
@@ -157,6 +157,36 @@ export function listEvents(db: ServiceRequestDb, requestId: string) {
   return db.selectFrom('request_events').selectAll().where('request_id', '=', requestId).orderBy('at').orderBy('id').execute();
 }
 
+// ---- co-handling opinions ----
+
+/** Gives or replaces a department's opinion on a request, keeping when it was first given. */
+export async function upsertOpinion(db: ServiceRequestDb, row: RequestOpinionsTable): Promise<void> {
+  await db
+    .insertInto('request_opinions')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['request_id', 'department_id']).doUpdateSet({
+        opinion: row.opinion,
+        author_user_id: row.author_user_id,
+        author_name: row.author_name,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export function listOpinions(db: ServiceRequestDb, requestId: string) {
+  return db
+    .selectFrom('request_opinions')
+    .innerJoin('organisations', 'organisations.id', 'request_opinions.department_id')
+    .selectAll('request_opinions')
+    .select('organisations.name as department_name')
+    .where('request_opinions.request_id', '=', requestId)
+    .orderBy('request_opinions.submitted_at')
+    .orderBy('request_opinions.department_id')
+    .execute();
+}
+
 // ---- calendar overrides ----
 
 export function listCalendarDays(db: ServiceRequestDb) {
@@ -193,6 +223,7 @@ export function requestsForStatistics(db: ServiceRequestDb, from: string, to: st
       'service_requests.answered_at',
       'service_requests.answered_on_time',
       'service_requests.rating',
+      'service_requests.closed_as',
       'service_requests.lead_department_id',
       'service_requests.category_code',
       'lead.name as lead_department_name',

@@ -1,6 +1,7 @@
 // A direct-service request's life: filing, the list and detail each party sees, the workflow actions with
-// their timeline, notices and live events, the SLA clock job that escalates (督办) overdue requests, and the
-// statistics over them. The office's settings (categories, green-rate formula, working calendar) are
+// their timeline, notices and live events (co-handling departments' opinions among them), the clock job that
+// escalates (督办) overdue requests and closes answers left unrated past their window, and the statistics over
+// them. The office's settings (categories, green-rate formula, working calendar) are
 // request-settings.service.ts's; files on a request are request-attachments.service.ts's.
 import { randomUUID } from 'node:crypto';
 import type {
@@ -104,6 +105,8 @@ export class ServiceRequestService {
             accepted_on_time: null,
             answered_on_time: null,
             escalated_at: null,
+            rate_due_at: null,
+            closed_as: null,
             updated_at: now.toISOString(),
             ...filed,
           });
@@ -158,6 +161,8 @@ export class ServiceRequestService {
     const [view] = await this.views(actor, [row], this.now());
     const events = await repo.listEvents(this.db, id);
     const attachments = await repo.listAttachments(this.db, id);
+    // Opinions are between the departments and the county: the enterprise reads the answer, not the opinions.
+    const opinions = actor.organisationKind === 'enterprise' ? [] : await repo.listOpinions(this.db, id);
     return {
       ...view!,
       events: events.map((e) => ({
@@ -176,13 +181,22 @@ export class ServiceRequestService {
         uploadedAt: a.uploaded_at,
         uploadedBy: a.uploaded_by,
       })),
+      opinions: opinions.map((o) => ({
+        departmentId: o.department_id,
+        departmentName: o.department_name,
+        opinion: o.opinion,
+        authorName: o.author_name,
+        submittedAt: o.submitted_at,
+        updatedAt: o.updated_at,
+      })),
     };
   }
 
   async act(actor: Actor, id: string, body: ActionBody): Promise<RequestDetailView> {
     const row = await visibleRequest(this.db, actor, id);
     const transition = TRANSITIONS[body.action];
-    const parties = partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id });
+    const coDepartmentIds = (await repo.listRequestDepartments(this.db, [id])).filter((d) => d.role === 'co').map((d) => d.department_id);
+    const parties = partiesOf(actor, { enterpriseId: row.enterprise_id, leadDepartmentId: row.lead_department_id, coDepartmentIds });
     if (!parties.has(transition.by)) throw forbidden(`Only the ${transition.by} may ${body.action} this request`);
     if (!allowedActions(parties, stateOf(row)).includes(body.action)) {
       throw new AppError(
@@ -204,6 +218,7 @@ export class ServiceRequestService {
         calendar,
         now,
         at,
+        actorOrganisationId: actor.organisationId,
         enterpriseUsers: () => this.recipients(this.db, { organisationIds: [row.enterprise_id] }),
         officeUsers: () => this.recipients(this.db, { roles: [...OFFICE_ROLES] }),
         departmentUsers: (ids) => this.recipients(this.db, { roles: ['department_handler'], organisationIds: ids }),
@@ -217,7 +232,19 @@ export class ServiceRequestService {
         throw new AppError(409, 'CONFLICT', 'The request changed meanwhile; reload and try again');
       }
       if (step.departments) await repo.setRequestDepartments(trx, id, step.departments.lead, step.departments.co);
-      const kind = body.action === 'rate' ? `rate_${body.rating}` : body.action;
+      if (step.opinion) {
+        const author = await trx.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
+        await repo.upsertOpinion(trx, {
+          request_id: id,
+          department_id: step.opinion.departmentId,
+          opinion: step.opinion.text,
+          author_user_id: actor.userId,
+          author_name: author?.display_name ?? null,
+          submitted_at: at,
+          updated_at: at,
+        });
+      }
+      const kind = body.action === 'rate' || body.action === 'follow_up' ? `${body.action}_${body.rating}` : body.action;
       await recordStep(trx, actor, id, kind, step.note, at);
       await recordAudit(trx, actor, {
         action: body.action,
@@ -225,7 +252,12 @@ export class ServiceRequestService {
         entityId: id,
         organisationId: row.enterprise_id,
         before: { status: row.status },
-        after: { ...changes, note: step.note, ...(step.departments && { departments: step.departments }) },
+        after: {
+          ...changes,
+          note: step.note,
+          ...(step.departments && { departments: step.departments }),
+          ...(step.opinion && { opinion: step.opinion }),
+        },
       });
       return this.notify(
         trx,
@@ -239,7 +271,7 @@ export class ServiceRequestService {
     const about = { enterpriseId: row.enterprise_id, plantId: null, requestId: id, number: row.number };
     if (body.action === 'dispatch') this.publish({ type: 'request.dispatched', ...about, leadDepartmentId: body.leadDepartmentId });
     if (body.action === 'answer') this.publish({ type: 'request.answered', ...about, onTime: changes.answered_on_time === 1 });
-    if (body.action === 'rate') this.publish({ type: 'request.rated', ...about, rating: body.rating });
+    if (body.action === 'rate' || body.action === 'follow_up') this.publish({ type: 'request.rated', ...about, rating: body.rating });
     // Not get(): a department that has just returned the request no longer sees it, but gets the outcome.
     const after = await repo.findRequest(this.db, id);
     if (!after) throw notFound('Request');
@@ -248,12 +280,18 @@ export class ServiceRequestService {
 
   /**
    * The clock job: escalates (督办) each open request past its running due time, once, to the office and
-   * the lead department. Idempotent: the escalation is claimed with a conditional update, so two
-   * instances or a restart never escalate the same request twice.
+   * the lead department; and closes as not rated each answered request its enterprise left unrated past the
+   * rating window. Idempotent: both are claimed with a conditional update, so two instances or a restart never
+   * escalate or close the same request twice. Returns how many requests it escalated or closed.
    */
   async runClock(now: Date = this.now()): Promise<number> {
     let escalated = 0;
-    for (const row of await repo.listOpenRequests(this.db)) {
+    const open = await repo.listOpenRequests(this.db);
+    const closed = await this.closeUnrated(
+      open.filter((r) => r.status === 'answered'),
+      now,
+    );
+    for (const row of open) {
       if (row.escalated_at || !(OPEN_WITH_CLOCK as readonly string[]).includes(row.status) || row.paused_at) continue;
       const clock = activeDue(row);
       if (!clock || Date.parse(clock.due) >= now.getTime()) continue;
@@ -276,7 +314,58 @@ export class ServiceRequestService {
       });
       push?.();
     }
-    return escalated;
+    return escalated + closed;
+  }
+
+  /** Closes, as not rated, each answered request whose rating window has ended by `now`; returns how many. */
+  private async closeUnrated(answered: RequestRow[], now: Date): Promise<number> {
+    if (answered.length === 0) return 0;
+    const calendar = await workingCalendar(this.db);
+    const categories = new Map((await repo.listCategories(this.db)).map((c) => [c.code, c]));
+    const at = now.toISOString();
+    let closed = 0;
+    for (const row of answered) {
+      const category = categories.get(row.category_code);
+      // Requests answered before the window existed have no rate_due_at: it runs from their answer.
+      const due =
+        row.rate_due_at ??
+        (row.answered_at && category ? calendar.addWorkingDays(new Date(row.answered_at), category.rate_days).toISOString() : null);
+      if (!due || Date.parse(due) > now.getTime()) continue;
+      const changes = {
+        status: 'closed',
+        closed_at: at,
+        closed_as: 'not_rated',
+        rating: null,
+        rating_comment: null,
+        updated_at: at,
+      } as const;
+      const push = await this.db.transaction().execute(async (trx) => {
+        if (!(await repo.updateRequestFrom(trx, row.id, { status: 'answered', updatedAt: row.updated_at }, changes))) return null;
+        closed++;
+        await recordStep(trx, null, row.id, 'close_not_rated', `企业未在评价期限（${chinaTime(due)}）前评价，按未评价办结`, at);
+        await recordAudit(trx, null, {
+          action: 'close_not_rated',
+          entity: 'service_request',
+          entityId: row.id,
+          organisationId: row.enterprise_id,
+          before: { status: row.status, rating: row.rating },
+          after: { ...changes, rateDueAt: due },
+        });
+        const enterprise = await this.recipients(trx, { organisationIds: [row.enterprise_id] });
+        const department = row.lead_department_id
+          ? await this.recipients(trx, { roles: ['department_handler'], organisationIds: [row.lead_department_id] })
+          : [];
+        return this.notify(
+          trx,
+          [...enterprise, ...department],
+          row,
+          'close_not_rated',
+          `${row.number}「${row.title}」：逾期未评价，已办结`,
+        );
+      });
+      push?.();
+    }
+    return closed;
   }
 
   // ---- statistics ----
@@ -334,4 +423,6 @@ const ACTION_LABELS: Record<ActionBody['action'], string> = {
   decline_extension: '延期未批准',
   answer: '部门已答复',
   rate: '企业已评价',
+  follow_up: '直通办已回访，诉求办结',
+  opinion: '协办部门提交了协办意见',
 };

@@ -1,4 +1,4 @@
-import type { Rating, RequestStatus } from '@tiantai/shared';
+import type { ClosedAs, Rating, RequestStatus } from '@tiantai/shared';
 import type { IdentityTables } from '../identity';
 import type { RegistryTables } from '../registry';
 
@@ -10,6 +10,8 @@ export interface ServiceCategoriesTable {
   accept_hours: number;
   sign_hours: number;
   answer_days: number;
+  /** Working days the enterprise has to rate an answer; then the clock closes the request as not rated. */
+  rate_days: number;
   sort: number;
 }
 
@@ -45,6 +47,9 @@ export interface ServiceRequestsTable {
   accepted_on_time: number | null;
   answered_on_time: number | null;
   escalated_at: string | null;
+  /** While answered: the end of the enterprise's rating window (answered_at + the category's rate_days). */
+  rate_due_at: string | null;
+  closed_as: ClosedAs | null;
   updated_at: string;
   // What an Open311 client sent with the request (GeoReport v2); null for requests filed in the web app.
   // The submitter's first/last name and phone go to contact_name / contact_phone.
@@ -76,6 +81,17 @@ export interface RequestEventsTable {
   note: string | null;
 }
 
+/** A co-handling department's opinion (协办意见) for the lead department: one per department and request. */
+export interface RequestOpinionsTable {
+  request_id: string;
+  department_id: string;
+  opinion: string;
+  author_user_id: string | null;
+  author_name: string | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
 export interface RequestAttachmentsTable {
   id: string;
   request_id: string;
@@ -101,4 +117,5 @@ export interface ServiceRequestTables
   request_events: RequestEventsTable;
   calendar_days: CalendarDaysTable;
   request_attachments: RequestAttachmentsTable;
+  request_opinions: RequestOpinionsTable;
 }

@@ -205,6 +205,34 @@ describe.each(ENGINES)('direct service on %s', (engine) => {
     expect(detail.events.map((e) => e.kind)).toContain('attach');
   });
 
+  it('gives the demo county ratings spread per department: some 基本满意 and 不满意, follow-up calls and unrated closings', async () => {
+    const year = new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const { total, rows } = (await p.leader.get(`/api/service-requests/statistics?from=${year}&to=${today}&groupBy=department`)).json<{
+      total: Record<string, number>;
+      rows: Array<{ label: string; received: number; satisfactionRate: number | null; followedUp: number; notRated: number }>;
+    }>();
+    expect(total.received).toBeGreaterThan(1700);
+    expect(total.followedUp).toBeGreaterThan(30);
+    expect(total.notRated).toBeGreaterThan(30);
+    expect(total.satisfactionRate).toBeGreaterThan(0.9);
+    expect(total.satisfactionRate).toBeLessThan(0.995);
+    // Departments differ: most below 100% (a routine one like tax may earn it), and not all alike.
+    const busy = rows.filter((r) => r.received >= 50 && r.satisfactionRate !== null);
+    expect(busy.filter((r) => r.satisfactionRate! < 1).length).toBeGreaterThan(busy.length / 2);
+    expect(new Set(busy.map((r) => r.satisfactionRate)).size).toBeGreaterThan(3);
+
+    const closings = await t.db.selectFrom('service_requests').select(['closed_as', 'rating']).where('status', '=', 'closed').execute();
+    const count = (closedAs: string, rating: string | null) =>
+      closings.filter((r) => r.closed_as === closedAs && r.rating === rating).length;
+    expect(count('rated', 'basically_satisfied')).toBeGreaterThan(50);
+    expect(count('follow_up', 'dissatisfied')).toBeGreaterThan(3);
+    expect(count('not_rated', null)).toBe(total.notRated);
+    expect(closings.every((r) => r.closed_as !== null)).toBe(true);
+    // 房管中心 co-handles some 住建局 requests, and says what it thinks.
+    expect((await t.db.selectFrom('request_opinions').select('request_id').execute()).length).toBeGreaterThan(10);
+  });
+
   it('escalates an overdue request once, however often the clock runs', async () => {
     const filed = await file();
     const clock = new ServiceRequestService({

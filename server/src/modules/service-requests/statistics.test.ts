@@ -1,6 +1,6 @@
 // Statistics on a hand-built set of requests with known rates, read through the same API the page uses.
 import { randomUUID } from 'node:crypto';
-import type { Rating, RequestStatus } from '@tiantai/shared';
+import type { ClosedAs, Rating, RequestStatus } from '@tiantai/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
@@ -8,6 +8,7 @@ import { WorkingCalendar } from './sla-calendar';
 
 const calendar = WorkingCalendar.withShipped();
 const MONDAY = new Date('2020-03-02T09:00:00+08:00'); // a plain working week, years before the demo's requests
+const MONDAY_2021 = new Date('2021-03-01T09:00:00+08:00');
 
 interface Spec {
   status: RequestStatus;
@@ -15,6 +16,7 @@ interface Spec {
   answerHours?: number;
   onTime?: boolean;
   rating?: Rating;
+  closedAs?: ClosedAs;
 }
 
 // 住建局: three closed (2 on time, 1 late); 税务局: two closed on time, one in progress; two never dispatched (one rejected).
@@ -29,6 +31,15 @@ const SPECS: Spec[] = [
   { status: 'submitted', lead: null },
 ];
 
+// 2021, 住建局 alone: how requests closed after the enterprise left them unrated count.
+const SPECS_2021: Spec[] = [
+  { status: 'closed', lead: '住建局', answerHours: 2, onTime: true, rating: 'satisfied' },
+  { status: 'closed', lead: '住建局', answerHours: 3, onTime: true, rating: 'satisfied', closedAs: 'follow_up' },
+  { status: 'closed', lead: '住建局', answerHours: 4, onTime: true, rating: 'dissatisfied', closedAs: 'follow_up' },
+  { status: 'closed', lead: '住建局', answerHours: 5, onTime: true, closedAs: 'not_rated' },
+  { status: 'answered', lead: '住建局', answerHours: 6, onTime: true },
+];
+
 describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
   let t: TestApp;
   let leader: Client;
@@ -41,14 +52,15 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
       (await leader.get('/api/departments')).json<Array<{ id: string; shortName: string }>>().map((d) => [d.shortName, d.id]),
     );
     const enterprise = (await leader.get('/api/enterprises?pageSize=1')).json<{ items: Array<{ id: string }> }>().items[0]!.id;
-    for (const [i, spec] of SPECS.entries()) {
-      const submitted = new Date(MONDAY.getTime() + i * 60_000);
-      const answered = spec.answerHours === undefined ? null : calendar.addWorkingHours(MONDAY, spec.answerHours);
+    const samples = [...SPECS.map((spec) => ({ spec, monday: MONDAY })), ...SPECS_2021.map((spec) => ({ spec, monday: MONDAY_2021 }))];
+    for (const [i, { spec, monday }] of samples.entries()) {
+      const submitted = new Date(monday.getTime() + i * 60_000);
+      const answered = spec.answerHours === undefined ? null : calendar.addWorkingHours(monday, spec.answerHours);
       await t.db
         .insertInto('service_requests')
         .values({
           id: randomUUID(),
-          number: `ZT2020${String(i + 1).padStart(6, '0')}`,
+          number: `ZT${monday.getUTCFullYear()}${String(i + 1).padStart(6, '0')}`,
           enterprise_id: enterprise,
           category_code: spec.lead === '税务局' ? 'tax' : 'construction',
           title: `统计样本 ${i + 1}`,
@@ -65,8 +77,8 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
           extension_requested_days: null,
           submitted_at: submitted.toISOString(),
           accepted_at: spec.status === 'submitted' ? null : submitted.toISOString(),
-          dispatched_at: spec.lead ? MONDAY.toISOString() : null,
-          signed_at: spec.lead ? MONDAY.toISOString() : null,
+          dispatched_at: spec.lead ? monday.toISOString() : null,
+          signed_at: spec.lead ? monday.toISOString() : null,
           answered_at: answered?.toISOString() ?? null,
           closed_at: spec.status === 'closed' || spec.status === 'rejected' ? submitted.toISOString() : null,
           accept_due_at: submitted.toISOString(),
@@ -75,6 +87,8 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
           accepted_on_time: null,
           answered_on_time: spec.onTime === undefined ? null : spec.onTime ? 1 : 0,
           escalated_at: null,
+          rate_due_at: null,
+          closed_as: spec.status === 'closed' ? (spec.closedAs ?? 'rated') : null,
           updated_at: submitted.toISOString(),
         })
         .execute();
@@ -82,8 +96,8 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const stats = async (groupBy: string) =>
-    (await leader.get(`/api/service-requests/statistics?from=2020-01-01&to=2020-12-31&groupBy=${groupBy}`)).json<{
+  const stats = async (groupBy: string, year = 2020) =>
+    (await leader.get(`/api/service-requests/statistics?from=${year}-01-01&to=${year}-12-31&groupBy=${groupBy}`)).json<{
       total: Record<string, number | null>;
       rows: Array<Record<string, number | string | null>>;
     }>();
@@ -96,6 +110,8 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
       closed: 5,
       answered: 5,
       rated: 5,
+      followedUp: 0,
+      notRated: 0,
       completionRate: 0.7143, // 5 closed of 7 not rejected
       onTimeRate: 0.8, // 4 of 5 answered on time
       satisfactionRate: 1, // every closed one rated satisfied or basically satisfied
@@ -149,5 +165,26 @@ describe.each(ENGINES)('direct-service statistics on %s', (engine) => {
     await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
     const last = workbook.worksheets[0]!.lastRow!;
     expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value, last.getCell(7).value]).toEqual(['合计', 8, 5, 0.8]);
+  });
+
+  it('counts requests closed by a follow-up call as rated and those closed unrated as closed but not rated', async () => {
+    const { total } = await stats('department', 2021);
+    expect(total).toMatchObject({
+      received: 5,
+      closed: 4,
+      rated: 3, // the enterprise's own rating and two follow-up calls' results
+      followedUp: 2,
+      notRated: 1,
+      completionRate: 0.8, // every closing counts: 4 of 5
+      satisfactionRate: 0.6667, // of the 3 rated, the follow-up's 不满意 is not pleased; the unrated one is no sample
+      greenRate: 0.5, // 满意 and on time: 2 of the 4 closed, the unrated one never green
+    });
+    const sheet = await leader.get('/api/service-requests/statistics.xlsx?from=2021-01-01&to=2021-12-31&groupBy=department');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const [header, last] = [workbook.worksheets[0]!.getRow(1), workbook.worksheets[0]!.lastRow!];
+    expect([9, 10, 11].map((i) => header.getCell(i).value)).toEqual(['已评价', '其中回访评价', '未评价办结']);
+    expect([9, 10, 11].map((i) => last.getCell(i).value)).toEqual([3, 2, 1]);
   });
 });

@@ -1,5 +1,8 @@
 // Direct-service statistics for the office and leaders. One function computes every figure, so the page,
-// its charts and the Excel export show the same numbers.
+// its charts and the Excel export show the same numbers. Every closed request counts toward completion however
+// it closed; a follow-up call's (回访) result counts as a rating; one closed by the clock as not rated is left out
+// of satisfaction and is never green (the formula names ratings, and it has none), but stays a closed request
+// in the green rate's denominator: an answer nobody confirmed is not a green closure.
 import type { GreenRateFormula, Rating, StatisticsQuery, StatisticsRow, StatisticsView } from '@tiantai/shared';
 import ExcelJS from 'exceljs';
 import type { requestsForStatistics } from './service-requests.repository';
@@ -41,11 +44,10 @@ function summarise(
   const rejected = rows.filter((r) => r.status === 'rejected').length;
   const closed = rows.filter((r) => r.status === 'closed');
   const timed = rows.filter((r) => r.answered_on_time !== null);
-  const rated = rows.filter((r) => r.rating !== null && r.status === 'closed');
+  // A not-rated closure carries no rating (the clock clears a stale one from before a redo).
+  const rated = closed.filter((r) => r.rating !== null && r.closed_as !== 'not_rated');
   const pleased = (rating: Rating | null) => rating !== null && rating !== 'dissatisfied';
-  const green = closed.filter(
-    (r) => r.rating !== null && formula.ratings.includes(r.rating) && (!formula.requireOnTime || r.answered_on_time === 1),
-  );
+  const green = rated.filter((r) => formula.ratings.includes(r.rating!) && (!formula.requireOnTime || r.answered_on_time === 1));
   const answerHours = rows
     .filter((r) => r.dispatched_at && r.answered_at)
     .map((r) => calendar.workingMillisBetween(new Date(r.dispatched_at!), new Date(r.answered_at!)) / 3_600_000);
@@ -57,6 +59,8 @@ function summarise(
     closed: closed.length,
     answered: timed.length,
     rated: rated.length,
+    followedUp: rated.filter((r) => r.closed_as === 'follow_up').length,
+    notRated: closed.length - rated.length,
     completionRate: rate(closed.length, received - rejected),
     onTimeRate: rate(timed.filter((r) => r.answered_on_time === 1).length, timed.length),
     satisfactionRate: rate(rated.filter((r) => pleased(r.rating)).length, rated.length),
@@ -120,6 +124,9 @@ export async function statisticsSheet(view: StatisticsView, groupBy: StatisticsQ
     { header: '满意率', key: 'satisfactionRate', width: 10 },
     { header: '绿码率', key: 'greenRate', width: 10 },
     { header: '答复用时中位数（工作小时）', key: 'medianAnswerHours', width: 26 },
+    { header: '已评价', key: 'rated', width: 10 },
+    { header: '其中回访评价', key: 'followedUp', width: 14 },
+    { header: '未评价办结', key: 'notRated', width: 12 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const row of [...view.rows, view.total]) sheet.addRow(row);

@@ -1,7 +1,8 @@
 // Every action from every status, for every party: the workflow the issue describes, written out by hand.
 import { REQUEST_STATUSES, type RequestStatus } from '@tiantai/shared';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, type Party } from './workflow';
+import type { Actor } from '@tiantai/shared';
+import { allowedActions, partiesOf, type Party } from './workflow';
 
 const plain = (status: RequestStatus) => ({ status, paused: false, extensionPending: false });
 
@@ -13,7 +14,7 @@ const EXPECTED: Record<Party, Record<RequestStatus, string[]>> = {
     dispatched: [],
     signed: [],
     in_progress: [],
-    answered: [],
+    answered: ['follow_up'],
     closed: [],
     rejected: [],
   },
@@ -23,6 +24,16 @@ const EXPECTED: Record<Party, Record<RequestStatus, string[]>> = {
     dispatched: ['return', 'sign'],
     signed: ['start', 'request_extension', 'answer'],
     in_progress: ['pause', 'request_extension', 'answer'],
+    answered: [],
+    closed: [],
+    rejected: [],
+  },
+  co: {
+    submitted: [],
+    accepted: [],
+    dispatched: [],
+    signed: ['opinion'],
+    in_progress: ['opinion'],
     answered: [],
     closed: [],
     rejected: [],
@@ -40,7 +51,7 @@ const EXPECTED: Record<Party, Record<RequestStatus, string[]>> = {
 };
 
 describe('direct-service workflow', () => {
-  for (const party of ['office', 'lead', 'enterprise'] as const) {
+  for (const party of ['office', 'lead', 'co', 'enterprise'] as const) {
     for (const status of REQUEST_STATUSES) {
       it(`${party} in ${status}: ${EXPECTED[party][status].join(', ') || 'nothing'}`, () => {
         expect(allowedActions(new Set([party]), plain(status)).sort()).toEqual([...EXPECTED[party][status]].sort());
@@ -63,5 +74,22 @@ describe('direct-service workflow', () => {
 
   it('someone who is no party may do nothing', () => {
     for (const status of REQUEST_STATUSES) expect(allowedActions(new Set(), plain(status))).toEqual([]);
+  });
+
+  it('makes a co-handling department’s handler the co party, never the lead department or another role', () => {
+    const actor = (role: Actor['role'], organisationId: string): Actor => ({
+      userId: 'u1',
+      username: 'u',
+      role,
+      organisationId,
+      organisationKind: role === 'department_handler' ? 'department' : 'county',
+      via: 'session',
+    });
+    const request = { enterpriseId: 'e1', leadDepartmentId: 'lead', coDepartmentIds: ['co'] };
+    expect([...partiesOf(actor('department_handler', 'co'), request)]).toEqual(['co']);
+    expect([...partiesOf(actor('department_handler', 'lead'), request)]).toEqual(['lead']);
+    expect([...partiesOf(actor('department_handler', 'lead'), { ...request, coDepartmentIds: ['lead'] })]).toEqual(['lead']);
+    expect([...partiesOf(actor('department_handler', 'other'), request)]).toEqual([]);
+    expect([...partiesOf(actor('county_viewer', 'co'), request)]).toEqual([]);
   });
 });

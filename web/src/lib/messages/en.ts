@@ -341,6 +341,9 @@ export const en: Record<MessageKey, string> = {
   'sla.onTime': 'On time',
   'sla.late': 'Late',
   'sla.running': 'Running',
+  'sla.rate': 'Rating due',
+  'sla.rateHint':
+    "If the enterprise does not rate by then, the office may record a follow-up call's result; otherwise the request closes as not rated",
 
   'requestAction.accept': 'Accept',
   'requestAction.reject': 'Reject',
@@ -355,6 +358,8 @@ export const en: Record<MessageKey, string> = {
   'requestAction.decline_extension': 'Decline extension',
   'requestAction.answer': 'Answer',
   'requestAction.rate': 'Rate',
+  'requestAction.follow_up': 'Follow-up call',
+  'requestAction.opinion': 'Co-handling opinion',
 
   'requestConfirm.sign': 'Sign for this request? Your department then leads it; the answer clock keeps running.',
   'requestConfirm.start': 'Start handling this request?',
@@ -379,6 +384,11 @@ export const en: Record<MessageKey, string> = {
   'requestEvent.rate_basically_satisfied': 'Rated: basically satisfied',
   'requestEvent.rate_dissatisfied': 'Rated: dissatisfied, redo',
   'requestEvent.escalate': 'Escalated: overdue',
+  'requestEvent.follow_up_satisfied': 'Follow-up call: satisfied, closed',
+  'requestEvent.follow_up_basically_satisfied': 'Follow-up call: basically satisfied, closed',
+  'requestEvent.follow_up_dissatisfied': 'Follow-up call: dissatisfied, closed',
+  'requestEvent.close_not_rated': 'Not rated in time: closed',
+  'requestEvent.opinion': 'Co-handling opinion given',
 
   'rating.satisfied': 'Satisfied',
   'rating.basically_satisfied': 'Basically satisfied',
@@ -430,6 +440,14 @@ export const en: Record<MessageKey, string> = {
   'request.previousAnswer': 'Previous answer (rated dissatisfied; being redone)',
   'request.notAnswered': 'Not answered yet',
   'request.notRated': 'Not rated yet',
+  'request.closedAs.follow_up': 'Rated by follow-up call',
+  'request.closedAs.not_rated': 'Not rated in time; closed automatically',
+  'request.followUpNote': 'Follow-up call notes',
+  'request.opinions': 'Co-handling opinions',
+  'request.noOpinions': 'No opinion from the co-handling departments yet',
+  'request.opinionsPrivate': "Opinions guide the lead department's answer; the enterprise does not see them",
+  'request.opinionMissing': 'Not given',
+  'request.opinionUpdated': 'Updated {time}',
   'request.system': 'System',
   'request.new': 'File a request',
   'request.created': 'Request filed: {number}',
@@ -452,6 +470,13 @@ export const en: Record<MessageKey, string> = {
   'actionForm.answer': 'Answer',
   'actionForm.ratingChoice': 'Are you satisfied with the outcome?',
   'actionForm.ratingComment': 'Comment (optional)',
+  'actionForm.followUpHint':
+    "Call the enterprise's contact and record what they think of the outcome. The request then closes with this result.",
+  'actionForm.followUpResult': 'Result of the call',
+  'actionForm.followUpNote': 'Call notes',
+  'actionForm.followUpDissatisfiedHint': 'A dissatisfied result still closes the request and counts in the satisfaction rate.',
+  'actionForm.opinion': 'Opinion',
+  'actionForm.opinionHint': 'For the lead department before it answers; you may change it until then. The enterprise does not see it.',
   'actionForm.confirm': 'Confirm',
 
   'stats.title': 'Service statistics',
@@ -499,6 +524,11 @@ export const en: Record<MessageKey, string> = {
   'stats.greenOnTime': ' and answered on time',
   'stats.formulaSaved': 'Formula saved; the figures are recalculated',
   'stats.ratingsRequired': 'Choose at least one rating',
+  'stats.rated': 'Rated',
+  'stats.followedUp': 'By follow-up',
+  'stats.notRated': 'Closed unrated',
+  'stats.closingHint':
+    "Requests the enterprise did not rate in time count with the follow-up call's result where the office made one; those closed automatically count as closed, not in the satisfaction rate, and never as green.",
 
   'categories.title': 'Request categories',
   'categories.subtitle': "Each category's default lead department and time limits (working time)",
@@ -514,6 +544,8 @@ export const en: Record<MessageKey, string> = {
   'category.hoursUnit': 'working h',
   'category.daysUnit': 'working days',
   'category.changesApply': 'Changes apply to requests filed or dispatched from now on; running deadlines stay as they are.',
+  'category.rateDays': 'Rating window',
+  'category.rateDaysHint': 'Working days the enterprise has to rate an answer before the request closes unrated',
 
   'calendar.title': 'Working calendar',
   'calendar.subtitle': 'Public holidays and make-up working days, for request deadlines',

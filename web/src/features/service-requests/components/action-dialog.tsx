@@ -8,6 +8,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { useActOnRequest } from '../api/act-on-request';
 import type { ActionInput } from '../api/act-on-request';
 import { useCategories } from '../api/get-categories';
+import { useCurrentUser } from '@/lib/authorization';
 import { useDepartments } from '@/lib/lookups';
 import { RatingChoice } from './rating-choice';
 
@@ -21,6 +22,7 @@ interface ActionFormValues {
   answer?: string;
   rating?: Rating;
   comment?: string;
+  opinion?: string;
 }
 
 const trimmed = (value: string | undefined) => value?.trim() ?? '';
@@ -48,6 +50,10 @@ function toBody(action: RequestAction, values: ActionFormValues): ActionInput {
       return { action, answer: trimmed(values.answer) };
     case 'rate':
       return { action, rating: values.rating ?? 'satisfied', comment: trimmed(values.comment) || undefined };
+    case 'follow_up':
+      return { action, rating: values.rating ?? 'satisfied', note: trimmed(values.note) };
+    case 'opinion':
+      return { action, opinion: trimmed(values.opinion) };
     case 'sign':
     case 'start':
     case 'resume':
@@ -86,6 +92,9 @@ export function ActionDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const lead = Form.useWatch('leadDepartmentId', form);
   const rating = Form.useWatch('rating', form);
+  const user = useCurrentUser();
+  // A co-handling department updates its opinion: the dialog starts from what it said before.
+  const ownOpinion = request.opinions.find((o) => o.departmentId === user.organisationId)?.opinion;
 
   const category = categories.data?.find((c) => c.code === request.categoryCode);
   const defaultLead = request.leadDepartmentId ?? category?.leadDepartmentId ?? undefined;
@@ -125,7 +134,7 @@ export function ActionDialog({
       title={`${t(`requestAction.${action}`)} · ${request.number}`}
       onCancel={onClose}
       destroyOnHidden
-      width={action === 'dispatch' || action === 'answer' || action === 'rate' ? 600 : 520}
+      width={['dispatch', 'answer', 'rate', 'follow_up', 'opinion'].includes(action) ? 600 : 520}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('action.cancel')}
@@ -146,7 +155,7 @@ export function ActionDialog({
         form={form}
         name="action"
         layout="vertical"
-        initialValues={{ leadDepartmentId: defaultLead, coDepartmentIds: request.coDepartmentIds, days: 5 }}
+        initialValues={{ leadDepartmentId: defaultLead, coDepartmentIds: request.coDepartmentIds, days: 5, opinion: ownOpinion }}
         onFinish={onFinish}
       >
         {confirmText && (
@@ -226,6 +235,34 @@ export function ActionDialog({
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
             </Form.Item>
           </>
+        )}
+        {action === 'follow_up' && (
+          <>
+            <Typography.Paragraph type="secondary">{t('actionForm.followUpHint')}</Typography.Paragraph>
+            <Form.Item
+              name="rating"
+              label={t('actionForm.followUpResult')}
+              rules={[{ required: true, message: t('actionForm.followUpResult') }]}
+            >
+              <RatingChoice />
+            </Form.Item>
+            {rating === 'dissatisfied' && (
+              <Alert type="warning" showIcon title={t('actionForm.followUpDissatisfiedHint')} style={{ marginBottom: 16 }} />
+            )}
+            <Form.Item name="note" label={t('actionForm.followUpNote')} rules={[{ required: true, whitespace: true, max: 1000 }]}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} data-testid="follow-up-note" />
+            </Form.Item>
+          </>
+        )}
+        {action === 'opinion' && (
+          <Form.Item
+            name="opinion"
+            label={t('actionForm.opinion')}
+            extra={t('actionForm.opinionHint')}
+            rules={[{ required: true, whitespace: true, max: 2000 }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount data-testid="opinion-text" />
+          </Form.Item>
         )}
         {failure && <Alert type="error" showIcon title={failure} />}
       </Form>

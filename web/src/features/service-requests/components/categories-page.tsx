@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
 import type { CategoryUpdateBody, CategoryView } from '@tiantai/shared';
@@ -19,6 +19,7 @@ interface Draft {
   acceptHours: number | null;
   signHours: number | null;
   answerDays: number | null;
+  rateDays: number | null;
 }
 
 /** The office keeps each category's default lead department and time limits; one row is edited at a time. */
@@ -38,6 +39,7 @@ export function CategoriesPage() {
     if (draft.acceptHours) body.acceptHours = draft.acceptHours;
     if (draft.signHours) body.signHours = draft.signHours;
     if (draft.answerDays) body.answerDays = draft.answerDays;
+    if (draft.rateDays) body.rateDays = draft.rateDays;
     try {
       await update.mutateAsync({ code: draft.code, body });
       void message.success(t('common.saved'));
@@ -48,16 +50,18 @@ export function CategoriesPage() {
   };
 
   const editing = (category: CategoryView) => draft?.code === category.code;
-  const numberCell = (field: 'acceptHours' | 'signHours' | 'answerDays', max: number, unit: string) =>
+  const numberCell = (field: 'acceptHours' | 'signHours' | 'answerDays' | 'rateDays', max: number, unit: string) =>
     function NumberCell(value: number, category: CategoryView) {
-      if (!editing(category) || !draft)
-        return t(field === 'answerDays' ? 'category.days' : 'category.hours', { value: formatNumber(value, locale, 2) });
+      const inDays = field === 'answerDays' || field === 'rateDays';
+      if (!editing(category) || !draft) return t(inDays ? 'category.days' : 'category.hours', { value: formatNumber(value, locale, 2) });
       return (
         <InputNumber
           size="small"
-          min={0.5}
+          // The rating window is whole working days (1–30).
+          min={field === 'rateDays' ? 1 : 0.5}
           max={max}
-          step={field === 'answerDays' ? 1 : 0.5}
+          precision={field === 'rateDays' ? 0 : undefined}
+          step={inDays ? 1 : 0.5}
           value={draft[field]}
           onChange={(next) => setDraft({ ...draft, [field]: next })}
           suffix={unit}
@@ -110,6 +114,16 @@ export function CategoriesPage() {
     { title: t('category.signHours'), dataIndex: 'signHours', width: 170, render: numberCell('signHours', 1000, t('category.hoursUnit')) },
     { title: t('category.answerDays'), dataIndex: 'answerDays', width: 170, render: numberCell('answerDays', 365, t('category.daysUnit')) },
     {
+      title: (
+        <Tooltip title={t('category.rateDaysHint')}>
+          <span>{t('category.rateDays')}</span>
+        </Tooltip>
+      ),
+      dataIndex: 'rateDays',
+      width: 170,
+      render: numberCell('rateDays', 30, t('category.daysUnit')),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       width: 120,
@@ -141,6 +155,7 @@ export function CategoriesPage() {
                 acceptHours: category.acceptHours,
                 signHours: category.signHours,
                 answerDays: category.answerDays,
+                rateDays: category.rateDays,
               })
             }
             data-testid={`category-edit-${category.code}`}
@@ -166,7 +181,7 @@ export function CategoriesPage() {
             loading={categories.isPending}
             pagination={false}
             size="middle"
-            scroll={{ x: 960 }}
+            scroll={{ x: 1130 }}
           />
         </Card>
       )}

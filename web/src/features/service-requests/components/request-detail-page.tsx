@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
-import { ArrowLeftOutlined, FieldTimeOutlined, PauseCircleOutlined, RedoOutlined, WarningFilled } from '@ant-design/icons';
+import { ArrowLeftOutlined, FieldTimeOutlined, PauseCircleOutlined, PhoneOutlined, RedoOutlined, WarningFilled } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Rating, RequestAction, RequestDetailView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
@@ -15,6 +15,7 @@ import { ActionDialog } from './action-dialog';
 import { RequestAttachments } from './request-attachments';
 import { useCategoryNames } from './category-name';
 import { RequestDeadlines } from './request-deadlines';
+import { RequestOpinions } from './request-opinions';
 import { RequestStatusTag } from './request-status-tag';
 import { RequestTimeline } from './request-timeline';
 import { SlaLight } from './sla-light';
@@ -28,6 +29,8 @@ const BUTTON_LOOK: Partial<Record<RequestAction, Pick<ButtonProps, 'type' | 'dan
   resume: { type: 'primary' },
   answer: { type: 'primary' },
   rate: { type: 'primary' },
+  follow_up: { type: 'primary' },
+  opinion: { type: 'primary' },
   approve_extension: { type: 'primary' },
   reject: { danger: true },
   return: { danger: true },
@@ -35,6 +38,52 @@ const BUTTON_LOOK: Partial<Record<RequestAction, Pick<ButtonProps, 'type' | 'dan
 };
 
 const RATING_COLOURS: Record<Rating, string> = { satisfied: 'success', basically_satisfied: 'processing', dissatisfied: 'error' };
+
+/** The enterprise's rating, the office's follow-up call's result, or that the request closed unrated. */
+function RatingCard({ request }: { request: RequestDetailView }) {
+  const { t } = useI18n();
+  const r = request;
+  return (
+    <Card size="small" title={t('request.rating')}>
+      {r.rating && r.closedAs !== 'not_rated' ? (
+        <Flex vertical gap={8} data-testid="request-rating" data-rating={r.rating} data-closed-as={r.closedAs ?? undefined}>
+          <Flex gap={8} wrap align="center">
+            <Tag color={RATING_COLOURS[r.rating]} style={{ fontSize: 14, padding: '2px 10px' }}>
+              {t(`rating.${r.rating}`)}
+            </Tag>
+            {r.closedAs === 'follow_up' && (
+              <Tag icon={<PhoneOutlined />} data-testid="rating-by-follow-up">
+                {t('request.closedAs.follow_up')}
+              </Tag>
+            )}
+          </Flex>
+          {r.ratingComment && (
+            <Typography.Text>
+              {r.closedAs === 'follow_up' && <Typography.Text type="secondary">{t('request.followUpNote')}：</Typography.Text>}
+              {r.ratingComment}
+            </Typography.Text>
+          )}
+        </Flex>
+      ) : r.closedAs === 'not_rated' ? (
+        <Typography.Text type="secondary" data-testid="request-rating" data-closed-as="not_rated">
+          {t('request.closedAs.not_rated')}
+        </Typography.Text>
+      ) : (
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">{t('request.notRated')}</Typography.Text>
+          {r.status === 'answered' && r.rateDueAt && (
+            <Typography.Text data-testid="due-rate">
+              <FieldTimeOutlined /> {t('sla.rate')}：{t('sla.dueBy', { time: formatDateTime(r.rateDueAt) })}
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t('sla.rateHint')}
+              </Typography.Text>
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}
 
 function ActionPanel({ request, onAct }: { request: RequestDetailView; onAct: (action: RequestAction) => void }) {
   const { t } = useI18n();
@@ -179,6 +228,12 @@ export function RequestDetailPage() {
             <Card size="small" title={t('attachments.title')}>
               <RequestAttachments request={r} canUpload={r.status !== 'closed' && r.status !== 'rejected' && canAttach} />
             </Card>
+            {/* Before the answer card: the lead department reads the co-handlers' opinions before it answers. */}
+            {user.organisationKind !== 'enterprise' && (r.coDepartmentIds.length > 0 || r.opinions.length > 0) && (
+              <Card size="small" title={t('request.opinions')}>
+                <RequestOpinions request={r} departmentName={departmentName} />
+              </Card>
+            )}
             <Card size="small" title={t('request.answer')}>
               {r.answer ? (
                 <>
@@ -201,18 +256,7 @@ export function RequestDetailPage() {
                 <Typography.Text type="secondary">{t('request.notAnswered')}</Typography.Text>
               )}
             </Card>
-            <Card size="small" title={t('request.rating')}>
-              {r.rating ? (
-                <Flex vertical gap={8} data-testid="request-rating" data-rating={r.rating}>
-                  <Tag color={RATING_COLOURS[r.rating]} style={{ alignSelf: 'flex-start', fontSize: 14, padding: '2px 10px' }}>
-                    {t(`rating.${r.rating}`)}
-                  </Tag>
-                  {r.ratingComment && <Typography.Text>{r.ratingComment}</Typography.Text>}
-                </Flex>
-              ) : (
-                <Typography.Text type="secondary">{t('request.notRated')}</Typography.Text>
-              )}
-            </Card>
+            <RatingCard request={r} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

@@ -3,13 +3,21 @@ import type { RequestEventView } from '@tiantai/shared';
 import { formatDateTime } from '@/lib/format';
 import { isMessageKey, useI18n } from '@/lib/i18n';
 
-const RED_KINDS = new Set(['escalate', 'reject', 'return', 'decline_extension', 'rate_dissatisfied']);
-const GREEN_KINDS = new Set(['answer', 'rate_satisfied', 'rate_basically_satisfied']);
+const RED_KINDS = new Set(['escalate', 'reject', 'return', 'decline_extension', 'rate_dissatisfied', 'follow_up_dissatisfied']);
+const GREEN_KINDS = new Set([
+  'answer',
+  'rate_satisfied',
+  'rate_basically_satisfied',
+  'follow_up_satisfied',
+  'follow_up_basically_satisfied',
+]);
+/** What the system did on its own, or what only concerns the departments. */
+const GRAY_KINDS = new Set(['submit', 'close_not_rated']);
 
 function colourOf(kind: string): string {
   if (RED_KINDS.has(kind)) return 'red';
   if (GREEN_KINDS.has(kind)) return 'green';
-  if (kind === 'submit') return 'gray';
+  if (GRAY_KINDS.has(kind)) return 'gray';
   return 'blue';
 }
 

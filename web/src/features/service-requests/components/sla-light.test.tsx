@@ -25,6 +25,8 @@ function request(overrides: Partial<RequestView>): RequestView {
     answer: null,
     rating: null,
     ratingComment: null,
+    closedAs: null,
+    rateDueAt: null,
     redoCount: 0,
     paused: false,
     extensionRequestedDays: null,

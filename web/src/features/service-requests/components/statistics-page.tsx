@@ -162,6 +162,10 @@ export function StatisticsPage() {
       sorter: (a, b) => (a.medianAnswerHours ?? Infinity) - (b.medianAnswerHours ?? Infinity),
       render: (hours: number | null) => formatNumber(hours, locale, 1),
     },
+    // How the closed ones closed, after the rates so the columns the rates read stay where they were.
+    { title: t('stats.rated'), dataIndex: 'rated', width: 80, align: 'right', sorter: (a, b) => a.rated - b.rated },
+    { title: t('stats.followedUp'), dataIndex: 'followedUp', width: 100, align: 'right', sorter: (a, b) => a.followedUp - b.followedUp },
+    { title: t('stats.notRated'), dataIndex: 'notRated', width: 100, align: 'right', sorter: (a, b) => a.notRated - b.notRated },
   ];
 
   const presets: Array<{ label: string; value: Period }> = [
@@ -223,7 +227,7 @@ export function StatisticsPage() {
               testId="kpi-median"
             />
           </div>
-          <Alert type="info" showIcon title={t('stats.rateHint')} />
+          <Alert type="info" showIcon title={t('stats.rateHint')} description={t('stats.closingHint')} />
           <Card size="small" title={t('stats.chart')}>
             {ranked.length === 0 && !statistics.isPending ? (
               <Empty description={t('stats.empty')} />
@@ -239,7 +243,7 @@ export function StatisticsPage() {
               loading={statistics.isFetching}
               size="small"
               pagination={false}
-              scroll={{ x: 1060 }}
+              scroll={{ x: 1340 }}
               locale={{ emptyText: t('stats.empty') }}
             />
           </Card>
