@@ -887,6 +887,18 @@ const ACCESS: Record<string, Check> = {
     expect((await yinlun.post(`/api/targets/tasks/${otherDepartmentTaskId}/reports`, { progress: 1, note: 'x' })).statusCode).toBe(403);
     expect((await zhujian.post(`/api/targets/tasks/${otherDepartmentTaskId}/reports`, { progress: 1, note: 'x' })).statusCode).toBe(403);
   },
+  'GET /api/home': async ({ shanhe, zhujian, yinlunWorkOrderId, yinlunAlarmId, shanheRequestId }) => {
+    // Each caller's own work only: 山河's home lists none of 银轮's orders or alarms, a department none of the
+    // requests it does not handle.
+    const theirs = (await shanhe.get('/api/home')).json();
+    expect(theirs.kind).toBe('enterprise');
+    const ids = [...theirs.alarms.items, ...theirs.workOrders.items].map((i: { id: string }) => i.id);
+    expect(ids).not.toContain(yinlunWorkOrderId);
+    expect(ids).not.toContain(yinlunAlarmId);
+    const department = (await zhujian.get('/api/home')).json();
+    expect(department.kind).toBe('department');
+    expect(department.urgent.map((r: { id: string }) => r.id)).not.toContain(shanheRequestId);
+  },
 };
 
 describe.each(ENGINES)('access boundaries on %s', (engine) => {

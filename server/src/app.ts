@@ -76,6 +76,7 @@ declare module 'fastify' {
 }
 import { ProjectService, monthsFinished, projectRoutes, projectStatistics, type ProjectTables } from './modules/projects';
 import { TargetService, targetProgress, targetRoutes, type TargetTables } from './modules/targets';
+import { HomeService, homeRoutes } from './modules/home';
 
 /** Every table of every module: the database as a whole. */
 export type Database = IdentityTables &
@@ -244,6 +245,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const projects = new ProjectService({ db: withTablesOf<ProjectTables>(deps.db), serviceRequests, timeZone });
   const targets = new TargetService({ db: withTablesOf<TargetTables>(deps.db), timeZone });
+  // Each role's home page: the person's own work, from the same services as the pages it links to.
+  const home = new HomeService({
+    sources: {
+      serviceRequests,
+      registry,
+      workOrders,
+      plans,
+      inspectionRoutes: inspectionRouteService,
+      inspectionRounds: inspectionRoundService,
+      targets,
+      alarms: telemetry.alarms,
+      machines: new TelemetryMachineSource(deps.db),
+      projectStatistics: (year, today) => projectStatistics(deps.db, year, today),
+      targetProgress: (year, today) => targetProgress(deps.db, year, today),
+    },
+    timeZone,
+  });
 
   registerAuth(app, (request) => identity.resolve(request.headers.authorization, request.cookies[SESSION_COOKIE]), [METRICS_PATH]);
   registerHealth(app, {
@@ -278,6 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(projectRoutes(projects));
   await app.register(targetRoutes(targets));
+  await app.register(homeRoutes(home));
   // Open311 GeoReport v2: api_key is an API token, resolved like a Bearer header.
   await app.register(open311Routes(serviceRequests, deps.db, (apiKey) => identity.resolve(`Bearer ${apiKey}`, undefined)));
   if (deps.jobs) {

@@ -18,3 +18,4 @@ export * from './screens';
 export * from './projects';
 export * from './targets';
 export * from './county-time';
+export * from './home';
