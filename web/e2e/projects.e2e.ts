@@ -2,11 +2,11 @@
 // project in the pipeline, moves it to 开工 and records this month's investment, and the statistics page
 // counts one more project under construction and the new investment; the admin edits the profile. A
 // department then opens its own tasks in the responsibility table, and the enterprise reports its figures.
-import type { ProjectDetailView, ProjectStatisticsView } from '@tiantai/shared';
+import { countyDateTime, type ProjectDetailView, type ProjectStatisticsView } from '@tiantai/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
-import { BrowserSuite, HAS_BROWSER } from './browser';
+import { BrowserSuite, DESKTOP, HAS_BROWSER } from './browser';
 
 const PROJECT = '银轮机械商用车冷却模块扩产项目';
 const AMOUNT = 1234;
@@ -85,6 +85,23 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await expect.poll(async () => (await detail()).investments.find((i) => i.month === month)?.amountWan).toBe(previous + AMOUNT);
     await admin.waitForTimeout(600);
     await shot(admin, 'project-started');
+  });
+
+  it("shows the move at the county's time in a browser on UTC", async () => {
+    // The same admin in a browser whose zone is UTC: the history still reads Beijing time.
+    const context = await admin.context().browser()!.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'UTC' });
+    try {
+      await context.addCookies(await admin.context().cookies());
+      const abroad = await context.newPage();
+      await abroad.goto(`${base}${projectPath}`);
+      expect(await abroad.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('UTC');
+      const moved = (await detailOf(abroad)).stageEvents.find((e) => e.toStage === 'started')!;
+      const history = abroad.locator('.ant-timeline');
+      await expect.poll(async () => (await history.textContent()) ?? '').toContain(countyDateTime(moved.at, 'Asia/Shanghai'));
+      expect(await history.textContent()).not.toContain(countyDateTime(moved.at, 'UTC'));
+    } finally {
+      await context.close();
+    }
   });
 
   const detailOf = (page: Page) =>

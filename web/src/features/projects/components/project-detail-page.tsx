@@ -32,7 +32,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { can, useCurrentUser } from '@/lib/authorization';
 import { describeError } from '@/lib/error-message';
-import { formatDateTime, formatWan } from '@/lib/format';
+import { countyToday, formatDateTime, formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { formatMoneyPair } from '@/lib/money';
@@ -47,8 +47,6 @@ import {
 } from '../api/projects';
 import { ProjectEditModal } from './project-form-modal';
 import { STAGE_ORDER, SignalTag, StageTag, stageKey } from './project-tags';
-
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -210,14 +208,14 @@ function InvestmentCard({ project }: { project: ProjectDetailView }) {
   const { message } = App.useApp();
   const record = useRecordInvestment(project.id);
   const [form] = Form.useForm<{ month: Dayjs; amountWan: number }>();
-  const year = project.planYear ?? Number(chinaToday().slice(0, 4));
+  const year = project.planYear ?? Number(countyToday().slice(0, 4));
   const [completed, planned] = formatMoneyPair(project.completedYearWan, project.plannedYearWan, locale);
   const yearInvestment = { completed, planned };
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const option = useMemo<EChartOption>(() => {
     const monthly = months.map((m) => project.investments.find((i) => i.month === m)?.amountWan ?? 0);
     let sum = 0;
-    const thisMonth = chinaToday().slice(0, 7);
+    const thisMonth = countyToday().slice(0, 7);
     const cumulative = monthly.map((v, i) => (months[i]! <= thisMonth ? (sum += v) : null));
     const planned = project.plannedYearWan ?? 0;
     return {
@@ -254,7 +252,7 @@ function InvestmentCard({ project }: { project: ProjectDetailView }) {
           form={form}
           layout="inline"
           style={{ marginTop: 12, rowGap: 8 }}
-          initialValues={{ month: dayjs(chinaToday()) }}
+          initialValues={{ month: dayjs(countyToday()) }}
           onFinish={(values) =>
             record.mutate(
               { month: values.month.format('YYYY-MM'), amountWan: values.amountWan },
@@ -269,7 +267,7 @@ function InvestmentCard({ project }: { project: ProjectDetailView }) {
           }
         >
           <Form.Item name="month" label={t('projects.month')} rules={[{ required: true }]}>
-            <DatePicker picker="month" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(chinaToday()), 'month')} />
+            <DatePicker picker="month" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(countyToday()), 'month')} />
           </Form.Item>
           <Form.Item name="amountWan" label={t('projects.amountWan')} rules={[{ required: true }]}>
             <InputNumber min={0} max={1e8} style={{ width: 140 }} data-testid="investment-amount" />
@@ -296,7 +294,7 @@ function MilestonesCard({ project }: { project: ProjectDetailView }) {
   const update = useUpdateMilestone(project.id);
   const add = useAddMilestone(project.id);
   const [form] = Form.useForm<{ name: string; plannedDate: Dayjs }>();
-  const today = chinaToday();
+  const today = countyToday();
   return (
     <Card size="small" title={t('projects.milestones')}>
       {project.canEdit && (

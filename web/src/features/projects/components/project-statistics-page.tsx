@@ -6,13 +6,13 @@ import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
+import { countyThisYear } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Locale, MessageKey, Translate } from '@/lib/i18n';
 import { formatMoney, formatMoneyWithUnit, moneyColumn, moneyUnit } from '@/lib/money';
 import { useProjectStatistics, useProjectWatchlists } from '../api/projects';
 import { stageKey } from './project-tags';
 
-const chinaYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
 type Bucket = ProjectStatisticsView['total'];
 
@@ -61,7 +61,7 @@ function bucketColumns(rows: readonly Bucket[], t: Translate, locale: Locale) {
 export function ProjectStatisticsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? chinaYear());
+  const year = Number(params.get('year') ?? countyThisYear());
   const stats = useProjectStatistics(year);
   const watch = useProjectWatchlists(year);
   const data = stats.data;
@@ -137,7 +137,7 @@ export function ProjectStatisticsPage() {
             value={year}
             style={{ width: 110 }}
             onChange={(y) => setParams({ year: String(y) }, { replace: true })}
-            options={Array.from({ length: 6 }, (_, i) => chinaYear() - i).map((y) => ({
+            options={Array.from({ length: 6 }, (_, i) => countyThisYear() - i).map((y) => ({
               value: y,
               label: t('projects.yearLabel', { year: y }),
             }))}

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
 import { isEnterpriseRole, useCan, useCurrentUser } from '@/lib/authorization';
+import { countyThisYear } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { formatMoneyWithUnit, moneyColumn, moneyUnit } from '@/lib/money';
@@ -17,8 +18,6 @@ import type { ProjectFilter } from '../api/projects';
 import { ProjectFormModal } from './project-form-modal';
 import { ProjectImportModal } from './project-import-modal';
 import { STAGE_ORDER, SignalTag, StageTag, stageKey } from './project-tags';
-
-const thisYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
 /** The pipeline: a table with filters, or a board of cards by stage. */
 export function ProjectsPage() {
@@ -31,7 +30,7 @@ export function ProjectsPage() {
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
-  const year = thisYear();
+  const year = countyThisYear();
   const filter: ProjectFilter = {
     q: params.get('q') ?? undefined,
     stage: (params.get('stage') as ProjectStage | null) ?? undefined,
