@@ -2,10 +2,10 @@
 // department's requests, an enterprise's alarms, maintenance and orders, a technician's tasks for today, the
 // county's key figures — every figure linking to the page, filtered, that lists what it counts.
 import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { HomeView } from '@tiantai/shared';
 import { QueryError } from '@/components/query-error';
 import { useCurrentUser } from '@/lib/authorization';
+import { countyDayjs } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { useHome } from '../api/get-home';
@@ -62,7 +62,7 @@ export function HomePage() {
   const user = useCurrentUser();
   const home = useHome();
 
-  const now = dayjs();
+  const now = countyDayjs(); // the county's date, whatever the browser's zone
   const today = locale === 'zh-CN' ? now.format('YYYY年M月D日 dddd') : now.format('dddd, D MMMM YYYY');
 
   return (

@@ -2,14 +2,13 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Empty, Flex, Progress, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { StatisticsRow } from '@tiantai/shared';
 import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { formatNumber } from '@/lib/format';
+import { countyDayjs, formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Locale, MessageKey, Translate } from '@/lib/i18n';
 import { statisticsExportUrl, useStatistics } from '../api/get-statistics';
@@ -91,7 +90,7 @@ function Kpi({ title, value, unit, testId }: { title: string; value: string; uni
 
 export function StatisticsPage() {
   const { t, locale } = useI18n();
-  const [period, setPeriod] = useState<Period>(() => [dayjs().startOf('year'), dayjs().endOf('year')]);
+  const [period, setPeriod] = useState<Period>(() => [countyDayjs().startOf('year'), countyDayjs().endOf('year')]);
   const [groupBy, setGroupBy] = useState<StatisticsGroupBy>('department');
   const query = { from: period[0].format(DAY), to: period[1].format(DAY), groupBy };
   const statistics = useStatistics(query);
@@ -169,10 +168,13 @@ export function StatisticsPage() {
   ];
 
   const presets: Array<{ label: string; value: Period }> = [
-    { label: t('stats.thisYear'), value: [dayjs().startOf('year'), dayjs().endOf('year')] },
-    { label: t('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
-    { label: t('stats.thisMonth'), value: [dayjs().startOf('month'), dayjs().endOf('month')] },
-    { label: t('stats.last30Days'), value: [dayjs().subtract(29, 'day'), dayjs()] },
+    { label: t('stats.thisYear'), value: [countyDayjs().startOf('year'), countyDayjs().endOf('year')] },
+    {
+      label: t('stats.lastYear'),
+      value: [countyDayjs().subtract(1, 'year').startOf('year'), countyDayjs().subtract(1, 'year').endOf('year')],
+    },
+    { label: t('stats.thisMonth'), value: [countyDayjs().startOf('month'), countyDayjs().endOf('month')] },
+    { label: t('stats.last30Days'), value: [countyDayjs().subtract(29, 'day'), countyDayjs()] },
   ];
 
   return (

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Card, Empty, Flex, Segmented, Typography } from 'antd';
 import type { MetricDefinition, SeriesView } from '@tiantai/shared';
-import dayjs from 'dayjs';
 import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
+import { formatCountyTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Locale, Translate } from '@/lib/i18n';
 import { useSeries } from '../api/get-series';
@@ -19,7 +19,7 @@ const LIVE_SPAN = 10 * MINUTE;
 const LINE = '#1677ff';
 
 function pointTime(ms: number, span: number): string {
-  return dayjs(ms).format(span > DAY ? 'YYYY-MM-DD HH:mm' : 'HH:mm:ss');
+  return formatCountyTime(ms, span > DAY ? 'YYYY-MM-DD HH:mm' : 'HH:mm:ss');
 }
 
 /** One tooltip line per point: the value, and its minimum and maximum when the point stands for several. */
@@ -62,16 +62,9 @@ export function seriesOption(
       type: 'time',
       min: from,
       max: to,
-      // Short labels by tick level (a phone has room for few); the tooltip gives the instant to the second.
+      // Short labels (a phone has room for few) on the county's clock; the tooltip gives the instant to the second.
       axisLabel: {
-        formatter: {
-          year: '{yyyy}',
-          month: '{MM}-{dd}',
-          day: '{MM}-{dd}',
-          hour: '{HH}:{mm}',
-          minute: '{HH}:{mm}',
-          second: '{HH}:{mm}:{ss}',
-        },
+        formatter: (value: number) => formatCountyTime(value, span > 2 * DAY ? 'MM-DD' : span > 2 * MINUTE ? 'HH:mm' : 'HH:mm:ss'),
         hideOverlap: true,
       },
     },

@@ -1,13 +1,13 @@
 // Times and durations as the monitoring screens show them.
-import dayjs from 'dayjs';
+import { countyDayjs } from '@/lib/format';
 import type { Translate } from '@/lib/i18n';
 
-/** "14:03:27" today, "11-27 14:03" this year, the full date before. */
+/** "14:03:27" today, "11-27 14:03" this year, the full date before: on the county's clock. */
 export function formatSeen(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const at = dayjs(iso);
-  if (!at.isValid()) return iso;
-  const now = dayjs();
+  if (!Number.isFinite(Date.parse(iso))) return iso;
+  const at = countyDayjs(iso);
+  const now = countyDayjs();
   if (at.isSame(now, 'day')) return at.format('HH:mm:ss');
   if (at.isSame(now, 'year')) return at.format('MM-DD HH:mm');
   return at.format('YYYY-MM-DD HH:mm');
@@ -29,8 +29,8 @@ export function formatDuration(ms: number, t: Translate): string {
 /** How long ago an instant was, for "in this state for …". */
 export function since(iso: string | null | undefined, t: Translate): string | null {
   if (!iso) return null;
-  const at = dayjs(iso);
-  return at.isValid() ? formatDuration(Date.now() - at.valueOf(), t) : null;
+  const at = Date.parse(iso);
+  return Number.isFinite(at) ? formatDuration(Date.now() - at, t) : null;
 }
 
 /** A reading as people read it: up to 3 decimals, no trailing zeros. */
