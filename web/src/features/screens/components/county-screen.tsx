@@ -11,7 +11,8 @@ import { countyScreenQueryKey, useCountyScreen } from '../api/get-county-screen'
 import { SCREEN_GRID, SCREEN_MUTED, SCREEN_TEXT, ScreenChart, screenTooltip, type ScreenChartOption } from './screen-chart';
 import { Panel, PendingSlot, ScreenHeader, Tile, percent } from './screen-header';
 import { ScreenStage } from './screen-stage';
-import { TIANTAI_MAP_NAME, parkPosition } from './tiantai-map';
+import { countyMapOption } from './county-map';
+import { useBoxSize } from './use-box-size';
 import { useScreenFeed } from './use-screen-feed';
 
 /** County figures are computed on the server; events only prompt a refetch. */
@@ -155,48 +156,19 @@ function UtilisationBars({ rows, testId }: { rows: CountyScreenView['byPark']; t
 
 function CountyMap({ parks }: { parks: CountyScreenView['parks'] }) {
   const { t } = useI18n();
-  const option = useMemo<ScreenChartOption>(() => {
-    const enterprises = t('screens.county.enterprises');
-    const online = t('screens.county.devicesOnline');
-    const points = parks.map((p, i) => ({ name: p.name, value: [...parkPosition(p.towns, i), p.enterprises], park: p }));
-    return {
-      geo: {
-        map: TIANTAI_MAP_NAME,
-        roam: false,
-        layoutCenter: ['50%', '52%'],
-        layoutSize: '112%',
-        itemStyle: {
-          areaColor: 'rgba(28, 88, 170, 0.35)',
-          borderColor: '#4aa3ff',
-          borderWidth: 2,
-          shadowColor: 'rgba(64, 160, 255, 0.6)',
-          shadowBlur: 18,
-        },
-        label: { show: false },
-        emphasis: { disabled: true },
-        silent: true,
-      },
-      tooltip: {
-        trigger: 'item',
-        ...screenTooltip((params) => {
-          const park = (params as { data?: { park?: CountyScreenView['parks'][number] } }).data?.park;
-          return park ? [park.name, `${enterprises}: ${park.enterprises}`, `${online}: ${park.devicesOnline}`] : [];
-        }),
-      },
-      series: [
-        {
-          type: 'scatter',
-          coordinateSystem: 'geo',
-          data: points,
-          symbolSize: (value: number[]) => 14 + Math.min(26, Math.sqrt(value[2] ?? 0) * 5),
-          itemStyle: { color: '#f5c04a', shadowBlur: 14, shadowColor: '#f5c04a' },
-          // Canvas text: a park's name is drawn as characters, never parsed as markup.
-          label: { show: true, position: 'right', color: SCREEN_TEXT, fontSize: 16, formatter: '{b}' },
-        },
-      ],
-    };
-  }, [parks, t]);
-  return <ScreenChart option={option} testId="county-map-chart" />;
+  // Laid out for the chart's own size: the names are placed where they cover nothing.
+  const [box, size] = useBoxSize<HTMLDivElement>();
+  // Rebuilt when the parks' figures change, not on every snapshot: a rebuilt map grows its dots in again.
+  const key = JSON.stringify(parks);
+  const option = useMemo<ScreenChartOption | null>(() => {
+    const same = JSON.parse(key) as CountyScreenView['parks'];
+    return size && countyMapOption(same, { enterprises: t('screens.county.enterprises'), online: t('screens.county.devicesOnline') }, size);
+  }, [key, t, size]);
+  return (
+    <div ref={box} style={{ width: '100%', height: '100%' }}>
+      {option && <ScreenChart option={option} testId="county-map-chart" />}
+    </div>
+  );
 }
 
 function Requests({ data }: { data: CountyScreenView }) {

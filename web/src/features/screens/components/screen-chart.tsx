@@ -2,8 +2,8 @@
 // the server (parks, departments, industries): labels are drawn on the canvas, and every tooltip goes
 // through escapeHtml, since ECharts renders tooltips as HTML.
 import { useEffect, useRef } from 'react';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, LinesChart, ScatterChart } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type { GeoComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 // `use` is ECharts' registry, not React's hook: renamed so neither readers nor the hooks lint mistake it.
@@ -12,13 +12,24 @@ import type { ComposeOption, EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { TIANTAI_GEOJSON, TIANTAI_MAP_NAME } from './tiantai-map';
 
-registerEChartsParts([BarChart, LineChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerEChartsParts([
+  BarChart,
+  LineChart,
+  LinesChart,
+  ScatterChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 // The bundled outline; registerMap's typing wants its own GeoJSON type, which ours matches.
 registerMap(TIANTAI_MAP_NAME, TIANTAI_GEOJSON as unknown as Parameters<typeof registerMap>[1]);
 
 export type ScreenChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
+  | LinesSeriesOption
   | ScatterSeriesOption
   | GeoComponentOption
   | GridComponentOption

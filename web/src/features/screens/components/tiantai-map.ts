@@ -28,6 +28,14 @@ const OUTLINE: Array<[number, number]> = [
   [120.69, 29.12],
 ];
 
+/** The outline's extent: west, south, east, north (degrees). */
+export const TIANTAI_BOUNDS = {
+  west: Math.min(...OUTLINE.map((p) => p[0])),
+  south: Math.min(...OUTLINE.map((p) => p[1])),
+  east: Math.max(...OUTLINE.map((p) => p[0])),
+  north: Math.max(...OUTLINE.map((p) => p[1])),
+};
+
 /** GeoJSON as echarts.registerMap takes it. */
 export const TIANTAI_GEOJSON = {
   type: 'FeatureCollection' as const,
