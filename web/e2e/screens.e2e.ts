@@ -1,7 +1,8 @@
 // The big screens in a real browser: a plant screen opened by a signed-in enterprise admin at 1920×1080
 // and on a wall display at 1366×768 through a kiosk token (no login); a work order created through the API
 // and an alarm raised through the device API appear on both, live; names full of markup stay text, on the screen and in the county screen's chart
-// tooltips; revoking the token takes the wall display off the air.
+// tooltips; revoking the token takes the wall display off the air. A 60-machine plant's board pages through
+// every machine within one rotation, each page's tiles inside the panel.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
@@ -130,6 +131,91 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     await shot(wall, 'plant-kiosk-revoked', false);
   });
 
+  it('pages a 60-machine plant through every machine within one rotation, each page inside its panel', async () => {
+    const plant = await yinlun.post('/api/plants', { name: '三号冲焊厂区' });
+    expect(plant.status).toBe(201);
+    const plant60 = plant.body.id as string;
+    const lines: string[] = [];
+    for (const name of ['冲压一线', '焊装二线', '涂装三线']) {
+      const line = await yinlun.post('/api/lines', { plantId: plant60, name });
+      expect(line.status).toBe(201);
+      lines.push(line.body.id as string);
+    }
+    const codes = Array.from({ length: 60 }, (_, i) => `CH-${String(i + 1).padStart(2, '0')}`);
+    // 48 machines with a PLC reporting running, idle or down; the last 12 without one (offline).
+    const states = [1, 1, 1, 0, 1, 1, 3, 1];
+    for (let i = 0; i < codes.length; i += 6) {
+      await Promise.all(
+        codes.slice(i, i + 6).map(async (code, k) => {
+          const n = i + k;
+          const asset = await yinlun.post('/api/assets', {
+            kind: 'equipment',
+            code,
+            name: `${['伺服压力机', '机器人焊接站', '喷涂机器人', '数控折弯机'][n % 4]} ${n + 1} 号`,
+            plantId: plant60,
+            lineId: lines[Math.floor(n / 20)],
+            state: 'in_service',
+          });
+          expect(asset.status).toBe(201);
+          if (n >= 48) return;
+          const device = await yinlun.post('/api/telemetry/devices', { name: `${code} PLC`, assetId: asset.body.id });
+          expect(device.status).toBe(201);
+          const token = (device.body.credentials as { accessToken: string }).accessToken;
+          const sent = await fetch(`${base}/api/v1/${token}/telemetry`, { method: 'POST', body: JSON.stringify({ state: states[n % 8] }) });
+          expect(sent.status).toBe(200);
+        }),
+      );
+    }
+
+    const board = await signIn('yinlun', FULL_HD);
+    // Two seconds a page instead of ten, so that a whole rotation fits the test.
+    await board.goto(`${base}/screens/plant/${plant60}?rotate=2`);
+    await expect.poll(() => board.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
+    await expect.poll(() => board.getByTestId('tile-online').locator('.tt-screen-tile-value').textContent()).toBe('48/60');
+    const pages = Number(await board.getByTestId('board-pages').getAttribute('data-pages'));
+    expect(pages).toBeGreaterThan(1);
+    // What the board shows, read in one go: the page, its machines, and whether every tile lies inside the panel.
+    const look = () =>
+      board.evaluate<{ page: number; codes: string[]; inside: boolean }>(`(() => {
+        const panel = document.querySelector('[data-testid="machine-board"]').getBoundingClientRect();
+        const tiles = [...document.querySelectorAll('[data-testid="board-page"] .tt-screen-machine')];
+        return {
+          page: Number(document.querySelector('[data-testid="board-pages"]')?.getAttribute('data-page')),
+          codes: tiles.map((t) => t.dataset.testid.replace('machine-', '')),
+          inside: tiles.every((t) => {
+            const r = t.getBoundingClientRect();
+            return r.left >= panel.left && r.right <= panel.right && r.top >= panel.top && r.bottom <= panel.bottom;
+          }),
+        };
+      })()`);
+    const seen = new Set<string>();
+    const pagesSeen = new Set<number>();
+    const started = Date.now();
+    let shots = 0;
+    while (Date.now() - started < pages * 2000 + 3000 && (seen.size < codes.length || pagesSeen.size < pages)) {
+      const now = await look();
+      expect(now.inside, `page ${now.page}`).toBe(true);
+      expect(now.codes.length).toBeGreaterThan(0);
+      now.codes.forEach((code) => seen.add(code));
+      if (!pagesSeen.has(now.page) && shots < 2) {
+        await shot(board, `plant-60-page-${now.page}-1920`, false);
+        shots++;
+      }
+      pagesSeen.add(now.page);
+      await board.waitForTimeout(250);
+    }
+    expect([...seen].sort()).toEqual(codes);
+    expect(pagesSeen.size).toBe(pages);
+
+    // The same board on a 1366×768 laptop: the stage scales as a whole, the pages stay the same.
+    await board.setViewportSize(LAPTOP);
+    await expect.poll(() => board.getByTestId('plant-screen').getAttribute('data-scale')).not.toBe('1.0000');
+    expect(Number(await board.getByTestId('board-pages').getAttribute('data-pages'))).toBe(pages);
+    expect((await look()).inside).toBe(true);
+    await shot(board, 'plant-60-1366', false);
+    await board.close();
+  });
+
   it('draws the county screen with the parks on the map, and escapes a hostile park name in tooltips', async () => {
     const admin = await httpSession(base, 'admin');
     const parks = (await admin.get('/api/parks')).body as unknown as Array<{ id: string; name: string; enterpriseCount: number }>;
@@ -157,5 +243,9 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     expect(await xss(county)).toBeNull();
     expect(await county.locator('.tt-screen-stage img').count()).toBe(0);
     await shot(county, 'county-1920', false);
+    await county.setViewportSize(LAPTOP);
+    await expect.poll(() => county.getByTestId('county-screen').getAttribute('data-scale')).not.toBe('1.0000');
+    await county.mouse.move(0, 0);
+    await shot(county, 'county-1366', false);
   });
 });

@@ -1,14 +1,20 @@
-// The plant screen (one 厂区, or the whole enterprise): KPI tiles, the machine board by line, the scrolling
-// 保养/巡检/维修 ticker, alarms, and utilisation and MTTR over the week. Every name is React text.
-import { useCallback, useMemo, useState } from 'react';
+// The plant screen (one 厂区, or the whole enterprise): KPI tiles, the machine board (paged when the plant has
+// more machines than fit, bigger tiles when it has few), the scrolling 保养/巡检/维修 ticker, alarms, and
+// utilisation and MTTR over the week. Every name is React text.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { DomainEvent, MachineState, PlantScreenView, TickerItemView } from '@tiantai/shared';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
 import { plantScreenQueryKey, usePlantScreen } from '../api/get-plant-screen';
+import { asPercent, bucketValues, datesBetween } from './chart-series';
+import { boardLayout, machinePages } from './machine-pages';
 import { SCREEN_GRID, SCREEN_MUTED, SCREEN_TEXT, ScreenChart, screenTooltip, type ScreenChartOption } from './screen-chart';
 import { Panel, ScreenHeader, Tile, percent } from './screen-header';
 import { ScreenStage } from './screen-stage';
+import { useBoxSize } from './use-box-size';
 import { useScreenFeed } from './use-screen-feed';
 import { formatDateTime } from '@/lib/format';
 
@@ -66,7 +72,16 @@ function applyEvent(screen: PlantScreenView, event: DomainEvent): PlantScreenVie
   }
 }
 
-export function PlantScreen({ plantId, token }: { plantId: string | null; token: string | undefined }) {
+export function PlantScreen({
+  plantId,
+  token,
+  rotateSeconds = 10,
+}: {
+  plantId: string | null;
+  token: string | undefined;
+  /** How long each page of the machine board stays up. */
+  rotateSeconds?: number;
+}) {
   const { t } = useI18n();
   const screen = usePlantScreen(plantId, token);
   const queryKey = useMemo(() => plantScreenQueryKey(plantId, token), [plantId, token]);
@@ -106,7 +121,7 @@ export function PlantScreen({ plantId, token }: { plantId: string | null; token:
       <div className="tt-screen-body">
         <KpiTiles data={data} />
         <div className="tt-screen-grid" style={{ gridTemplateColumns: '1.72fr 1fr', gridTemplateRows: '1.55fr 1fr' }}>
-          <MachineBoard data={data} />
+          <MachineBoard data={data} rotateSeconds={rotateSeconds} />
           <Ticker items={data.ticker} fresh={fresh} />
           <WeekChart data={data} />
           <Alarms data={data} />
@@ -142,34 +157,89 @@ function KpiTiles({ data }: { data: PlantScreenView }) {
   );
 }
 
-function MachineBoard({ data }: { data: PlantScreenView }) {
+/** The page shown: the next one every `seconds`, round and round. */
+function useRotation(pages: number, seconds: number): number {
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (pages <= 1) return;
+    const timer = setInterval(() => setPage((p) => (p + 1) % pages), seconds * 1000);
+    return () => clearInterval(timer);
+  }, [pages, seconds]);
+  return pages === 0 ? 0 : page % pages;
+}
+
+function MachineBoard({ data, rotateSeconds }: { data: PlantScreenView; rotateSeconds: number }) {
   const { t } = useI18n();
+  const [box, size] = useBoxSize<HTMLDivElement>();
+  const machines = useMemo(
+    () => data.lines.flatMap((line) => line.machines.map((m) => ({ ...m, lineName: line.lineName ?? t('screens.board.noLine') }))),
+    [data.lines, t],
+  );
+  const layout = size ? boardLayout(machines.length, size) : null;
+  const perPage = layout?.perPage ?? 0;
+  const pages = useMemo(() => (perPage > 0 ? machinePages(machines, perPage) : []), [machines, perPage]);
+  const page = useRotation(pages.length, rotateSeconds);
+  const tileHeight = layout ? Math.floor(layout.tileHeight) : 0;
+  const grid: CSSProperties | undefined = layout
+    ? {
+        gridTemplateColumns: `repeat(${layout.columns}, ${Math.floor(layout.tileWidth)}px)`,
+        gridAutoRows: `${tileHeight}px`,
+        // Bigger tiles, bigger words: the name from 17 px (the smallest tile) up to 30 px.
+        ['--tt-machine-name' as string]: `${Math.round(Math.min(30, Math.max(17, tileHeight * 0.25)))}px`,
+        ['--tt-machine-detail' as string]: `${Math.round(Math.min(20, Math.max(14, tileHeight * 0.17)))}px`,
+      }
+    : undefined;
   return (
     <Panel title={t('screens.board.title')} testId="machine-board">
-      <div className="tt-screen-legend">
-        {(Object.keys(MACHINE_STATE_COLOURS) as MachineState[]).map((state) => (
-          <span key={state}>
-            <i style={{ background: MACHINE_STATE_COLOURS[state] }} />
-            {t(`screens.state.${state}`)}
-          </span>
-        ))}
-      </div>
-      {data.lines.length === 0 && <div className="tt-screen-empty">{t('screens.board.empty')}</div>}
-      {data.lines.map((line) => (
-        <div className="tt-screen-line" key={line.lineId ?? 'none'}>
-          <div className="tt-screen-line-name">{line.lineName ?? t('screens.board.noLine')}</div>
-          <div className="tt-screen-machines">
-            {line.machines.map((m) => (
-              <div className="tt-screen-machine" data-state={m.state} key={m.assetId} data-testid={`machine-${m.code}`}>
-                <b>{m.name}</b>
-                <span>
-                  {m.code} · {t(`screens.state.${m.state}`)}
-                </span>
-              </div>
+      <div className="tt-screen-board">
+        <div className="tt-screen-board-bar">
+          <div className="tt-screen-legend">
+            {(Object.keys(MACHINE_STATE_COLOURS) as MachineState[]).map((state) => (
+              <span key={state}>
+                <i style={{ background: MACHINE_STATE_COLOURS[state] }} />
+                {t(`screens.state.${state}`)}
+              </span>
             ))}
           </div>
+          {pages.length > 1 && (
+            <div
+              className="tt-screen-board-pages"
+              data-testid="board-pages"
+              data-page={page + 1}
+              data-pages={pages.length}
+              aria-label={t('screens.board.page', { page: page + 1, pages: pages.length })}
+            >
+              {pages.map((_, i) => (
+                <i key={i} data-current={i === page || undefined} />
+              ))}
+              <b>
+                {page + 1}/{pages.length}
+              </b>
+            </div>
+          )}
         </div>
-      ))}
+        {machines.length === 0 && <div className="tt-screen-empty">{t('screens.board.empty')}</div>}
+        <div
+          className="tt-screen-board-tiles"
+          ref={box}
+          style={grid}
+          data-testid="board-page"
+          data-tall={tileHeight >= 86 || undefined}
+          data-paged={pages.length > 1 || undefined}
+        >
+          {(pages[page] ?? []).map((m) => (
+            <div className="tt-screen-machine" data-state={m.state} key={m.assetId} data-testid={`machine-${m.code}`}>
+              <b>{m.name}</b>
+              <span>
+                {m.code} · {t(`screens.state.${m.state}`)}
+              </span>
+              <small>{m.lineName}</small>
+            </div>
+          ))}
+        </div>
+        {/* How long until the next page: a thin bar across the board's foot, restarted on every page. */}
+        {pages.length > 1 && <div className="tt-screen-board-progress" key={page} style={{ animationDuration: `${rotateSeconds}s` }} />}
+      </div>
     </Panel>
   );
 }
@@ -236,75 +306,79 @@ function Alarms({ data }: { data: PlantScreenView }) {
   );
 }
 
+/** The week's utilisation, availability and MTTR: a day without data is a gap (null), never 0. */
+export function weekChartOption(
+  week: PlantScreenView['week'],
+  words: { utilisation: string; availability: string; mttr: string; noData: string },
+): ScreenChartOption {
+  const days = week.length === 0 ? [] : datesBetween(week[0]!.date, week[week.length - 1]!.date);
+  const values = (value: (d: PlantScreenView['week'][number]) => number | null) => bucketValues(days, week, (d) => d.date, value);
+  const utilisation = values((d) => asPercent(d.utilisation));
+  const availability = values((d) => asPercent(d.availability));
+  const mttr = values((d) => d.mttrHours);
+  const line = { type: 'line' as const, smooth: true, connectNulls: false, showSymbol: true, symbolSize: 8 };
+  return {
+    grid: { left: 56, right: 56, top: 40, bottom: 46 },
+    legend: { top: 0, textStyle: { color: SCREEN_TEXT, fontSize: 15 } },
+    tooltip: {
+      trigger: 'axis',
+      ...screenTooltip((params) => {
+        const list = params as Array<{ dataIndex: number; seriesName: string; value: number | null }>;
+        const day = list[0] ? days[list[0].dataIndex] : undefined;
+        return [day ?? '', ...list.map((p) => `${p.seriesName}: ${p.value ?? words.noData}`)];
+      }),
+    },
+    xAxis: {
+      type: 'category',
+      data: days.map((d) => d.slice(5)),
+      // A day nobody watched says so under its date, instead of a point at 0 %.
+      axisLabel: {
+        color: SCREEN_MUTED,
+        fontSize: 14,
+        formatter: (label: string, index: number) => (utilisation[index] === null ? `${label}\n${words.noData}` : label),
+      },
+      axisLine: { lineStyle: { color: SCREEN_GRID } },
+    },
+    yAxis: [
+      {
+        type: 'value',
+        min: 0,
+        max: 100,
+        name: '%',
+        nameTextStyle: { color: SCREEN_MUTED },
+        axisLabel: { color: SCREEN_MUTED },
+        splitLine: { lineStyle: { color: SCREEN_GRID } },
+      },
+      {
+        type: 'value',
+        min: 0,
+        name: 'h',
+        nameTextStyle: { color: SCREEN_MUTED },
+        axisLabel: { color: SCREEN_MUTED },
+        splitLine: { show: false },
+      },
+    ],
+    series: [
+      { name: words.mttr, type: 'bar', yAxisIndex: 1, barWidth: 22, itemStyle: { color: 'rgba(255, 122, 69, 0.75)' }, data: mttr },
+      { name: words.availability, ...line, itemStyle: { color: '#40a9ff' }, data: availability },
+      { name: words.utilisation, ...line, itemStyle: { color: '#2fd67b' }, data: utilisation },
+    ],
+  };
+}
+
 function WeekChart({ data }: { data: PlantScreenView }) {
   const { t } = useI18n();
-  const option = useMemo<ScreenChartOption>(() => {
-    const asPercent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
-    const utilisation = t('screens.week.utilisation');
-    const availability = t('screens.week.availability');
-    const mttr = t('screens.week.mttr');
-    return {
-      grid: { left: 56, right: 56, top: 40, bottom: 30 },
-      legend: { top: 0, textStyle: { color: SCREEN_TEXT, fontSize: 15 } },
-      tooltip: {
-        trigger: 'axis',
-        ...screenTooltip((params) => {
-          const list = params as Array<{ axisValue: string; seriesName: string; value: number | null }>;
-          return [list[0]?.axisValue ?? '', ...list.map((p) => `${p.seriesName}: ${p.value ?? '—'}`)];
-        }),
-      },
-      xAxis: {
-        type: 'category',
-        data: data.week.map((d) => d.date.slice(5)),
-        axisLabel: { color: SCREEN_MUTED, fontSize: 14 },
-        axisLine: { lineStyle: { color: SCREEN_GRID } },
-      },
-      yAxis: [
-        {
-          type: 'value',
-          max: 100,
-          name: '%',
-          nameTextStyle: { color: SCREEN_MUTED },
-          axisLabel: { color: SCREEN_MUTED },
-          splitLine: { lineStyle: { color: SCREEN_GRID } },
-        },
-        {
-          type: 'value',
-          name: 'h',
-          nameTextStyle: { color: SCREEN_MUTED },
-          axisLabel: { color: SCREEN_MUTED },
-          splitLine: { show: false },
-        },
-      ],
-      series: [
-        {
-          name: mttr,
-          type: 'bar',
-          yAxisIndex: 1,
-          barWidth: 22,
-          itemStyle: { color: 'rgba(255, 122, 69, 0.75)' },
-          data: data.week.map((d) => d.mttrHours),
-        },
-        {
-          name: availability,
-          type: 'line',
-          smooth: true,
-          itemStyle: { color: '#40a9ff' },
-          data: data.week.map((d) => asPercent(d.availability)),
-        },
-        {
-          name: utilisation,
-          type: 'line',
-          smooth: true,
-          itemStyle: { color: '#2fd67b' },
-          data: data.week.map((d) => asPercent(d.utilisation)),
-        },
-      ],
-    };
-  }, [data.week, t]);
+  const option = useMemo(() => weekChartOption(data.week, weekWords(t)), [data.week, t]);
   return (
     <Panel title={t('screens.week.title')}>
       <ScreenChart option={option} testId="week-chart" />
     </Panel>
   );
 }
+
+const weekWords = (t: Translate) => ({
+  utilisation: t('screens.week.utilisation'),
+  availability: t('screens.week.availability'),
+  mttr: t('screens.week.mttr'),
+  noData: t('screens.week.noData'),
+});
