@@ -111,7 +111,9 @@ export async function startPlatform(config: Config): Promise<Platform> {
       metrics,
       jobs: config.runJobs ? 'all' : 'instance',
       extraJobs: (log) =>
-        config.backup ? [scheduledBackupJob({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, sqlite, config.backup, log, metrics)] : [],
+        config.backup
+          ? [scheduledBackupJob({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, sqlite, config.backup, log, metrics)]
+          : [],
       databaseUrl: config.databaseUrl,
     });
     const log = app.log;

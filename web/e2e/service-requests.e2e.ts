@@ -47,6 +47,8 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
   const signIn = async (username: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     contexts.push(context);
+    // A click that cannot happen (the button covered or disabled) fails with Playwright's reason, not the test's timeout.
+    context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     writesOf.set(page, apiWrites(page));
     await page.goto(`${base}/`);
