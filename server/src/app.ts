@@ -165,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const registry = new RegistryService({ db: withTablesOf<RegistryTables>(deps.db) });
   const notifications = new NotificationService({ db: withTablesOf<NotificationTables>(deps.db), publish });
   const serviceRequestDb = withTablesOf<ServiceRequestTables>(deps.db);
-  const serviceRequests = new ServiceRequestService({ db: serviceRequestDb, notifications, publish });
+  const serviceRequests = new ServiceRequestService({ db: serviceRequestDb, notifications, publish, timeZone });
   const requestSettings = new RequestSettingsService({ db: serviceRequestDb });
   const requestAttachments = new RequestAttachmentService({ db: serviceRequestDb, requests: serviceRequests });
   const assetDb = withTablesOf<AssetTables>(deps.db);
@@ -242,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     publish,
+    timeZone,
   });
   const projects = new ProjectService({ db: withTablesOf<ProjectTables>(deps.db), serviceRequests, timeZone });
   const targets = new TargetService({ db: withTablesOf<TargetTables>(deps.db), timeZone });

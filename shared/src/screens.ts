@@ -46,6 +46,8 @@ export const plantScreenView = z.object({
   plantId: z.string().nullable(),
   plantName: z.string().nullable(),
   generatedAt: z.string(),
+  /** COUNTY_TIME_ZONE: the clock and times on a screen read in it (a kiosk display has no session to learn it from). */
+  timeZone: z.string(),
   tiles: z.object({
     machines: z.number().int(),
     online: z.number().int(),
@@ -59,7 +61,7 @@ export const plantScreenView = z.object({
   lines: z.array(z.object({ lineId: z.string().nullable(), lineName: z.string().nullable(), machines: z.array(machineTileView) })),
   ticker: z.array(tickerItemView),
   alarms: z.array(screenAlarmView),
-  /** The last seven days in China time, oldest first. */
+  /** The county's last seven days (its zone's dates), oldest first. */
   week: z.array(
     z.object({ date: z.string(), utilisation: ratio, availability: ratio, mttrHours: z.number().nullable(), failures: z.number().int() }),
   ),
@@ -97,6 +99,8 @@ const groupUtilisation = z.object({
 
 export const countyScreenView = z.object({
   generatedAt: z.string(),
+  /** COUNTY_TIME_ZONE, as on the plant screen. */
+  timeZone: z.string(),
   tiles: z.object({
     enterprises: z.number().int(),
     enterprisesOnline: z.number().int(),

@@ -264,7 +264,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     expect(refused.status).toBe(401);
     await publish({ mold_temp: 180 });
     await admin.getByTestId('credentials-close').click();
-    await expect.poll(() => latest(admin, 'mold_temp').innerText()).toBe('180');
+    await expect.poll(() => latest(admin, 'mold_temp').innerText()).toBe('180.0');
 
     await admin.getByTestId('device-delete').click();
     await admin.locator('.ant-popconfirm .ant-btn-dangerous').click();

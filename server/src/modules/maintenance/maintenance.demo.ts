@@ -1,27 +1,20 @@
 // Demo maintenance for the demo enterprises' machines and molds: monthly first-level and half-yearly
 // second-level maintenance of every press, shot-based maintenance of every mold, and a year of history —
-// maintenance served mostly on time, a few late, and breakdowns at realistic intervals (a press every
-// couple of months, repaired in one to eight hours), so the KPIs have something true to show.
+// maintenance served mostly on time, a few late — with the year's repairs as the demo's machine history
+// (demo/history.ts) has them: breakdowns reported by the technician, and since each machine's device was fitted
+// the orders its alarms opened (an overheating hydraulic unit, a tripped motor), with their downtime, so MTBF,
+// MTTR and availability agree with the machines' states and alarms.
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { pick, seededRandom } from '../../lib/random';
+import type { MachineHistory, PlannedRepair } from '../../demo/history';
+import { seededRandom } from '../../lib/random';
 import type { MaintenanceDb } from './maintenance.repository';
 import type { MaintenancePlansTable, WorkOrderChecklistTable, WorkOrderEventsTable, WorkOrdersTable } from './maintenance.tables';
 import { dueState, type SchedulePlan } from './plan-schedule';
 
 const HOUR = 3_600_000;
-const FAULTS = [
-  '液压系统压力异常',
-  '主电机过热报警',
-  '模具冷却水路泄漏',
-  '顶出机构卡滞',
-  '伺服驱动器报警',
-  '润滑系统油压低',
-  '安全光栅故障',
-];
-const CAUSES = ['更换密封圈后恢复', '清理滤网并更换冷却液', '更换损坏传感器', '调整参数并紧固松动部件', '更换轴承'];
 
-export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise<number> {
+export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date, history: MachineHistory): Promise<number> {
   const random = seededRandom(20230601);
   const assets = await db
     .selectFrom('assets')
@@ -73,6 +66,51 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
     });
 
   const orderRows: Array<{ at: Date; row: Omit<Insertable<WorkOrdersTable>, 'number'> }> = [];
+
+  const repairsOf = new Map(history.machines.map((m) => [m.machine.assetId, m.repairs]));
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  /** A planned repair as its order stands at the load: steps after `now` have not happened yet. */
+  const addRepair = (r: PlannedRepair, base: { assignee_user_id: string | null }, technician: string | null) => {
+    const happened = (ms: number | null) => (ms !== null && ms <= now.getTime() ? ms : null);
+    const acceptedAt = happened(r.acceptedAt);
+    const completedAt = happened(r.completedAt);
+    const startedAt = happened(r.startedAt);
+    const assignedAt = happened(r.assignedAt);
+    const status = acceptedAt ? 'accepted' : completedAt ? 'done' : startedAt ? 'in_progress' : assignedAt ? 'assigned' : 'reported';
+    const last = acceptedAt ?? completedAt ?? startedAt ?? assignedAt ?? r.reportedAt;
+    orderRows.push({
+      at: new Date(r.reportedAt),
+      row: {
+        id: r.id,
+        enterprise_id: r.enterpriseId,
+        asset_id: r.assetId,
+        assignee_user_id: status === 'reported' ? null : base.assignee_user_id,
+        kind: 'repair',
+        title: r.title,
+        description: r.description,
+        status,
+        plan_id: null,
+        due_point: null,
+        due_at: null,
+        reported_by: r.reportedBy === 'technician' ? base.assignee_user_id : null,
+        downtime_start: iso(r.downtimeStart),
+        downtime_end: completedAt === null ? null : iso(r.downtimeEnd),
+        labour_minutes: completedAt === null ? null : r.labourMinutes,
+        result: completedAt === null ? null : r.result,
+        completed_at: iso(completedAt),
+        accepted_at: iso(acceptedAt),
+        created_at: new Date(r.reportedAt).toISOString(),
+        updated_at: new Date(last).toISOString(),
+        asset_state_set: r.holdsAsset && status === 'in_progress' ? 'under_repair' : null,
+      },
+    });
+    const byAlarm = r.reportedBy === 'alarm';
+    event(r.id, 'reported', new Date(r.reportedAt), 'reported', byAlarm ? null : technician, byAlarm ? r.title : r.description);
+    if (assignedAt !== null) event(r.id, 'assigned', new Date(assignedAt), 'assigned', '设备主管', technician);
+    if (startedAt !== null) event(r.id, 'started', new Date(startedAt), 'in_progress', technician, null);
+    if (completedAt !== null) event(r.id, 'completed', new Date(completedAt), 'done', technician, r.result);
+    if (acceptedAt !== null) event(r.id, 'accepted', new Date(acceptedAt), 'accepted', '设备主管', null);
+  };
 
   // Each enterprise's first machine keeps this month's 一级保养 open, so its technician always has 保养 work to
   // show, whatever the day the demo is loaded (elsewhere an order is open only by chance).
@@ -230,48 +268,7 @@ export async function loadMaintenanceDemo(db: MaintenanceDb, now: Date): Promise
       });
     }
 
-    // Breakdowns: presses and machines fail every couple of months, and are back in one to eight hours.
-    if (asset.kind !== 'mold') {
-      let at = yearAgo.getTime() + random() * 60 * 24 * HOUR;
-      while (at < now.getTime() - 2 * HOUR) {
-        const repairHours = 1 + random() * 7;
-        const start = new Date(at);
-        const end = new Date(at + repairHours * HOUR);
-        const id = randomUUID();
-        const fault = pick(random, FAULTS);
-        const finished = end <= now;
-        orderRows.push({
-          at: start,
-          row: {
-            ...base,
-            id,
-            kind: 'repair',
-            title: `${asset.name} ${fault}`,
-            description: `${fault}，停机待修`,
-            status: finished ? 'accepted' : 'in_progress',
-            plan_id: null,
-            due_point: null,
-            due_at: null,
-            reported_by: technician?.id ?? null,
-            downtime_start: start.toISOString(),
-            downtime_end: finished ? end.toISOString() : null,
-            labour_minutes: finished ? Math.round(repairHours * 60) : null,
-            result: finished ? pick(random, CAUSES) : null,
-            completed_at: finished ? end.toISOString() : null,
-            accepted_at: finished ? new Date(end.getTime() + HOUR).toISOString() : null,
-            created_at: start.toISOString(),
-            updated_at: (finished ? end : start).toISOString(),
-          },
-        });
-        event(id, 'reported', start, 'reported', technician?.display_name ?? null, fault);
-        event(id, 'started', new Date(start.getTime() + 0.3 * HOUR), 'in_progress', technician?.display_name ?? null, null);
-        if (finished) {
-          event(id, 'completed', end, 'done', technician?.display_name ?? null, null);
-          event(id, 'accepted', new Date(end.getTime() + HOUR), 'accepted', '设备主管', null);
-        }
-        at += (30 + random() * 60) * 24 * HOUR;
-      }
-    }
+    for (const repair of repairsOf.get(asset.id) ?? []) addRepair(repair, base, technician?.display_name ?? null);
   }
 
   orderRows.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -1,7 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   COUNTY_ROLES,
+  DEFAULT_COUNTY_TIME_ZONE,
   can,
+  countyDate,
+  countyDayRange,
   industryDivisionOf,
   type Actor,
   type CountyScreenView,
@@ -43,17 +46,16 @@ export interface ScreenSources {
   targets?: (actor: Actor) => Promise<TargetsSlotView>;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 const TICKER_SIZE = 20;
 const TOKEN_PREFIX = 'tts_';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const chinaDate = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-const dayRange = (date: string) => {
-  const from = new Date(`${date}T00:00:00+08:00`);
-  return { from: from.toISOString(), to: new Date(from.getTime() + DAY_MS).toISOString() };
-};
+
+/** The date `days` calendar days before 'YYYY-MM-DD' (calendar arithmetic, so no zone's day length enters). */
+function daysBefore(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
+}
 
 /** Every page of a paged list (screens show whole plants, not a page of one). */
 async function everyPage<T>(fetchPage: (page: number) => Promise<Paged<T>>): Promise<T[]> {
@@ -103,6 +105,7 @@ export class ScreensService {
   private readonly sources: ScreenSources;
   private readonly publish: PublishEvent;
   private readonly now: () => Date;
+  private readonly timeZone: string;
 
   constructor(deps: {
     db: ScreensDb;
@@ -111,11 +114,23 @@ export class ScreensService {
     /** Kiosk tokens revoked: open wall displays are told to leave the air. */
     publish?: PublishEvent;
     now?: () => Date;
+    /**
+     * COUNTY_TIME_ZONE: today and the week are the county's days; the snapshots carry it, so a kiosk display
+     * (no session to learn it from) shows its clock and times on it too.
+     */
+    timeZone?: string;
   }) {
     this.db = deps.db;
     this.sources = deps.sources;
     this.publish = deps.publish ?? (() => undefined);
     this.now = deps.now ?? (() => new Date());
+    this.timeZone = deps.timeZone ?? DEFAULT_COUNTY_TIME_ZONE;
+  }
+
+  /** A county day as UTC ISO bounds [from, to). */
+  private dayRange(date: string): { from: string; to: string } {
+    const { from, to } = countyDayRange(date, date, this.timeZone);
+    return { from: from.toISOString(), to: to.toISOString() };
   }
 
   // ---- the plant screen (one plant, or the whole enterprise when plantId is null) ----
@@ -128,7 +143,7 @@ export class ScreensService {
     if (plantId !== null && !plant) throw notFound('Plant');
     const scope: MachineScope = { enterpriseId, plantId };
     const now = this.now();
-    const today = chinaDate(now);
+    const today = countyDate(now, this.timeZone);
 
     const [enterprise, kept, states, alarms, kpis, openOrders, recentOrders, utilisationToday] = await Promise.all([
       registry.getEnterprise(actor, enterpriseId),
@@ -140,7 +155,7 @@ export class ScreensService {
       maintenanceKpis.kpis(actor, { groupBy: 'plant' }),
       everyPage((page) => workOrders.listWorkOrders(actor, { open: true, mine: false, page, pageSize: 200 })),
       workOrders.listWorkOrders(actor, { open: false, mine: false, page: 1, pageSize: 200 }),
-      machines.utilisation(scope, dayRange(today)),
+      machines.utilisation(scope, this.dayRange(today)),
     ]);
     const here = new Set(kept.map((a) => a.id));
     const inScope = (assetId: string) => plantId === null || here.has(assetId);
@@ -166,10 +181,10 @@ export class ScreensService {
     const kpiRow = plantId === null ? kpis.total : kpis.rows.find((r) => r.key === plantId);
 
     const week = await Promise.all(
-      Array.from({ length: 7 }, (_, i) => chinaDate(new Date(now.getTime() - (6 - i) * DAY_MS))).map(async (date) => {
+      Array.from({ length: 7 }, (_, i) => daysBefore(today, 6 - i)).map(async (date) => {
         const [day, utilisation] = await Promise.all([
           maintenanceKpis.kpis(actor, { from: date, to: date, groupBy: 'plant' }),
-          machines.utilisation(scope, dayRange(date)),
+          machines.utilisation(scope, this.dayRange(date)),
         ]);
         const row = plantId === null ? day.total : day.rows.find((r) => r.key === plantId);
         return {
@@ -189,6 +204,7 @@ export class ScreensService {
       plantId,
       plantName: plant?.name ?? null,
       generatedAt: now.toISOString(),
+      timeZone: this.timeZone,
       tiles: {
         machines: tiles.length,
         online: tiles.filter((t) => t.state !== 'offline').length,
@@ -233,7 +249,7 @@ export class ScreensService {
     requirePermission(actor, 'screens.county', 'The county screen is for county staff');
     const { maintenanceKpis, serviceRequests, registry, machines } = this.sources;
     const now = this.now();
-    const today = chinaDate(now);
+    const today = countyDate(now, this.timeZone);
     const year = Number(today.slice(0, 4));
     const county: MachineScope = { enterpriseId: null };
     const [enterprises, parks, states, alarms, utilisation, kpis, statistics, projects, targets] = await Promise.all([
@@ -241,7 +257,7 @@ export class ScreensService {
       registry.listParks(actor),
       machines.machineStates(county),
       machines.openAlarms(county),
-      machines.utilisation(county, dayRange(today)),
+      machines.utilisation(county, this.dayRange(today)),
       maintenanceKpis.countyKpis(actor, { groupBy: 'plant' }),
       serviceRequests.statistics(actor, { from: `${year}-01-01`, to: today, groupBy: 'department' }),
       this.sources.projects ? this.sources.projects(actor) : Promise.resolve(null),
@@ -281,6 +297,7 @@ export class ScreensService {
     const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
     return {
       generatedAt: now.toISOString(),
+      timeZone: this.timeZone,
       tiles: {
         enterprises: enterprises.length,
         enterprisesOnline: onlineByEnterprise.size,

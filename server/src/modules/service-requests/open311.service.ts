@@ -1,7 +1,15 @@
 // Open311 GeoReport v2 over the direct-service requests: our categories as services, our requests as
 // service requests. Filing goes through ServiceRequestService.create, so the workflow, SLA clock and
 // notifications are the same as for a request filed in the web app.
-import { createRequestBody, type Actor, type RequestStatus } from '@tiantai/shared';
+import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyDayStart,
+  countyInstant,
+  countyIsoString,
+  createRequestBody,
+  type Actor,
+  type RequestStatus,
+} from '@tiantai/shared';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { withTablesOf } from '../../db/connection';
@@ -20,7 +28,6 @@ export const MAX_REQUESTS = 1000;
 /** The spec's date window: the last 90 days by default, and no start_date..end_date span longer than that. */
 export const WINDOW_DAYS = 90;
 const DEFAULT_WINDOW_MS = WINDOW_DAYS * 24 * 3_600_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const TITLE_LENGTH = 40;
 const CONTACT_NAME_LENGTH = 50;
 const NO_PHONE = '未提供';
@@ -147,19 +154,14 @@ const STATUS_NOTES: Record<RequestStatus, string> = {
 const badRequest = (description: string) => new AppError(400, 'VALIDATION_FAILED', description);
 const coded = (code: (typeof OPEN311_ERRORS)[keyof typeof OPEN311_ERRORS], description: string) => badRequest(`${code}: ${description}`);
 
-/** 2026-06-15T06:30:00.000Z → 2026-06-15T14:30:00+08:00: China has one zone and no daylight saving. */
-export function chinaTime(iso: string): string {
-  return `${new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
-
 const W3C_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * A W3C datetime (the spec's ISO 8601 subset). Lenient where clients commonly slip: a date alone covers
- * that whole day, a time without a zone is China time, and a '+' left unencoded in the query string
- * (which arrives as a space) is read as the '+' it was.
+ * that whole day of the county, a time without a zone is the county's (COUNTY_TIME_ZONE), and a '+' left
+ * unencoded in the query string (which arrives as a space) is read as the '+' it was.
  */
-export function parseW3cDate(raw: string, edge: 'start' | 'end'): Date | null {
+export function parseW3cDate(raw: string, edge: 'start' | 'end', timeZone = DEFAULT_COUNTY_TIME_ZONE): Date | null {
   const value = raw.trim().replace(/(T[\d:.]+) (\d{2}:?\d{2})$/i, '$1+$2');
   const match = W3C_DATETIME.exec(value);
   if (!match) return null;
@@ -168,10 +170,18 @@ export function parseW3cDate(raw: string, edge: 'start' | 'end'): Date | null {
   const m = Number(month);
   const d = Number(day);
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  if (hour === undefined) return new Date(`${year}-${month}-${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+08:00`);
+  if (hour === undefined) {
+    const start = countyDayStart(`${year}-${month}-${day}`, timeZone);
+    if (edge === 'start') return start;
+    // The day's last millisecond: the next county day's start less one (a day need not be 24 hours long).
+    const next = new Date(Date.UTC(y, m - 1, d + 1));
+    return new Date(countyInstant({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, timeZone).getTime() - 1);
+  }
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
-  const offset =
-    zone === undefined ? '+08:00' : zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const millisecond = Number(fraction.padEnd(3, '0').slice(0, 3));
+  if (zone === undefined)
+    return countyInstant({ year: y, month: m, day: d, hour: Number(hour), minute: Number(minute), second: Number(second), millisecond }, timeZone);
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}.${fraction.padEnd(3, '0').slice(0, 3)}${offset}`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
@@ -263,6 +273,8 @@ function serviceNotice(category: { accept_hours: number; answer_days: number }):
 
 export class Open311Service {
   private readonly db: ServiceRequestDb;
+  /** The requests' module's clock: times answered with the county's offset, dates without a zone read on it. */
+  private readonly timeZone: string;
 
   constructor(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -270,6 +282,7 @@ export class Open311Service {
     private readonly serviceRequests: ServiceRequestService,
   ) {
     this.db = withTablesOf<ServiceRequestTables>(db);
+    this.timeZone = serviceRequests.timeZone;
   }
 
   discovery(baseUrl: string): Open311Discovery {
@@ -353,9 +366,9 @@ export class Open311Service {
     if (unknown.length > 0) throw badRequest(`status: ${unknown.join(', ')} is not one of open, closed`);
     const start = present(search.start_date);
     const end = present(search.end_date);
-    const startDate = start === undefined ? undefined : parseW3cDate(start, 'start');
+    const startDate = start === undefined ? undefined : parseW3cDate(start, 'start', this.timeZone);
     if (startDate === null) throw badRequest(`start_date: ${start} is not a W3C datetime such as 2026-06-15T14:30:00+08:00`);
-    const endDate = end === undefined ? undefined : parseW3cDate(end, 'end');
+    const endDate = end === undefined ? undefined : parseW3cDate(end, 'end', this.timeZone);
     if (endDate === null) throw badRequest(`end_date: ${end} is not a W3C datetime such as 2026-06-15T14:30:00+08:00`);
     // Either end alone opens the spec's 90-day window from it; neither: the last 90 days.
     const to = endDate ?? (startDate ? new Date(startDate.getTime() + DEFAULT_WINDOW_MS) : now);
@@ -470,9 +483,10 @@ export class Open311Service {
         description: full ? r.description : null,
         agency_responsible: r.lead_name,
         service_notice: serviceNotice(r),
-        requested_datetime: chinaTime(r.submitted_at),
-        updated_datetime: chinaTime(r.updated_at),
-        expected_datetime: chinaTime(r.answer_due_at ?? r.accept_due_at),
+        // On the county's clock with its offset: 2026-06-15T14:30:00+08:00.
+        requested_datetime: countyIsoString(r.submitted_at, this.timeZone),
+        updated_datetime: countyIsoString(r.updated_at, this.timeZone),
+        expected_datetime: countyIsoString(r.answer_due_at ?? r.accept_due_at, this.timeZone),
         // Where the enterprise is, and its photo, say who filed: the enterprise's and its handlers' to read.
         address: full ? r.address_string : null,
         address_id: full ? r.address_id : null,

@@ -4,17 +4,20 @@
 // them. The office's settings (categories, green-rate formula, working calendar) are
 // request-settings.service.ts's; files on a request are request-attachments.service.ts's.
 import { randomUUID } from 'node:crypto';
-import type {
-  ActionBody,
-  Actor,
-  CreateRequestBody,
-  Paged,
-  PublishEvent,
-  RequestDetailView,
-  RequestListQuery,
-  RequestView,
-  StatisticsQuery,
-  StatisticsView,
+import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyDateTime,
+  countyYear,
+  type ActionBody,
+  type Actor,
+  type CreateRequestBody,
+  type Paged,
+  type PublishEvent,
+  type RequestDetailView,
+  type RequestListQuery,
+  type RequestView,
+  type StatisticsQuery,
+  type StatisticsView,
 } from '@tiantai/shared';
 import type { Updateable } from 'kysely';
 import { withTablesOf } from '../../db/connection';
@@ -45,6 +48,11 @@ export class ServiceRequestService {
   private readonly now: () => Date;
   private readonly publish: PublishEvent;
   private readonly notifications: NotificationService;
+  /**
+   * COUNTY_TIME_ZONE: the clock of the request numbers' year, the statistics' periods and months, and the times
+   * written in notes (Open311 reads it too). The SLA's working calendar stays China's (sla-calendar.ts).
+   */
+  readonly timeZone: string;
 
   constructor(deps: {
     db: ServiceRequestDb;
@@ -54,11 +62,14 @@ export class ServiceRequestService {
     now?: () => Date;
     /** The domain-event bus: live screens get requests dispatched, answered and rated; published once committed. */
     publish?: PublishEvent;
+    /** COUNTY_TIME_ZONE (Asia/Shanghai when absent). */
+    timeZone?: string;
   }) {
     this.db = deps.db;
     this.notifications = deps.notifications;
     this.now = deps.now ?? (() => new Date());
     this.publish = deps.publish ?? (() => undefined);
+    this.timeZone = deps.timeZone ?? DEFAULT_COUNTY_TIME_ZONE;
   }
 
   // ---- requests ----
@@ -71,7 +82,7 @@ export class ServiceRequestService {
     const calendar = await workingCalendar(this.db);
     const now = this.now();
     const id = randomUUID();
-    const year = String(new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()); // the year in China
+    const year = String(countyYear(now, this.timeZone)); // the county's year
     for (let attempt = 0; ; attempt++) {
       try {
         const push = await this.db.transaction().execute(async (trx) => {
@@ -298,7 +309,7 @@ export class ServiceRequestService {
       const push = await this.db.transaction().execute(async (trx) => {
         if (!(await repo.markEscalated(trx, row.id, now.toISOString()))) return null;
         escalated++;
-        await recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${chinaTime(clock.due)} 前办理`, now.toISOString());
+        await recordStep(trx, null, row.id, 'escalate', `逾期：应于 ${countyDateTime(clock.due, this.timeZone)} 前办理`, now.toISOString());
         await recordAudit(trx, null, {
           action: 'escalate',
           entity: 'service_request',
@@ -342,7 +353,7 @@ export class ServiceRequestService {
       const push = await this.db.transaction().execute(async (trx) => {
         if (!(await repo.updateRequestFrom(trx, row.id, { status: 'answered', updatedAt: row.updated_at }, changes))) return null;
         closed++;
-        await recordStep(trx, null, row.id, 'close_not_rated', `企业未在评价期限（${chinaTime(due)}）前评价，按未评价办结`, at);
+        await recordStep(trx, null, row.id, 'close_not_rated', `企业未在评价期限（${countyDateTime(due, this.timeZone)}）前评价，按未评价办结`, at);
         await recordAudit(trx, null, {
           action: 'close_not_rated',
           entity: 'service_request',
@@ -372,9 +383,9 @@ export class ServiceRequestService {
 
   async statistics(actor: Actor, query: StatisticsQuery): Promise<StatisticsView> {
     requirePermission(actor, 'requests.statistics', 'Statistics are for the office and county leaders');
-    const { from, to } = periodOf(query);
+    const { from, to } = periodOf(query, this.now(), this.timeZone);
     const rows = await repo.requestsForStatistics(this.db, from, to);
-    return computeStatistics(rows, query.groupBy, await greenFormula(this.db), await workingCalendar(this.db));
+    return computeStatistics(rows, query.groupBy, await greenFormula(this.db), await workingCalendar(this.db), this.timeZone);
   }
 
   async statisticsExport(actor: Actor, query: StatisticsQuery): Promise<Buffer> {
@@ -402,11 +413,6 @@ export class ServiceRequestService {
   private notify(trx: ServiceRequestDb, userIds: string[], request: { id: string }, kind: string, text: string): Promise<() => void> {
     return this.notifications.write(withTablesOf<NotificationTables>(trx), userIds, { kind, text, link: null, requestId: request.id });
   }
-}
-
-/** 2025-10-09 11:30, as the office reads a due time (China time). */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 const ACTION_LABELS: Record<ActionBody['action'], string> = {

@@ -3,7 +3,17 @@
 // it closed; a follow-up call's (回访) result counts as a rating; one closed by the clock as not rated is left out
 // of satisfaction and is never green (the formula names ratings, and it has none), but stays a closed request
 // in the green rate's denominator: an answer nobody confirmed is not a green closure.
-import type { GreenRateFormula, Rating, StatisticsQuery, StatisticsRow, StatisticsView } from '@tiantai/shared';
+import {
+  DEFAULT_COUNTY_TIME_ZONE,
+  countyDayRange,
+  countyMonth,
+  countyYear,
+  type GreenRateFormula,
+  type Rating,
+  type StatisticsQuery,
+  type StatisticsRow,
+  type StatisticsView,
+} from '@tiantai/shared';
 import ExcelJS from 'exceljs';
 import type { requestsForStatistics } from './service-requests.repository';
 import type { WorkingCalendar } from './sla-calendar';
@@ -12,15 +22,18 @@ export type StatisticsInput = Awaited<ReturnType<typeof requestsForStatistics>>[
 
 export const DEFAULT_GREEN_FORMULA: GreenRateFormula = { ratings: ['satisfied', 'basically_satisfied'], requireOnTime: true };
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The query's period as UTC ISO bounds [from, to): whole days in China time; the current year by default. */
-export function periodOf(query: Pick<StatisticsQuery, 'from' | 'to'>, now = new Date()): { from: string; to: string } {
-  const year = new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-  const from = query.from ?? `${year}-01-01`;
-  const toInclusive = query.to ?? `${year}-12-31`;
-  const startOf = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+08:00`));
-  return { from: startOf(from).toISOString(), to: new Date(startOf(toInclusive).getTime() + 86_400_000).toISOString() };
+/**
+ * The query's period as UTC ISO bounds [from, to): whole days on the county's clock (COUNTY_TIME_ZONE); the
+ * county's current year by default.
+ */
+export function periodOf(
+  query: Pick<StatisticsQuery, 'from' | 'to'>,
+  now = new Date(),
+  timeZone = DEFAULT_COUNTY_TIME_ZONE,
+): { from: string; to: string } {
+  const year = countyYear(now, timeZone);
+  const { from, to } = countyDayRange(query.from ?? `${year}-01-01`, query.to ?? `${year}-12-31`, timeZone);
+  return { from: from.toISOString(), to: to.toISOString() };
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
@@ -69,7 +82,7 @@ function summarise(
   };
 }
 
-function groupOf(row: StatisticsInput, groupBy: StatisticsQuery['groupBy']): [key: string, label: string] {
+function groupOf(row: StatisticsInput, groupBy: StatisticsQuery['groupBy'], timeZone: string): [key: string, label: string] {
   switch (groupBy) {
     case 'department':
       return row.lead_department_id ? [row.lead_department_id, row.lead_department_name ?? row.lead_department_id] : ['-', '未派单'];
@@ -80,7 +93,8 @@ function groupOf(row: StatisticsInput, groupBy: StatisticsQuery['groupBy']): [ke
     case 'township':
       return row.township ? [row.township, row.township] : ['-', '未填乡镇'];
     case 'month': {
-      const month = new Date(Date.parse(row.submitted_at) + CHINA_OFFSET_MS).toISOString().slice(0, 7);
+      // The county's month of filing: a request filed at 23:30 on the 31st belongs to that month.
+      const month = countyMonth(row.submitted_at, timeZone);
       return [month, month];
     }
   }
@@ -91,10 +105,11 @@ export function computeStatistics(
   groupBy: StatisticsQuery['groupBy'],
   formula: GreenRateFormula,
   calendar: WorkingCalendar,
+  timeZone = DEFAULT_COUNTY_TIME_ZONE,
 ): StatisticsView {
   const groups = new Map<string, { label: string; rows: StatisticsInput[] }>();
   for (const row of rows) {
-    const [key, label] = groupOf(row, groupBy);
+    const [key, label] = groupOf(row, groupBy, timeZone);
     const group = groups.get(key) ?? { label, rows: [] };
     group.rows.push(row);
     groups.set(key, group);

@@ -45,7 +45,13 @@ export function CountyScreen({ token }: { token: string | undefined }) {
   const { tiles } = data;
   return (
     <ScreenStage testId="county-screen">
-      <ScreenHeader title={title} organisation={t('screens.county.organisation')} place={t('screens.county.place')} status={status} />
+      <ScreenHeader
+        title={title}
+        organisation={t('screens.county.organisation')}
+        place={t('screens.county.place')}
+        status={status}
+        timeZone={data.timeZone}
+      />
       <div className="tt-screen-body">
         <div className="tt-screen-tiles">
           <Tile label={t('screens.county.enterprises')} value={tiles.enterprises} testId="tile-enterprises" />

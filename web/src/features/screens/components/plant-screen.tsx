@@ -9,7 +9,7 @@ import { describeError } from '@/lib/error-message';
 import { useI18n } from '@/lib/i18n';
 import type { Translate } from '@/lib/i18n';
 import { plantScreenQueryKey, usePlantScreen } from '../api/get-plant-screen';
-import { asPercent, bucketValues, datesBetween } from './chart-series';
+import { asPercent, bucketValues, datesBetween } from '@/lib/chart-series';
 import { boardLayout, machinePages } from './machine-pages';
 import { SCREEN_GRID, SCREEN_MUTED, SCREEN_TEXT, ScreenChart, screenTooltip, type ScreenChartOption } from './screen-chart';
 import { Panel, ScreenHeader, Tile, percent } from './screen-header';
@@ -117,6 +117,7 @@ export function PlantScreen({
         organisation={data.enterpriseName}
         place={data.plantName ?? t('screens.plant.allPlants')}
         status={status}
+        timeZone={data.timeZone}
       />
       <div className="tt-screen-body">
         <KpiTiles data={data} />

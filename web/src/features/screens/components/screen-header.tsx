@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
-import dayjs from 'dayjs';
+import { countyDayjs, countyTimeZone } from '@/lib/format';
 import type { RealtimeStatus } from '@/lib/realtime';
 import { useI18n } from '@/lib/i18n';
 
-function Clock() {
-  const [now, setNow] = useState(() => dayjs());
+/** The county's wall clock (its zone from the snapshot), whatever the display's own zone. */
+function Clock({ timeZone }: { timeZone: string }) {
+  const [at, setAt] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(dayjs()), 1000);
+    const timer = setInterval(() => setAt(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const now = countyDayjs(at, timeZone);
   return (
     <div className="tt-screen-clock" data-testid="screen-clock">
       {now.format('HH:mm:ss')}
@@ -18,17 +20,23 @@ function Clock() {
   );
 }
 
-/** Organisation and place on the left, the screen's title in the middle, the clock and the live dot on the right. */
+/**
+ * Organisation and place on the left, the screen's title in the middle, the clock and the live dot on the right.
+ * `timeZone`: the county's, as the snapshot carries it (a kiosk display has no session); until it has arrived,
+ * the one the session gave.
+ */
 export function ScreenHeader({
   title,
   organisation,
   place,
   status,
+  timeZone,
 }: {
   title: string;
   organisation: string;
   place: string | null;
   status: RealtimeStatus;
+  timeZone?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -39,7 +47,7 @@ export function ScreenHeader({
         {place !== null && <small data-testid="screen-place">{place}</small>}
       </div>
       <div className="tt-screen-title">{title}</div>
-      <Clock />
+      <Clock timeZone={timeZone ?? countyTimeZone()} />
     </header>
   );
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Card, Empty, Flex, Segmented, Typography } from 'antd';
-import type { MetricDefinition, SeriesView } from '@tiantai/shared';
+import { offlineAfterMs, type MetricDefinition, type SeriesResolution, type SeriesView } from '@tiantai/shared';
 import { EChart } from '@/components/echart';
 import type { EChartOption } from '@/components/echart';
+import { withGaps } from '@/lib/chart-series';
 import { formatCountyTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Locale, Translate } from '@/lib/i18n';
@@ -18,15 +19,32 @@ const RANGE_MS: Record<HistoryRange, number> = { '1h': HOUR, '24h': DAY, '7d': 7
 const LIVE_SPAN = 10 * MINUTE;
 const LINE = '#1677ff';
 
+/** How far apart the points of each resolution lie when the device reports without a break. */
+const BUCKET_MS: Record<SeriesResolution, number> = { raw: 0, '1m': MINUTE, '1h': HOUR };
+
+/**
+ * Two neighbouring points further apart than this have a silence between them that the line must not bridge:
+ * the device was offline (silent past offlineAfterMs, as its state says), or at least one rollup bucket
+ * went by without a value.
+ */
+export function silenceAfterMs(deviceType: string | null, resolution: SeriesResolution): number {
+  return Math.max(offlineAfterMs(deviceType), BUCKET_MS[resolution]);
+}
+
+type Point = SeriesView['points'][number];
+
 function pointTime(ms: number, span: number): string {
   return formatCountyTime(ms, span > DAY ? 'YYYY-MM-DD HH:mm' : 'HH:mm:ss');
 }
 
-/** One tooltip line per point: the value, and its minimum and maximum when the point stands for several. */
-function tooltipFor(series: SeriesView | undefined, info: MetricDefinition, span: number, t: Translate, locale: Locale) {
+/**
+ * One tooltip line per point: the value, and its minimum and maximum when the point stands for several.
+ * `points` are the chart's data in order, undefined where a gap was inserted.
+ */
+function tooltipFor(points: ReadonlyArray<Point | undefined>, info: MetricDefinition, span: number, t: Translate, locale: Locale) {
   return (params: unknown) => {
     const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
-    const point = first?.dataIndex === undefined ? undefined : series?.points[first.dataIndex];
+    const point = first?.dataIndex === undefined ? undefined : points[first.dataIndex];
     if (!point) return '';
     const value = (v: number) => formatMetricWithUnit(info, v, locale);
     const lines = [pointTime(point.ts, span), `${metricLabel(info, locale)}: <b>${value(point.value)}</b>`];
@@ -41,7 +59,9 @@ function tooltipFor(series: SeriesView | undefined, info: MetricDefinition, span
 /**
  * A metric as a line, with a shaded min–max band wherever a point stands for several raw values (the
  * minute and hour rollups); the x axis spans the whole window so a live chart visibly moves along, the y axis
- * carries the metric's unit.
+ * carries the metric's unit. Where the device fell silent for longer than `silenceMs` (silenceAfterMs) the line
+ * and the band break: an explicit null between the points, drawn with connectNulls false, so an offline spell
+ * shows as a gap rather than a straight line across it.
  */
 export function seriesOption(
   series: SeriesView | undefined,
@@ -50,14 +70,23 @@ export function seriesOption(
   to: number,
   t: Translate,
   locale: Locale,
+  silenceMs: number = silenceAfterMs(null, series?.resolution ?? 'raw'),
 ): EChartOption {
-  const points = series?.points ?? [];
-  const banded = points.some((p) => p.count > 1);
+  const raw = series?.points ?? [];
+  const banded = raw.some((p) => p.count > 1);
   const span = to - from;
+  // The line's data with nulls in the silences, and the point behind each entry (undefined for a gap).
+  const line = withGaps(
+    raw.map((p) => [p.ts, p.value] as const),
+    silenceMs,
+  );
+  const byTs = new Map(raw.map((p) => [p.ts, p]));
+  const points = line.map(([ts, value]) => (value === null ? undefined : byTs.get(ts)));
+  const banding = (value: (p: Point) => number) => line.map(([ts], i) => [ts, points[i] && points[i].count > 1 ? value(points[i]) : null]);
   return {
     animation: false,
     grid: { left: 8, right: 16, top: info.unit ? 28 : 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', formatter: tooltipFor(series, info, span, t, locale) },
+    tooltip: { trigger: 'axis', formatter: tooltipFor(points, info, span, t, locale) },
     xAxis: {
       type: 'time',
       min: from,
@@ -77,28 +106,31 @@ export function seriesOption(
               name: 'min',
               stack: 'band',
               symbol: 'none',
+              connectNulls: false,
               lineStyle: { opacity: 0 },
-              data: points.map((p) => [p.ts, p.count > 1 ? p.min : null]),
+              data: banding((p) => p.min),
             },
             {
               type: 'line' as const,
               name: 'band',
               stack: 'band',
               symbol: 'none',
+              connectNulls: false,
               lineStyle: { opacity: 0 },
               areaStyle: { color: LINE, opacity: 0.15 },
-              data: points.map((p) => [p.ts, p.count > 1 ? p.max - p.min : null]),
+              data: banding((p) => p.max - p.min),
             },
           ]
         : []),
       {
         type: 'line',
         name: metricLabel(info, locale),
-        showSymbol: points.length < 60,
+        showSymbol: raw.length < 60,
         symbolSize: 5,
+        connectNulls: false,
         lineStyle: { color: LINE, width: 2 },
         itemStyle: { color: LINE },
-        data: points.map((p) => [p.ts, p.value]),
+        data: line,
       },
     ],
   };
@@ -135,7 +167,10 @@ export function LiveChart({ deviceId, deviceType, metric }: { deviceId: string; 
   const series = useSeries({ deviceId, key: metric, spanMs: LIVE_SPAN, resolution: 'raw', refetchInterval: 2000 });
   const to = series.dataUpdatedAt || Date.now();
   const info = useMemo(() => metricInfo(deviceType, metric ?? ''), [deviceType, metric]);
-  const option = useMemo(() => seriesOption(series.data, info, to - LIVE_SPAN, to, t, locale), [series.data, info, to, t, locale]);
+  const option = useMemo(
+    () => seriesOption(series.data, info, to - LIVE_SPAN, to, t, locale, silenceAfterMs(deviceType, series.data?.resolution ?? 'raw')),
+    [series.data, info, to, t, locale, deviceType],
+  );
   return (
     <Card
       size="small"
@@ -172,7 +207,10 @@ export function HistoryChart({
   });
   const to = series.dataUpdatedAt || Date.now();
   const info = useMemo(() => metricInfo(deviceType, metric ?? ''), [deviceType, metric]);
-  const option = useMemo(() => seriesOption(series.data, info, to - span, to, t, locale), [series.data, info, to, span, t, locale]);
+  const option = useMemo(
+    () => seriesOption(series.data, info, to - span, to, t, locale, silenceAfterMs(deviceType, series.data?.resolution ?? 'raw')),
+    [series.data, info, to, span, t, locale, deviceType],
+  );
   return (
     <Card
       size="small"

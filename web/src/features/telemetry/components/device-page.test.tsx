@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, renderWithProviders } from '@/test/render';
 import { serveApi } from '@/test/serve-api';
 import type { Translate } from '@/lib/i18n';
-import { seriesOption } from './device-charts';
+import { seriesOption, silenceAfterMs } from './device-charts';
 import { DevicePage } from './device-page';
 
 const NOW = Date.now();
@@ -158,6 +158,41 @@ describe('the chart of a metric', () => {
     const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 0 }]);
     expect(tooltip).toContain('模温 (°C): <b>182.5 °C</b>');
     expect(tooltip).toContain('chart.min: 180.0 °C · chart.max: 185.0 °C');
+  });
+
+  it('breaks the line and the band where the device was offline, instead of drawing across the silence (#14 item 5)', () => {
+    const second = 1000;
+    const point = (ts: number, value: number, count = 1) => ({ ts, value, min: value - 1, max: value + 1, count });
+    // A die-casting PLC reports every 10 s (offline after 60 s): two readings, ten minutes of silence, two more.
+    const raw: SeriesView = {
+      key: 'mold_temp',
+      resolution: 'raw',
+      points: [point(NOW, 180), point(NOW + 10 * second, 181), point(NOW + 610 * second, 150), point(NOW + 620 * second, 152)],
+    };
+    const silence = silenceAfterMs('die_casting', 'raw');
+    expect(silence).toBe(60 * second);
+    const option = seriesOption(raw, metricInfo('die_casting', 'mold_temp'), NOW, NOW + 620 * second, t, 'zh-CN', silence);
+    const line = (option.series as Array<{ name?: string; connectNulls?: boolean; data: Array<[number, number | null]> }>).at(-1)!;
+    expect(line.connectNulls).toBe(false);
+    expect(line.data.map(([, value]) => value)).toEqual([180, 181, null, 150, 152]);
+    // The tooltip still names the reading under the pointer, after the gap as before it.
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(tooltip([{ dataIndex: 3 }])).toContain('150.0 °C');
+    expect(tooltip([{ dataIndex: 2 }])).toBe('');
+
+    // Hour rollups: one hour without a value is a gap in the line and in the min–max band; back-to-back hours are not.
+    const hour = 3_600_000;
+    const hourly: SeriesView = {
+      key: 'mold_temp',
+      resolution: '1h',
+      points: [point(NOW, 180, 360), point(NOW + hour, 182, 360), point(NOW + 3 * hour, 179, 360)],
+    };
+    const rolled = seriesOption(hourly, metricInfo('die_casting', 'mold_temp'), NOW, NOW + 3 * hour, t, 'zh-CN', silenceAfterMs('die_casting', '1h'));
+    const lines = rolled.series as Array<{ name?: string; connectNulls?: boolean; data: Array<[number, number | null]> }>;
+    for (const series of lines) {
+      expect(series.connectNulls, series.name).toBe(false);
+      expect(series.data.map(([, value]) => value === null)).toEqual([false, false, true, false]);
+    }
   });
 
   it('has no unit for a key the catalogue does not know', () => {

@@ -1,6 +1,7 @@
-// Series for line charts that must not draw across missing data: every bucket without a value is an explicit
-// null, and the lines are drawn with connectNulls false, so a machine that was offline (or not yet watched)
-// shows as a gap, never as a straight line over the gap or a drop to 0. Pure, so it is tested without a chart.
+// Series for line charts that must not draw across missing data (the big screens' week, a device's trend
+// charts): every bucket without a value is an explicit null, and the lines are drawn with connectNulls false,
+// so a machine that was offline (or not yet watched) shows as a gap, never as a straight line over the gap or a
+// drop to 0. Pure, so it is tested without a chart.
 
 const DAY_MS = 86_400_000;
 
