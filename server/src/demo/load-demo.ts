@@ -3,7 +3,7 @@
 // public index: the demo is no part of a module's API (lint lets only this folder import *.demo files).
 // Guarded by an app_state row claimed in the same transaction, so two instances starting together load it once.
 import type { Role } from '@tiantai/shared';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import { withTablesOf } from '../db/connection';
 import type { AssetTables } from '../modules/assets';
 import { loadAssetDemo } from '../modules/assets/assets.demo';
@@ -20,6 +20,7 @@ import type { ServiceRequestTables } from '../modules/service-requests';
 import { loadServiceRequestDemo } from '../modules/service-requests/service-requests.demo';
 import type { TelemetryTables } from '../modules/telemetry';
 import { loadTelemetryDemo } from '../modules/telemetry/telemetry.demo';
+import { planMachineHistory } from './history';
 
 /**
  * The demo accounts' password as the README publishes it. The identity module accepts it only from this
@@ -69,9 +70,29 @@ export async function loadDemoData(db: Kysely<IdentityTables>, at = new Date()):
         password: PUBLISHED_DEMO_PASSWORD,
       });
     }
+    // The machines' last 30 days (and the year's repairs), decided once for the orders and the devices alike.
+    const equipment = await withTablesOf<AssetTables>(trx)
+      .selectFrom('assets')
+      .select(['id', 'enterprise_id', 'custodian_enterprise_id', 'code', 'name', 'state', 'press'])
+      .where('kind', '=', 'equipment')
+      .where('state', '!=', 'scrapped')
+      .orderBy('code')
+      .execute();
+    const history = planMachineHistory(
+      equipment.map((a) => ({
+        assetId: a.id,
+        enterpriseId: a.custodian_enterprise_id ?? a.enterprise_id,
+        code: a.code,
+        name: a.name,
+        lifecycle: a.state,
+        press: Number(a.press) === 1,
+      })),
+      at.getTime(),
+    );
     // After the accounts: the requests' timeline names the office's officer.
-    await loadMaintenanceDemo(withTablesOf<MaintenanceTables>(trx), new Date(now));
-    await loadTelemetryDemo(withTablesOf<TelemetryTables>(trx), new Date(now));
+    await loadMaintenanceDemo(withTablesOf<MaintenanceTables>(trx), new Date(now), history);
+    const engine = trx.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+    await loadTelemetryDemo(withTablesOf<TelemetryTables & IdentityTables>(trx), history, engine);
     await loadServiceRequestDemo(withTablesOf<ServiceRequestTables>(trx), registry.departmentIds, new Date(now));
     await loadProjectDemo(withTablesOf<ProjectTables>(trx), registry, new Date(now));
     await loadTargetDemo(withTablesOf<TargetTables>(trx), registry.departmentIds, new Date(now));

@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DbEngine } from '../../db/connection';
 import { DEMO_ALARM_RULES, streamOf, type DemoRuleKey, type MachineHistory } from '../../demo/history';
 import { deviceData, type RollupRow } from '../../demo/history-metrics';
+import type { IdentityTables } from '../identity';
 import { dialectOf, type BulkColumn, type TelemetryDialect } from './dialect';
 import { newAccessToken } from './ingest';
 import { newDeviceRow } from './device-row';
@@ -47,7 +48,7 @@ class BulkWriter {
   private readonly rows: unknown[][] = [];
 
   constructor(
-    private readonly db: Kysely<TelemetryTables>,
+    private readonly db: Kysely<TelemetryTables & IdentityTables>,
     private readonly dialect: TelemetryDialect,
     private readonly table: string,
     private readonly columns: readonly BulkColumn[],
@@ -71,7 +72,11 @@ class BulkWriter {
 const rollupRow = (seriesId: number, r: RollupRow) => [seriesId, r.bucket, r.min, r.max, r.sum, r.count, r.last, r.lastTs];
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, history: MachineHistory, engine: DbEngine): Promise<void> {
+export async function loadTelemetryDemo(
+  db: Kysely<TelemetryTables & IdentityTables>,
+  history: MachineHistory,
+  engine: DbEngine,
+): Promise<void> {
   const dialect = dialectOf(engine);
   const now = history.now;
   const plans = [...history.machines].sort((a, b) => a.machine.code.localeCompare(b.machine.code));
@@ -112,9 +117,9 @@ export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, history: Ma
 
   // Who acknowledges alarms: the enterprise's admin, where the demo has one.
   const admins = new Map(
-    (await db.selectFrom('users').select(['id', 'organisation_id']).where('role', '=', 'enterprise_admin').orderBy('username').execute()).map(
-      (u) => [u.organisation_id, u.id],
-    ),
+    (
+      await db.selectFrom('users').select(['id', 'organisation_id']).where('role', '=', 'enterprise_admin').orderBy('username').execute()
+    ).map((u) => [u.organisation_id, u.id]),
   );
   const runHours = new Map(
     (await db.selectFrom('asset_counters').select(['asset_id', 'value']).where('counter', '=', 'run_hours').execute()).map((c) => [
@@ -153,7 +158,12 @@ export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, history: Ma
     const series = await db
       .insertInto('telemetry_series')
       .values(
-        data.series.map((s) => ({ device_id: device.id, key: s.key, last_ts: s.last?.ts ?? plan.watchedFrom, last_value: s.last?.value ?? 0 })),
+        data.series.map((s) => ({
+          device_id: device.id,
+          key: s.key,
+          last_ts: s.last?.ts ?? plan.watchedFrom,
+          last_value: s.last?.value ?? 0,
+        })),
       )
       .returning(['id', 'key'])
       .execute();
@@ -169,7 +179,13 @@ export async function loadTelemetryDemo(db: Kysely<TelemetryTables>, history: Ma
     const current = plan.periods[plan.periods.length - 1]!;
     await db
       .insertInto('machine_states')
-      .values({ device_id: device.id, enterprise_id: machine.enterpriseId, asset_id: machine.assetId, state: current.state, since: current.start })
+      .values({
+        device_id: device.id,
+        enterprise_id: machine.enterpriseId,
+        asset_id: machine.assetId,
+        state: current.state,
+        since: current.start,
+      })
       .execute();
 
     const admin = admins.get(machine.enterpriseId) ?? null;
