@@ -120,7 +120,8 @@ export async function backupDatabase(
     fs.renameSync(partial, file);
     return file;
   } catch (error) {
-    fs.rmSync(partial, { force: true });
+    // SQLite's backup writes through a rollback journal beside the copy; a full disk can leave it behind.
+    for (const left of [partial, `${partial}-journal`]) fs.rmSync(left, { force: true });
     if (error instanceof BackupError) throw error;
     throw new BackupError(`backup to ${dir} failed: ${describe(error)}`);
   }
