@@ -3,10 +3,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // One run covers every suite: API suites loop over SQLite and PostgreSQL, web component tests render in jsdom,
 // e2e drives real Chromium.
-// Two cores, two lanes: the browser flows are one file (web/e2e/flows.test.ts), started first, so one worker
-// walks them one after another — each with its own platform and Chromium; two at a time starved each other —
-// while the other worker takes the API, process and component suites.
-// The other lane starts with its long process suites (a fresh clone has no timings for vitest to sort by, and
+// Two cores, two lanes. Two Chromium-driven suites at once starve each other, so the browser flows run one after
+// another: most of them in web/e2e/flows.test.ts, started first in one lane, while the other lane takes the
+// API, process and component suites and then the last few flows (web/e2e/flows-late.test.ts), so both lanes
+// end at about the same time.
+// The API lane starts with its long process suites (a fresh clone has no timings for vitest to sort by, and
 // would start them last), so it ends on short ones.
 const LONG_FIRST = [
   'server/src/release.test.ts',
@@ -18,6 +19,7 @@ class BrowserLaneFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (f: TestSpecification) => {
+      if (f.moduleId.endsWith('flows-late.test.ts')) return LONG_FIRST.length + 1;
       if (f.project.name === 'browser') return -1;
       const long = LONG_FIRST.findIndex((name) => f.moduleId.endsWith(name));
       return long === -1 ? LONG_FIRST.length : long;
@@ -72,7 +74,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'browser',
-          include: ['web/e2e/flows.test.ts'],
+          include: ['web/e2e/flows.test.ts', 'web/e2e/flows-late.test.ts'],
           setupFiles: ['web/e2e/setup.ts'],
           sequence: { groupOrder: 0 },
         },
