@@ -128,8 +128,9 @@ export class BrowserSuite {
     await this.server?.close();
   };
 
+  /** In a browser on UTC: every time the pages show must still be the county's (COUNTY_TIME_ZONE). */
   signIn = async (username: string, viewport = DESKTOP, isMobile = false): Promise<Page> => {
-    const context = await this.browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await this.browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'UTC' });
     this.contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${this.base}/`);

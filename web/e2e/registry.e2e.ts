@@ -23,6 +23,36 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s
     await server?.close();
   });
 
+  it('shows each role its own home, dated on the county’s clock in a browser on UTC', async () => {
+    const countyToday = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' })
+      .format(new Date())
+      .replace(/\s/g, '');
+    const homes = [
+      ['admin', 'county'],
+      ['leader', 'county'],
+      ['officer', 'office'],
+      ['zhujian', 'department'],
+      ['yinlun', 'enterprise'],
+      ['yinlun.tech', 'technician'],
+    ] as const;
+    for (const [username, kind] of homes) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' });
+      try {
+        const home = await context.newPage();
+        await home.goto(`${base}/`);
+        await home.locator('#username').fill(username);
+        await home.locator('#password').fill('Tiantai@2026');
+        await home.getByTestId('login-submit').click();
+        await expect.poll(() => home.getByTestId(`home-${kind}`).isVisible()).toBe(true);
+        expect(await home.getByTestId('home-today').innerText()).toContain(countyToday);
+        await home.waitForTimeout(600); // the SLA bars and figures settle
+        await screenshot(home, engine, `${engine}-00-home-${username}-utc.png`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('logs in as the county admin', async () => {
     await page.goto(`${base}/`);
     await page.locator('#username').fill('admin');

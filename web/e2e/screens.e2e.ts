@@ -73,7 +73,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     expect(await desk.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     // The wall display: a fresh browser, no login, only the address with the token.
-    const context = await desk.context().browser()!.newContext({ viewport: LAPTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await desk.context().browser()!.newContext({ viewport: LAPTOP, locale: 'zh-CN', timezoneId: 'UTC' });
     wall = await context.newPage();
     await wall.goto(kioskAddress);
     await expect.poll(() => wall.getByTestId('screen-live').getAttribute('data-status')).toBe('live');

@@ -71,7 +71,7 @@ export function HomePage() {
         <Typography.Title level={3} style={{ margin: 0, color: 'inherit' }} data-testid="welcome">
           {t(greetingKey(now.hour()), { name: user.displayName })}
         </Typography.Title>
-        <Typography.Paragraph style={{ margin: '8px 0 0', color: 'inherit', opacity: 0.85 }}>
+        <Typography.Paragraph style={{ margin: '8px 0 0', color: 'inherit', opacity: 0.85 }} data-testid="home-today">
           {user.organisationName} · {t(`role.${user.role}`)} · {today}
         </Typography.Paragraph>
         {home.data && (
