@@ -175,12 +175,17 @@ export function parseW3cDate(raw: string, edge: 'start' | 'end', timeZone = DEFA
     if (edge === 'start') return start;
     // The day's last millisecond: the next county day's start less one (a day need not be 24 hours long).
     const next = new Date(Date.UTC(y, m - 1, d + 1));
-    return new Date(countyInstant({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, timeZone).getTime() - 1);
+    return new Date(
+      countyInstant({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, timeZone).getTime() - 1,
+    );
   }
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   const millisecond = Number(fraction.padEnd(3, '0').slice(0, 3));
   if (zone === undefined)
-    return countyInstant({ year: y, month: m, day: d, hour: Number(hour), minute: Number(minute), second: Number(second), millisecond }, timeZone);
+    return countyInstant(
+      { year: y, month: m, day: d, hour: Number(hour), minute: Number(minute), second: Number(second), millisecond },
+      timeZone,
+    );
   const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}.${fraction.padEnd(3, '0').slice(0, 3)}${offset}`);
   return Number.isNaN(date.getTime()) ? null : date;

@@ -353,7 +353,14 @@ export class ServiceRequestService {
       const push = await this.db.transaction().execute(async (trx) => {
         if (!(await repo.updateRequestFrom(trx, row.id, { status: 'answered', updatedAt: row.updated_at }, changes))) return null;
         closed++;
-        await recordStep(trx, null, row.id, 'close_not_rated', `企业未在评价期限（${countyDateTime(due, this.timeZone)}）前评价，按未评价办结`, at);
+        await recordStep(
+          trx,
+          null,
+          row.id,
+          'close_not_rated',
+          `企业未在评价期限（${countyDateTime(due, this.timeZone)}）前评价，按未评价办结`,
+          at,
+        );
         await recordAudit(trx, null, {
           action: 'close_not_rated',
           entity: 'service_request',
