@@ -187,7 +187,15 @@ describe('the chart of a metric', () => {
       resolution: '1h',
       points: [point(NOW, 180, 360), point(NOW + hour, 182, 360), point(NOW + 3 * hour, 179, 360)],
     };
-    const rolled = seriesOption(hourly, metricInfo('die_casting', 'mold_temp'), NOW, NOW + 3 * hour, t, 'zh-CN', silenceAfterMs('die_casting', '1h'));
+    const rolled = seriesOption(
+      hourly,
+      metricInfo('die_casting', 'mold_temp'),
+      NOW,
+      NOW + 3 * hour,
+      t,
+      'zh-CN',
+      silenceAfterMs('die_casting', '1h'),
+    );
     const lines = rolled.series as Array<{ name?: string; connectNulls?: boolean; data: Array<[number, number | null]> }>;
     for (const series of lines) {
       expect(series.connectNulls, series.name).toBe(false);
