@@ -778,6 +778,7 @@ export const en: Record<MessageKey, string> = {
   'home.county.machinesHint': '{rate} online',
   'home.county.projects': 'Key projects {year}',
   'home.county.projectsHint': 'Invested {completed} · {share} of plan',
+  'home.county.projectsPlanHint': 'Invested {completed} of {planned} planned · {share}',
   'home.county.projectsRed': 'Projects on red',
   'home.county.projectsRedHint': 'Well behind time-proportional progress',
   'home.county.requests': 'Requests {year}',

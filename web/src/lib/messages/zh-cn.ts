@@ -770,6 +770,7 @@ export const zhCN = {
   'home.county.machinesHint': '在线率 {rate}',
   'home.county.projects': '{year} 年重点项目',
   'home.county.projectsHint': '完成投资 {completed} · {share}',
+  'home.county.projectsPlanHint': '完成投资 {completed} / 计划 {planned} · {share}',
   'home.county.projectsRed': '亮红灯项目',
   'home.county.projectsRedHint': '进度明显滞后序时',
   'home.county.requests': '{year} 年企业诉求',

@@ -11,8 +11,8 @@ import {
   ShopOutlined,
 } from '@ant-design/icons';
 import type { CountyHomeView } from '@tiantai/shared';
-import { formatWan } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
+import { formatMoneyPair } from '@/lib/money';
 import { ALERT, FigureCard, SlaQueueCard } from './home-parts';
 
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 1000) / 10}%`);
@@ -20,6 +20,8 @@ const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.roun
 export function CountyHome({ home }: { home: CountyHomeView }) {
   const { t, locale } = useI18n();
   const { enterprises, requests, projects, machines, targets } = home;
+  // What the year's projects have invested against their plan, both in one unit (万元 or 亿元).
+  const [completed, planned] = formatMoneyPair(projects.completedYearWan, projects.plannedYearWan, locale);
   return (
     <Flex vertical gap={16}>
       <Row gutter={[16, 16]}>
@@ -54,8 +56,9 @@ export function CountyHome({ home }: { home: CountyHomeView }) {
             to="/projects/statistics"
             icon={<ProjectOutlined />}
             accent="#7b4fd6"
-            hint={t('home.county.projectsHint', {
-              completed: formatWan(projects.completedYearWan, locale),
+            hint={t('home.county.projectsPlanHint', {
+              completed,
+              planned,
               share: percent(projects.plannedYearWan > 0 ? projects.completedYearWan / projects.plannedYearWan : null),
             })}
           />

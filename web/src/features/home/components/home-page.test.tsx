@@ -245,7 +245,8 @@ describe('HomePage', { timeout: 30_000 }, () => {
     expect(valueOf('home-machines')).toBe('12345/ 15000');
     expect(hrefOf('home-machines')).toBe('/screens/county');
     expect(screen.getByTestId('home-projects').textContent).toContain('2026 年重点项目');
-    expect(screen.getByTestId('home-projects').textContent).toContain('完成投资 56 亿元 · 44.8%');
+    // Invested and planned in one unit.
+    expect(screen.getByTestId('home-projects').textContent).toContain('完成投资 56.00 亿元 / 计划 125.00 亿元 · 44.8%');
     expect(hrefOf('home-projects-red')).toBe('/projects?signal=red');
     expect(screen.getByTestId('home-requests').textContent).toContain('办结 270 件 · 按时率 95.3%');
     expect(screen.getByTestId('home-sla-red-value').textContent).toBe('4');

@@ -7,8 +7,9 @@ import type { ParkView } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useCan } from '@/lib/authorization';
-import { formatNumber, formatWan } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
+import { moneyColumn } from '@/lib/money';
 import { useParks } from '../api/get-parks';
 import { ParkFormModal } from './park-form-modal';
 
@@ -17,6 +18,12 @@ export function ParksPage() {
   const canWrite = useCan('registry.write');
   const parks = useParks();
   const [editing, setEditing] = useState<ParkView | 'new' | null>(null);
+  const rows = parks.data ?? [];
+  // One unit for the planned-investment column and its total: the header says 万元 or 亿元, each cell a number.
+  const investment = moneyColumn(
+    rows.map((park) => park.plannedInvestmentWan),
+    locale,
+  );
 
   const columns: TableColumnsType<ParkView> = [
     {
@@ -63,11 +70,11 @@ export function ParksPage() {
       render: (area: number | null) => formatNumber(area, locale),
     },
     {
-      title: t('park.plannedInvestment'),
+      title: investment.title(t('park.plannedInvestment')),
       dataIndex: 'plannedInvestmentWan',
       align: 'right',
-      width: 150,
-      render: (wan: number | null) => formatWan(wan, locale),
+      width: 170,
+      render: (wan: number | null) => investment.cell(wan),
     },
     {
       title: t('park.enterpriseCount'),
@@ -90,7 +97,6 @@ export function ParksPage() {
     });
   }
 
-  const rows = parks.data ?? [];
   const totalArea = rows.reduce((sum, park) => sum + (park.areaKm2 ?? 0), 0);
   const totalInvestment = rows.reduce((sum, park) => sum + (park.plannedInvestmentWan ?? 0), 0);
   const totalEnterprises = rows.reduce((sum, park) => sum + park.enterpriseCount, 0);
@@ -129,7 +135,7 @@ export function ParksPage() {
                     {formatNumber(totalArea, locale)}
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={4} align="right">
-                    {formatWan(totalInvestment, locale)}
+                    {investment.cell(totalInvestment)}
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={5} align="right">
                     {totalEnterprises}

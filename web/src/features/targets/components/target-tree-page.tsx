@@ -4,8 +4,9 @@ import type { IndicatorYearView, TaskView } from '@tiantai/shared';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { countyThisYear, formatWan } from '@/lib/format';
+import { countyThisYear } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
+import { moneyColumn } from '@/lib/money';
 import { useDrill, useTargetTree } from '../api/targets';
 import { useCan } from '@/lib/authorization';
 import { IndicatorYearModal } from './indicator-year-modal';
@@ -168,6 +169,11 @@ export function TargetTreePage() {
 function DrillDialog({ indicator, year, onClose }: { indicator: { id: string; name: string }; year: number; onClose: () => void }) {
   const { t, locale } = useI18n();
   const drill = useDrill(indicator.id, year);
+  // The projects' amounts in one unit, named in the header (万元 or 亿元, from the middle amount).
+  const completed = moneyColumn(
+    (drill.data?.items ?? []).map((item) => item.valueWan),
+    locale,
+  );
   return (
     <Modal open width={820} title={t('targets.drillTitle', { name: indicator.name, year })} onCancel={onClose} footer={null}>
       {drill.isError ? (
@@ -193,10 +199,10 @@ function DrillDialog({ indicator, year, onClose }: { indicator: { id: string; na
             { title: t('projects.park'), dataIndex: 'parkName', render: (v: string | null) => v ?? '—' },
             drill.data?.kind === 'projects'
               ? {
-                  title: t('projects.completedYear'),
+                  title: completed.title(t('projects.completedYear')),
                   dataIndex: 'valueWan',
                   align: 'right' as const,
-                  render: (v: number | null) => formatWan(v, locale),
+                  render: (v: number | null) => completed.cell(v),
                 }
               : { title: t('targets.industryCode'), dataIndex: 'detail' },
           ]}
