@@ -40,23 +40,27 @@ const AMBIENT = 26;
 const OIL_CEILING = 57;
 const AMPS_CEILING = 90;
 
-/** A rollup bucket as telemetry_rollup_1m / _1h hold it. */
-export interface RollupRow {
-  bucket: number;
-  min: number;
-  max: number;
-  sum: number;
-  count: number;
-  last: number;
-  lastTs: number;
-}
+/**
+ * A rollup bucket as telemetry_rollup_1m / _1h hold it, in their column order: [series id, bucket, min, max,
+ * sum, count, last, last_ts]. The series id is 0 until the writer knows it (one array a row, no copies).
+ */
+export type RollupRow = [
+  seriesId: number,
+  bucket: number,
+  min: number,
+  max: number,
+  sum: number,
+  count: number,
+  last: number,
+  lastTs: number,
+];
 
 export interface SeriesData {
   key: string;
   hours: RollupRow[];
   minutes: RollupRow[];
-  /** [ts, value] of the last hour. */
-  raw: Array<[number, number]>;
+  /** [series id (0), ts, value] of the last hour. */
+  raw: Array<[seriesId: number, ts: number, value: number]>;
   last: { ts: number; value: number } | null;
 }
 
@@ -72,6 +76,8 @@ export interface DemoAlarm {
 }
 
 export interface DeviceData {
+  /** The device type's metrics, in the order of `series` and of the observed values. */
+  keys: string[];
   series: SeriesData[];
   /** Reports the device sent (its `messages`), and the points in them. */
   reports: number;
@@ -128,15 +134,16 @@ class Buckets {
   flush(): void {
     if (this.start < 0) return;
     for (let i = 0; i < this.out.length; i++)
-      this.out[i]!.push({
-        bucket: this.start,
-        min: this.min[i]!,
-        max: this.max[i]!,
-        sum: Math.round(this.sum[i]! * 1000) / 1000,
-        count: this.count,
-        last: this.last[i]!,
-        lastTs: this.lastTs,
-      });
+      this.out[i]!.push([
+        0,
+        this.start,
+        this.min[i]!,
+        this.max[i]!,
+        Math.round(this.sum[i]! * 1000) / 1000,
+        this.count,
+        this.last[i]!,
+        this.lastTs,
+      ]);
     this.start = -1;
   }
 }
@@ -164,17 +171,24 @@ const KEYS: Readonly<Record<string, Key>> = {
 
 /**
  * The reports of one device from its first tick to `now`. `runHoursAtNow`: the asset's run-hours counter, which
- * the device's run_hours metric reaches at the load. Away from the last day and from the episodes, a minute's
+ * the device's run_hours metric reaches at the load. Away from the last day and from the episodes, up to five minutes'
  * reports are made as one (weighted), which keeps a month of 10-second reports quick to make.
  */
-export function deviceData(plan: MachinePlan, now: number, runHoursAtNow: number | null): DeviceData {
+export function deviceData(
+  plan: MachinePlan,
+  now: number,
+  runHoursAtNow: number | null,
+  /** Sees each report (or `weight` equal reports a tick apart) as it is made: history.test.ts runs the rules over them. */
+  observe?: (ts: number, values: readonly number[], weight: number) => void,
+): DeviceData {
   const definitions = metricsOfType(plan.deviceType);
   const keys = definitions.map((d) => KEYS[d.key] ?? Key.Other);
   const gauges = GAUGES[kindOf(plan.machine)] ?? DEFAULT_GAUGES;
   const random = streamOf('values', plan.machine.code);
   const own = 0.95 + random() * 0.1; // this machine draws a little more or less than its kind
   const interval = plan.intervalMs;
-  const perMinute = Math.max(1, Math.floor(MINUTE / interval));
+  /** Reports made as one away from the last day and the episodes (never across a change of state or an hour). */
+  const perStep = Math.max(1, Math.floor((5 * MINUTE) / interval));
   const firstTick = plan.watchedFrom + plan.phaseMs;
   const minuteFrom = now - DAY - ((now - DAY) % MINUTE);
   const fineFrom = minuteFrom - interval;
@@ -218,7 +232,8 @@ export function deviceData(plan: MachinePlan, now: number, runHoursAtNow: number
   // how far the oil moves towards its target in a step: warming while running, cooling slower otherwise
   const warmStep = (k: number) => 1 - Math.exp(-(k * interval) / (25 * MINUTE));
   const coolStep = (k: number) => 1 - Math.exp(-(k * interval) / (2 * cooling));
-  const steps = { warm1: warmStep(1), cool1: coolStep(1), warmK: warmStep(perMinute), coolK: coolStep(perMinute) };
+  const warm = Array.from({ length: perStep + 1 }, (_, k) => warmStep(k));
+  const cool = Array.from({ length: perStep + 1 }, (_, k) => coolStep(k));
   let raisedOil: DemoAlarm | null = null;
   let raisedAmps: DemoAlarm | null = null;
   /** An overheat stops shaping the oil once it is back under the clear threshold. */
@@ -232,14 +247,15 @@ export function deviceData(plan: MachinePlan, now: number, runHoursAtNow: number
       t = episode.resumeAt; // silent
       continue;
     }
-    // one report, or a minute's made as one where nothing needs them one by one
+    while (p + 1 < periods.length && periods[p + 1]!.start <= t) p++;
+    // one report, or a few minutes' made as one where nothing needs them one by one
     let weight = 1;
     if (!episode && t < fineFrom) {
       const hourEnd = t - (t % HOUR) + HOUR;
-      const until = Math.min(hourEnd, fineFrom, next ? episodeFrom(next) - interval : Infinity, now + 1);
-      weight = Math.max(1, Math.min(perMinute, Math.ceil((until - t) / interval)));
+      const change = p + 1 < periods.length ? periods[p + 1]!.start : Infinity;
+      const until = Math.min(hourEnd, change, fineFrom, next ? episodeFrom(next) - interval : Infinity, now + 1);
+      weight = Math.max(1, Math.min(perStep, Math.ceil((until - t) / interval)));
     }
-    while (p + 1 < periods.length && periods[p + 1]!.start <= t) p++;
     const period = periods[p]!.state;
     const state: MachineState = period === 'offline' ? 'idle' : period;
     if (episode?.kind === 'outage' && t === episode.resumeAt && episode.raisedAt !== null)
@@ -258,7 +274,7 @@ export function deviceData(plan: MachinePlan, now: number, runHoursAtNow: number
     pressureNoise = pressureNoise * 0.8 + (random() - 0.5) * 0.5;
     oilNoise = oilNoise * 0.9 + (random() - 0.5) * 0.12;
     const oilTarget = running ? gauges.oil * own : state === 'idle' ? AMBIENT + 3 : AMBIENT;
-    oil += (oilTarget - oil) * (running ? (weight > 1 ? steps.warmK : steps.warm1) : weight > 1 ? steps.coolK : steps.cool1);
+    oil += (oilTarget - oil) * (running ? warm[weight]! : cool[weight]!);
     let oilValue = Math.min(OIL_CEILING, oil + oilNoise);
     let amps = running
       ? Math.min(AMPS_CEILING, gauges.amps * own + ampsNoise * 1.6)
@@ -323,9 +339,10 @@ export function deviceData(plan: MachinePlan, now: number, runHoursAtNow: number
           values[i] = 0;
       }
     }
+    observe?.(t, values, weight);
     hours.add(t, values, weight);
     if (t >= minuteFrom) minutes.add(t, values, 1);
-    if (t >= rawFrom) for (let i = 0; i < values.length; i++) series[i]!.raw.push([t, values[i]!]);
+    if (t >= rawFrom) for (let i = 0; i < values.length; i++) series[i]!.raw.push([0, t, values[i]!]);
     reports += weight;
     lastSeen = t + (weight - 1) * interval;
 
@@ -378,9 +395,9 @@ export function deviceData(plan: MachinePlan, now: number, runHoursAtNow: number
 
   for (const s of series) {
     const last = s.hours[s.hours.length - 1];
-    s.last = last ? { ts: last.lastTs, value: last.last } : null;
+    s.last = last ? { ts: last[7], value: last[6] } : null;
   }
-  return { series, reports, points: reports * definitions.length, lastSeen, alarms };
+  return { keys: definitions.map((d) => d.key), series, reports, points: reports * definitions.length, lastSeen, alarms };
 }
 
 const oilIndexOf = (keys: readonly Key[]) => keys.indexOf(Key.Oil);
