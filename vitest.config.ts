@@ -5,24 +5,24 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // e2e drives real Chromium.
 // Two cores, two lanes. Two Chromium-driven suites at once starve each other, so the browser flows run one after
 // another: most of them in web/e2e/flows.test.ts, started first in one lane, while the other lane takes the
-// API, process and component suites and then the last few flows (web/e2e/flows-late.test.ts), so both lanes
-// end at about the same time.
-// The API lane starts with its long process suites (a fresh clone has no timings for vitest to sort by, and
-// would start them last), so it ends on short ones.
+// long process suites, then the last few flows (web/e2e/flows-late.test.ts), then the short API and component
+// suites, which both lanes share at the end, so they end at about the same time (longest first: a fresh clone
+// has no timings for vitest to sort by, and would start the long ones last).
 const LONG_FIRST = [
   'server/src/release.test.ts',
   'server/src/modules/telemetry/ingest.process.test.ts',
   'server/src/platform.test.ts',
   'server/src/db/backup.test.ts',
+  'server/src/demo/history.test.ts',
 ];
 class BrowserLaneFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (f: TestSpecification) => {
-      if (f.moduleId.endsWith('flows-late.test.ts')) return LONG_FIRST.length + 1;
+      if (f.moduleId.endsWith('flows-late.test.ts')) return LONG_FIRST.length;
       if (f.project.name === 'browser') return -1;
       const long = LONG_FIRST.findIndex((name) => f.moduleId.endsWith(name));
-      return long === -1 ? LONG_FIRST.length : long;
+      return long === -1 ? LONG_FIRST.length + 1 : long;
     };
     return sorted
       .map((f, i) => ({ f, i, r: rank(f) }))
