@@ -397,8 +397,9 @@ const breachStart = (raisedAt: number, durationS: number, intervalMs: number) =>
   raisedAt - Math.ceil((durationS * SECOND) / intervalMs) * intervalMs;
 
 /**
- * Plans the history of the given machines up to `now`. `fitted` names the machines whose devices came later
- * than the rest (their history starts then); every other machine's device was fitted HISTORY_DAYS days ago.
+ * Plans the history of the given machines up to `now`. Most devices were fitted at the county midnight
+ * HISTORY_DAYS days ago; two machines an enterprise got theirs later (8 and 19 days ago), and their history
+ * starts then.
  */
 export function planMachineHistory(machines: readonly HistoryMachine[], now: number): MachineHistory {
   const today = countyDate(now, ZONE);
