@@ -144,9 +144,9 @@ describe('the demo machine history, planned (pure)', () => {
         if (p.state === 'running') watched.running += end - p.start;
       }
     }
-    // a two-shift county: each enterprise runs 30–65 % of the time over its month, weekends and breakdowns included
+    // a two-shift county: each enterprise runs 28–65 % of the time over its month, weekends and breakdowns included
     for (const [enterprise, { running: r, watched }] of running) {
-      expect(r / watched, enterprise).toBeGreaterThan(0.3);
+      expect(r / watched, enterprise).toBeGreaterThan(0.28);
       expect(r / watched, enterprise).toBeLessThan(0.65);
     }
   });
@@ -265,7 +265,7 @@ describe.each(ENGINES)('the demo county’s machine history on %s', (engine) => 
     }
   });
 
-  it('reads like two shifts on the plant screen: each day of the week has a utilisation, weekdays 30–80 %', async () => {
+  it('reads like two shifts on the plant screen: each day of the week has a utilisation, weekdays 25–80 %', async () => {
     const yinlun = await login(t.app, 'yinlun');
     const plants = (await yinlun.get('/api/plants')).json<Array<{ id: string; name: string }>>();
     expect(plants.length).toBe(2);
@@ -277,9 +277,10 @@ describe.each(ENGINES)('the demo county’s machine history on %s', (engine) => 
         expect(day.utilisation!).toBeGreaterThanOrEqual(0);
         expect(day.utilisation!).toBeLessThan(0.85);
         const weekday = new Date(`${day.date}T12:00:00Z`).getUTCDay();
-        // whole working days (today is still going)
+        // whole working days (today is still going): two shifts of the day's 24 hours, less breaks, breakdowns
+        // and the plant's idle machine
         if (i < 6 && weekday >= 1 && weekday <= 5) {
-          expect(day.utilisation!, `${plant.name} ${day.date}`).toBeGreaterThan(0.3);
+          expect(day.utilisation!, `${plant.name} ${day.date}`).toBeGreaterThan(0.25);
           expect(day.utilisation!, `${plant.name} ${day.date}`).toBeLessThan(0.8);
         }
         // the same day's availability from the repairs: a day is never lost whole
