@@ -78,7 +78,8 @@ export async function storeBatch(trx: Db, dialect: TelemetryDialect, points: rea
   return inserted;
 }
 
-const ROLLUP_COLUMNS = [
+/** A rollup row's columns, in the order bulk inserts give them. */
+export const ROLLUP_COLUMNS = [
   ['series_id', 'int'],
   ['bucket', 'bigint'],
   ['min', 'float8'],

@@ -13,22 +13,13 @@ import type { IdentityTables } from '../identity';
 import { dialectOf, type BulkColumn, type TelemetryDialect } from './dialect';
 import { newAccessToken } from './ingest';
 import { newDeviceRow } from './device-row';
+import { ROLLUP_COLUMNS } from './points.repository';
 import type { TelemetryTables } from './telemetry.tables';
 
 const MINUTE = 60_000;
 /** Rows per statement: large enough to be quick, small enough for PostgreSQL's arrays and SQLite's JSON. */
 const CHUNK = 5_000;
 
-const ROLLUP_COLUMNS: readonly BulkColumn[] = [
-  ['series_id', 'int'],
-  ['bucket', 'bigint'],
-  ['min', 'float8'],
-  ['max', 'float8'],
-  ['sum', 'float8'],
-  ['count', 'int'],
-  ['last', 'float8'],
-  ['last_ts', 'bigint'],
-];
 const POINT_COLUMNS: readonly BulkColumn[] = [
   ['series_id', 'int'],
   ['ts', 'bigint'],
