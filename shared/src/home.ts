@@ -111,6 +111,11 @@ export const officeHomeView = z.object({
     toDispatch: count,
     /** A department asked for more time: the office approves or declines. */
     extensionRequests: count,
+    /**
+     * Answered, the enterprise's rating window (rateDueAt) past and no rating: the office's follow-up call (回访)
+     * closes them (until the clock job closes them as not rated).
+     */
+    toFollowUp: count,
   }),
   urgent: z.array(homeRequestItem),
 });
@@ -119,8 +124,11 @@ export type OfficeHomeView = z.infer<typeof officeHomeView>;
 export const departmentHomeView = z.object({
   kind: z.literal('department'),
   ...base,
-  /** Requests the department leads: dispatched to it (to sign), signed or in progress (to answer). */
-  requests: z.object({ toSign: count, toAnswer: count, dueSoon: count, overdue: count }),
+  /**
+   * Requests the department leads: dispatched to it (to sign), signed or in progress (to answer); and open ones
+   * (dispatched, signed, in progress) it co-handles (协办), on which it gives the lead its opinion.
+   */
+  requests: z.object({ toSign: count, toAnswer: count, dueSoon: count, overdue: count, coHandling: count }),
   urgent: z.array(homeRequestItem),
   /** The department's target tasks of the year (责任表). */
   tasks: z.object({ total: count, behind: count, overdue: count }),

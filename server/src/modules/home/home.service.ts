@@ -84,6 +84,9 @@ function runningDue(r: RequestView): string | null {
   }
 }
 
+/** Open with the lead department: a co-handling department gives its opinion on these. */
+const CO_HANDLED_STATUSES = ['dispatched', 'signed', 'in_progress'] as const;
+
 const SLA_RANK: Record<SlaColour, number> = { red: 0, yellow: 1, green: 2 };
 
 /** Most urgent first: overdue, then near the due time, then the earliest due. */
@@ -172,34 +175,45 @@ export class HomeService {
   }
 
   /** Open requests the actor sees (the requests page's list, open only), every page. */
-  private openRequests(actor: Actor, departmentId?: string): Promise<RequestView[]> {
-    return everyPage((page) => this.sources.serviceRequests.list(actor, { open: true, departmentId, page, pageSize: PAGE }));
+  private openRequests(actor: Actor): Promise<RequestView[]> {
+    return everyPage((page) => this.sources.serviceRequests.list(actor, { open: true, page, pageSize: PAGE }));
   }
 
   private async office(actor: Actor): Promise<OfficeHomeView> {
+    const now = this.now();
+    // Open includes answered (the list's open filter leaves out only closed and rejected requests).
     const open = await this.openRequests(actor);
     return {
       kind: 'office',
-      generatedAt: this.now().toISOString(),
+      generatedAt: now.toISOString(),
       queue: {
         ...slaCounts(open),
         toAccept: open.filter((r) => r.status === 'submitted').length,
         toDispatch: open.filter((r) => r.status === 'accepted').length,
         extensionRequests: open.filter((r) => r.extensionRequestedDays !== null).length,
+        // The rating window is over: the enterprise did not rate, the office calls it (回访).
+        toFollowUp: open.filter((r) => r.status === 'answered' && r.rateDueAt !== null && Date.parse(r.rateDueAt) < now.getTime()).length,
       },
       urgent: urgentRequests(open),
     };
   }
 
   private async department(actor: Actor): Promise<DepartmentHomeView> {
-    const [led, tasks] = await Promise.all([
-      // The requests it leads: only the lead department signs and answers (co-handling ones are read-only).
-      this.openRequests(actor, actor.organisationId),
+    const [involved, tasks] = await Promise.all([
+      // Every open request the department handles, as lead or co-handling (the requests page's list).
+      this.openRequests(actor),
       this.sources.targets.listTasks(actor, { mine: true }),
     ]);
+    const own = actor.organisationId;
+    // The requests it leads: only the lead department signs and answers.
+    const led = involved.filter((r) => r.leadDepartmentId === own);
     const toSign = led.filter((r) => r.status === 'dispatched');
     const toAnswer = led.filter((r) => r.status === 'signed' || r.status === 'in_progress');
     const work = [...toSign, ...toAnswer];
+    // The ones it co-handles (协办) while the lead handles them: it gives the lead its opinion.
+    const coHandling = involved.filter(
+      (r) => r.leadDepartmentId !== own && r.coDepartmentIds.includes(own) && (CO_HANDLED_STATUSES as readonly string[]).includes(r.status),
+    );
     return {
       kind: 'department',
       generatedAt: this.now().toISOString(),
@@ -208,6 +222,7 @@ export class HomeService {
         toAnswer: toAnswer.length,
         dueSoon: work.filter((r) => r.sla === 'yellow').length,
         overdue: work.filter((r) => r.sla === 'red').length,
+        coHandling: coHandling.length,
       },
       urgent: urgentRequests(work),
       tasks: {

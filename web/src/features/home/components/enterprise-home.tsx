@@ -16,7 +16,7 @@ import type { EnterpriseHomeView, HomeWorkOrderItem, TechnicianHomeView } from '
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useAssetSummary } from '../api/get-asset-summary';
-import { ALERT, FigureCard, ItemRow, ItemRows, ItemsCard, StatusTag } from './home-parts';
+import { ALERT, FigureRow, ItemRow, ItemRows, ItemsCard, StatusTag } from './home-parts';
 
 const SEVERITY_COLOUR = { critical: 'red', major: 'orange', minor: 'gold' } as const;
 const PLAN_COLOUR = { OVERDUE: 'red', DUE: 'orange', WARNING: 'gold', OK: 'green' } as const;
@@ -72,54 +72,48 @@ export function EnterpriseHome({ home }: { home: EnterpriseHomeView }) {
   const assets = useAssetSummary(true);
   return (
     <Flex vertical gap={16}>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-alarms"
-            title={t('home.enterprise.alarms')}
-            value={alarms.open}
-            to="/alarms?status=raised"
-            icon={<AlertOutlined />}
-            accent={ALERT}
-            alert={alarms.critical > 0}
-            hint={t('home.enterprise.alarmsHint', { critical: alarms.critical, unacknowledged: alarms.unacknowledged })}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-maintenance"
-            title={t('home.enterprise.maintenance')}
-            value={maintenance.due + maintenance.overdue}
-            to="/maintenance/plans"
-            icon={<ScheduleOutlined />}
-            accent="#d48806"
-            alert={maintenance.overdue > 0}
-            hint={t('home.enterprise.maintenanceHint', { overdue: maintenance.overdue, warning: maintenance.warning })}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-work-orders"
-            title={t('home.enterprise.workOrders')}
-            value={workOrders.open}
-            to="/work-orders?scope=all"
-            icon={<ToolOutlined />}
-            accent="#1554ad"
-            hint={t('home.enterprise.workOrdersHint', { unassigned: workOrders.unassigned, overdue: workOrders.overdue })}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-to-accept"
-            title={t('home.enterprise.toAccept')}
-            value={workOrders.toAccept}
-            to="/work-orders?scope=all&status=done"
-            icon={<CheckSquareOutlined />}
-            accent="#13a8a8"
-            hint={t('home.enterprise.toAcceptHint')}
-          />
-        </Col>
-      </Row>
+      <FigureRow
+        cards={[
+          {
+            testId: 'home-alarms',
+            title: t('home.enterprise.alarms'),
+            value: alarms.open,
+            to: '/alarms?status=raised',
+            icon: <AlertOutlined />,
+            accent: ALERT,
+            alert: alarms.critical > 0,
+            hint: t('home.enterprise.alarmsHint', { critical: alarms.critical, unacknowledged: alarms.unacknowledged }),
+          },
+          {
+            testId: 'home-maintenance',
+            title: t('home.enterprise.maintenance'),
+            value: maintenance.due + maintenance.overdue,
+            to: '/maintenance/plans',
+            icon: <ScheduleOutlined />,
+            accent: '#d48806',
+            alert: maintenance.overdue > 0,
+            hint: t('home.enterprise.maintenanceHint', { overdue: maintenance.overdue, warning: maintenance.warning }),
+          },
+          {
+            testId: 'home-work-orders',
+            title: t('home.enterprise.workOrders'),
+            value: workOrders.open,
+            to: '/work-orders?scope=all',
+            icon: <ToolOutlined />,
+            accent: '#1554ad',
+            hint: t('home.enterprise.workOrdersHint', { unassigned: workOrders.unassigned, overdue: workOrders.overdue }),
+          },
+          {
+            testId: 'home-to-accept',
+            title: t('home.enterprise.toAccept'),
+            value: workOrders.toAccept,
+            to: '/work-orders?scope=all&status=done',
+            icon: <CheckSquareOutlined />,
+            accent: '#13a8a8',
+            hint: t('home.enterprise.toAcceptHint'),
+          },
+        ]}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <ItemsCard
@@ -235,49 +229,44 @@ export function TechnicianHome({ home }: { home: TechnicianHomeView }) {
   const { workOrders, inspection } = home;
   return (
     <Flex vertical gap={16}>
-      <Row gutter={[16, 16]}>
-        <Col xs={12} xl={6}>
-          <FigureCard
-            testId="home-assigned"
-            title={t('home.technician.assigned')}
-            value={workOrders.assigned}
-            to="/work-orders?scope=mine"
-            icon={<ToolOutlined />}
-            accent="#1554ad"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <FigureCard
-            testId="home-due-today"
-            title={t('home.technician.dueToday')}
-            value={workOrders.dueToday}
-            to="/work-orders?scope=mine"
-            icon={<FieldTimeOutlined />}
-            accent="#d48806"
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <FigureCard
-            testId="home-overdue"
-            title={t('home.technician.overdue')}
-            value={workOrders.overdue}
-            to="/work-orders?scope=mine"
-            icon={<AlertOutlined />}
-            accent={ALERT}
-            alert
-          />
-        </Col>
-        <Col xs={12} xl={6}>
-          <FigureCard
-            testId="home-routes"
-            title={t('home.technician.routesToWalk')}
-            value={inspection.routesToWalk}
-            to="/inspection"
-            icon={<NodeIndexOutlined />}
-            accent="#13a8a8"
-          />
-        </Col>
-      </Row>
+      <FigureRow
+        xs={12}
+        cards={[
+          {
+            testId: 'home-assigned',
+            title: t('home.technician.assigned'),
+            value: workOrders.assigned,
+            to: '/work-orders?scope=mine',
+            icon: <ToolOutlined />,
+            accent: '#1554ad',
+          },
+          {
+            testId: 'home-due-today',
+            title: t('home.technician.dueToday'),
+            value: workOrders.dueToday,
+            to: '/work-orders?scope=mine',
+            icon: <FieldTimeOutlined />,
+            accent: '#d48806',
+          },
+          {
+            testId: 'home-overdue',
+            title: t('home.technician.overdue'),
+            value: workOrders.overdue,
+            to: '/work-orders?scope=mine',
+            icon: <AlertOutlined />,
+            accent: ALERT,
+            alert: true,
+          },
+          {
+            testId: 'home-routes',
+            title: t('home.technician.routesToWalk'),
+            value: inspection.routesToWalk,
+            to: '/inspection',
+            icon: <NodeIndexOutlined />,
+            accent: '#13a8a8',
+          },
+        ]}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <ItemsCard

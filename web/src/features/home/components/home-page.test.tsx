@@ -19,7 +19,7 @@ const AT = '2026-06-15T02:00:00.000Z';
 const OFFICE: OfficeHomeView = {
   kind: 'office',
   generatedAt: AT,
-  queue: { open: 12, green: 8, yellow: 3, red: 1, toAccept: 2, toDispatch: 4, extensionRequests: 1 },
+  queue: { open: 12, green: 8, yellow: 3, red: 1, toAccept: 2, toDispatch: 4, extensionRequests: 1, toFollowUp: 3 },
   urgent: [
     {
       id: 'r-1',
@@ -47,7 +47,7 @@ const OFFICE: OfficeHomeView = {
 const DEPARTMENT: DepartmentHomeView = {
   kind: 'department',
   generatedAt: AT,
-  requests: { toSign: 2, toAnswer: 5, dueSoon: 1, overdue: 1 },
+  requests: { toSign: 2, toAnswer: 5, dueSoon: 1, overdue: 1, coHandling: 3 },
   urgent: [OFFICE.urgent[0]!],
   tasks: { total: 6, behind: 1, overdue: 0 },
 };
@@ -171,6 +171,11 @@ describe('HomePage', { timeout: 30_000 }, () => {
     expect(hrefOf('home-to-dispatch')).toBe('/requests?status=accepted');
     expect(valueOf('home-overdue')).toBe('1');
     expect(hrefOf('home-overdue')).toBe('/requests?sla=red');
+    // Answers left unrated past their window: the office calls the enterprise (回访).
+    expect(valueOf('home-to-follow-up')).toBe('3');
+    expect(hrefOf('home-to-follow-up')).toBe('/requests?status=answered');
+    expect(screen.getByTestId('home-to-follow-up').textContent).toContain('待回访');
+    expect(screen.getByTestId('home-to-follow-up').textContent).toContain('企业逾期未评价，电话回访后办结');
     for (const [colour, count] of [
       ['green', '8'],
       ['yellow', '3'],
@@ -197,6 +202,10 @@ describe('HomePage', { timeout: 30_000 }, () => {
     expect(valueOf('home-to-answer')).toBe('5');
     expect(hrefOf('home-to-answer')).toBe('/requests?departmentId=org-department');
     expect(hrefOf('home-overdue')).toBe('/requests?sla=red&departmentId=org-department');
+    // Requests another department leads and this one co-handles: in its list of open requests.
+    expect(valueOf('home-co-handling')).toBe('3');
+    expect(hrefOf('home-co-handling')).toBe('/requests?open=true');
+    expect(screen.getByTestId('home-co-handling').textContent).toContain('协办待提意见');
     expect(screen.getAllByTestId('home-urgent-item')).toHaveLength(1);
     const tasks = screen.getByTestId('home-tasks');
     expect(tasks.textContent).toContain('今年牵头 6 项任务');
@@ -256,7 +265,14 @@ describe('HomePage', { timeout: 30_000 }, () => {
     renderHome('service_officer', OFFICE, 'en');
     await screen.findByTestId('home-office');
     expect(screen.getByTestId('home-to-accept').textContent).toContain('To accept');
+    expect(screen.getByTestId('home-to-follow-up').textContent).toContain('To follow up');
     expect(screen.getByTestId('home-sla').textContent).toContain('Overdue');
+  });
+
+  it("speaks English to a department's handler who chose it", async () => {
+    renderHome('department_handler', DEPARTMENT, 'en');
+    await screen.findByTestId('home-department');
+    expect(screen.getByTestId('home-co-handling').textContent).toContain('Co-handling: opinion wanted');
   });
 
   it('says so when the home cannot be loaded, and offers to retry', async () => {

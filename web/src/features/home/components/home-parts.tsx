@@ -1,51 +1,18 @@
-// The pieces every role's home is made of: a figure that links to the page behind it, a card listing the few
-// most urgent items, and the SLA colours of the direct service.
+// The pieces every role's home is made of: a figure that links to the page behind it (and a row of them), a
+// card listing the few most urgent items, and the open requests by SLA colour.
 import { Children } from 'react';
 import type { ReactNode } from 'react';
-import { Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import type { SlaColour } from '@tiantai/shared';
+import { SLA_COLOURS_HEX, SlaDot } from '@/components/sla-dot';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 
-export const SLA_COLOURS_HEX: Record<SlaColour, string> = { green: '#2fb344', yellow: '#f0a020', red: '#e5484d' };
-/** The red of "overdue" and "critical": a figure above zero in this colour asks for action. */
-export const ALERT = '#e5484d';
+/** The red of "overdue" and "critical" (the SLA's red): a figure above zero in this colour asks for action. */
+export const ALERT = SLA_COLOURS_HEX.red;
 
-export function SlaDot({ colour, size = 10 }: { colour: SlaColour; size?: number }) {
-  const hex = SLA_COLOURS_HEX[colour];
-  return (
-    <span
-      aria-hidden="true"
-      style={{
-        display: 'inline-block',
-        flex: 'none',
-        width: size,
-        height: size,
-        borderRadius: '50%',
-        background: hex,
-        boxShadow: `0 0 0 3px ${hex}26`,
-      }}
-    />
-  );
-}
-
-/**
- * One figure of the person's work, linking to the page (filtered) that lists what it counts. `alert`: the
- * figure shows red when above zero (overdue, critical); `hint` is a line under it.
- */
-export function FigureCard({
-  testId,
-  title,
-  value,
-  to,
-  icon,
-  accent,
-  hint,
-  alert = false,
-  suffix,
-}: {
+export interface FigureCardProps {
   testId: string;
   title: string;
   value: number | string;
@@ -55,7 +22,13 @@ export function FigureCard({
   hint?: ReactNode;
   alert?: boolean;
   suffix?: ReactNode;
-}) {
+}
+
+/**
+ * One figure of the person's work, linking to the page (filtered) that lists what it counts. `alert`: the
+ * figure shows red when above zero (overdue, critical); `hint` is a line under it.
+ */
+export function FigureCard({ testId, title, value, to, icon, accent, hint, alert = false, suffix }: FigureCardProps) {
   const alarming = alert && typeof value === 'number' && value > 0;
   return (
     <Link to={to} data-testid={testId} style={{ display: 'block', height: '100%' }}>
@@ -85,6 +58,24 @@ export function FigureCard({
         </Flex>
       </Card>
     </Link>
+  );
+}
+
+/**
+ * Figure cards in a row: one a line on a phone (two with `xs={12}`), two on a tablet, and on a wide screen all
+ * of them on one line (up to five; more go four a line).
+ */
+export function FigureRow({ cards, xs = 24 }: { cards: FigureCardProps[]; xs?: number }) {
+  const perLine = cards.length <= 5 ? cards.length : 4;
+  const xl = 24 % perLine === 0 ? { span: 24 / perLine } : { flex: `${100 / perLine}%` };
+  return (
+    <Row gutter={[16, 16]}>
+      {cards.map((card) => (
+        <Col key={card.testId} xs={xs} sm={12} xl={xl}>
+          <FigureCard {...card} />
+        </Col>
+      ))}
+    </Row>
   );
 }
 

@@ -8,15 +8,18 @@ import {
   FieldTimeOutlined,
   FileDoneOutlined,
   InboxOutlined,
+  PhoneOutlined,
   RightOutlined,
   SendOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { DepartmentHomeView, HomeRequestItem, OfficeHomeView } from '@tiantai/shared';
+import { SlaDot } from '@/components/sla-dot';
 import { useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { ALERT, FigureCard, ItemRow, ItemRows, ItemsCard, SlaDot, SlaQueueCard, StatusTag } from './home-parts';
+import { ALERT, FigureRow, ItemRow, ItemRows, ItemsCard, SlaQueueCard, StatusTag } from './home-parts';
 
 const STATUS_COLOUR: Partial<Record<HomeRequestItem['status'], string>> = {
   submitted: 'blue',
@@ -70,51 +73,54 @@ export function OfficeHome({ home }: { home: OfficeHomeView }) {
   const { queue } = home;
   return (
     <Flex vertical gap={16}>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-to-accept"
-            title={t('home.office.toAccept')}
-            value={queue.toAccept}
-            to="/requests?status=submitted"
-            icon={<InboxOutlined />}
-            accent="#1554ad"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-to-dispatch"
-            title={t('home.office.toDispatch')}
-            value={queue.toDispatch}
-            to="/requests?status=accepted"
-            icon={<SendOutlined />}
-            accent="#13a8a8"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-overdue"
-            title={t('home.office.overdue')}
-            value={queue.red}
-            to="/requests?sla=red"
-            icon={<AlertOutlined />}
-            accent={ALERT}
-            alert
-            hint={t('home.office.overdueHint')}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-extensions"
-            title={t('home.office.extensions')}
-            value={queue.extensionRequests}
-            to="/requests?open=true"
-            icon={<FieldTimeOutlined />}
-            accent="#d48806"
-            hint={t('home.office.extensionsHint')}
-          />
-        </Col>
-      </Row>
+      <FigureRow
+        cards={[
+          {
+            testId: 'home-to-accept',
+            title: t('home.office.toAccept'),
+            value: queue.toAccept,
+            to: '/requests?status=submitted',
+            icon: <InboxOutlined />,
+            accent: '#1554ad',
+          },
+          {
+            testId: 'home-to-dispatch',
+            title: t('home.office.toDispatch'),
+            value: queue.toDispatch,
+            to: '/requests?status=accepted',
+            icon: <SendOutlined />,
+            accent: '#13a8a8',
+          },
+          {
+            testId: 'home-overdue',
+            title: t('home.office.overdue'),
+            value: queue.red,
+            to: '/requests?sla=red',
+            icon: <AlertOutlined />,
+            accent: ALERT,
+            alert: true,
+            hint: t('home.office.overdueHint'),
+          },
+          {
+            testId: 'home-extensions',
+            title: t('home.office.extensions'),
+            value: queue.extensionRequests,
+            to: '/requests?open=true',
+            icon: <FieldTimeOutlined />,
+            accent: '#d48806',
+            hint: t('home.office.extensionsHint'),
+          },
+          {
+            testId: 'home-to-follow-up',
+            title: t('home.office.toFollowUp'),
+            value: queue.toFollowUp,
+            to: '/requests?status=answered',
+            icon: <PhoneOutlined />,
+            accent: '#7b4fd6',
+            hint: t('home.office.toFollowUpHint'),
+          },
+        ]}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <SlaQueueCard counts={queue} title="home.office.queue" />
@@ -134,49 +140,53 @@ export function DepartmentHome({ home }: { home: DepartmentHomeView }) {
   const led = `departmentId=${encodeURIComponent(useCurrentUser().organisationId)}`;
   return (
     <Flex vertical gap={16}>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-to-sign"
-            title={t('home.department.toSign')}
-            value={requests.toSign}
-            to={`/requests?status=dispatched&${led}`}
-            icon={<EditOutlined />}
-            accent="#1554ad"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-to-answer"
-            title={t('home.department.toAnswer')}
-            value={requests.toAnswer}
-            to={`/requests?${led}`}
-            icon={<FileDoneOutlined />}
-            accent="#7b4fd6"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-due-soon"
-            title={t('home.department.dueSoon')}
-            value={requests.dueSoon}
-            to={`/requests?sla=yellow&${led}`}
-            icon={<ClockCircleOutlined />}
-            accent="#f0a020"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <FigureCard
-            testId="home-overdue"
-            title={t('home.department.overdue')}
-            value={requests.overdue}
-            to={`/requests?sla=red&${led}`}
-            icon={<AlertOutlined />}
-            accent={ALERT}
-            alert
-          />
-        </Col>
-      </Row>
+      <FigureRow
+        cards={[
+          {
+            testId: 'home-to-sign',
+            title: t('home.department.toSign'),
+            value: requests.toSign,
+            to: `/requests?status=dispatched&${led}`,
+            icon: <EditOutlined />,
+            accent: '#1554ad',
+          },
+          {
+            testId: 'home-to-answer',
+            title: t('home.department.toAnswer'),
+            value: requests.toAnswer,
+            to: `/requests?${led}`,
+            icon: <FileDoneOutlined />,
+            accent: '#7b4fd6',
+          },
+          {
+            testId: 'home-due-soon',
+            title: t('home.department.dueSoon'),
+            value: requests.dueSoon,
+            to: `/requests?sla=yellow&${led}`,
+            icon: <ClockCircleOutlined />,
+            accent: '#f0a020',
+          },
+          {
+            testId: 'home-overdue',
+            title: t('home.department.overdue'),
+            value: requests.overdue,
+            to: `/requests?sla=red&${led}`,
+            icon: <AlertOutlined />,
+            accent: ALERT,
+            alert: true,
+          },
+          {
+            // Co-handled requests are in the department's list with the ones it leads (no filter of their own).
+            testId: 'home-co-handling',
+            title: t('home.department.coHandling'),
+            value: requests.coHandling,
+            to: '/requests?open=true',
+            icon: <TeamOutlined />,
+            accent: '#13a8a8',
+            hint: t('home.department.coHandlingHint'),
+          },
+        ]}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <UrgentRequests items={home.urgent} moreTo={`/requests?${led}`} empty={t('home.department.empty')} />

@@ -1,10 +1,12 @@
 import { Flex, Tooltip, Typography } from 'antd';
-import type { RequestView, SlaColour } from '@tiantai/shared';
+import type { RequestView } from '@tiantai/shared';
+import { SlaDot } from '@/components/sla-dot';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 
-export const SLA_DOT_COLOURS: Record<SlaColour, string> = { green: '#2fb344', yellow: '#f0a020', red: '#e5484d' };
+/** The dot itself is shared with the homes (components/sla-dot.tsx); the requests pages import it from here. */
+export { SlaDot } from '@/components/sla-dot';
 
 /** The due time whose clock runs now (the server's rule): accepting, signing for, or answering. */
 export function runningDue(request: RequestView): { due: string; label: MessageKey } | null {
@@ -19,24 +21,6 @@ export function runningDue(request: RequestView): { due: string; label: MessageK
     default:
       return null;
   }
-}
-
-export function SlaDot({ colour, size = 10 }: { colour: SlaColour; size?: number }) {
-  const glow = SLA_DOT_COLOURS[colour];
-  return (
-    <span
-      aria-hidden="true"
-      style={{
-        display: 'inline-block',
-        flex: 'none',
-        width: size,
-        height: size,
-        borderRadius: '50%',
-        background: glow,
-        boxShadow: `0 0 0 3px ${glow}26`,
-      }}
-    />
-  );
 }
 
 /** The traffic light of a request with the due time it is measured against. */
