@@ -7,6 +7,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { sessionQueryKey } from '@/features/auth/api/get-session';
 import { isApiError } from '@/lib/api-client';
 import { I18nProvider, useI18n } from '@/lib/i18n';
+import { usePrefersReducedMotion } from '@/lib/reduced-motion';
 import { appTheme } from './theme';
 
 function createQueryClient(): QueryClient {
@@ -29,10 +30,14 @@ function createQueryClient(): QueryClient {
   return client;
 }
 
+// antd's own switch for every component's motion (dialogs, drop-downs, messages, tabs).
+const stillTheme = { ...appTheme, token: { ...appTheme.token, motion: false } };
+
 function ThemedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={appTheme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={reducedMotion ? stillTheme : appTheme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -11,6 +11,7 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import { init, use as registerEChartsParts } from 'echarts/core';
 import type { ComposeOption, EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { usePrefersReducedMotion } from '@/lib/reduced-motion';
 
 registerEChartsParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -31,6 +32,7 @@ export function EChart({
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const reducedMotion = usePrefersReducedMotion();
 
   useEffect(() => {
     const box = element.current;
@@ -48,8 +50,8 @@ export function EChart({
 
   useEffect(() => {
     // notMerge: a new grouping brings new categories; stale series from the old option must go.
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(reducedMotion ? { ...option, animation: false } : option, { notMerge: true });
+  }, [option, reducedMotion]);
 
   return <div ref={element} style={{ width: '100%', height, ...style }} data-testid={testId} />;
 }

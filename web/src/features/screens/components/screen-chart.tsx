@@ -10,6 +10,7 @@ import type { GeoComponentOption, GridComponentOption, LegendComponentOption, To
 import { init, registerMap, use as registerEChartsParts } from 'echarts/core';
 import type { ComposeOption, EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { usePrefersReducedMotion } from '@/lib/reduced-motion';
 import { TIANTAI_GEOJSON, TIANTAI_MAP_NAME } from './tiantai-map';
 
 registerEChartsParts([
@@ -64,6 +65,7 @@ export function screenTooltip(lines: (params: unknown) => string[]): TooltipComp
 export function ScreenChart({ option, height, testId }: { option: ScreenChartOption; height?: number; testId?: string }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const reducedMotion = usePrefersReducedMotion();
 
   useEffect(() => {
     const box = element.current;
@@ -77,8 +79,8 @@ export function ScreenChart({ option, height, testId }: { option: ScreenChartOpt
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(reducedMotion ? { ...option, animation: false } : option, { notMerge: true });
+  }, [option, reducedMotion]);
 
   return <div ref={element} style={{ width: '100%', height: height ?? '100%' }} data-testid={testId} />;
 }
