@@ -115,7 +115,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     await admin.keyboard.type(PRESS);
     const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PRESS });
     await option.first().waitFor({ state: 'visible' });
-    await admin.waitForTimeout(300); // the dropdown's opening motion
     await option.first().click();
     await admin.getByTestId('mount-submit').click();
     await expect.poll(() => admin.getByTestId('mounted-on-name').innerText()).toContain('注塑机');
@@ -140,8 +139,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
   });
 
   it('a technician opens the label’s address on a phone and sees the mold', async () => {
-    const phone = await signIn('yinlun.tech', { width: 390, height: 844 }, true);
-    await phone.goto(`${base}${moldPath}`);
+    const phone = await signIn('yinlun.tech', { phone: true, at: moldPath });
     await expect.poll(() => phone.getByTestId('asset-code').isVisible()).toBe(true);
     expect(await phone.getByTestId('asset-code').innerText()).toBe(MOLD);
     expect(await phone.getByTestId('asset-name').innerText()).toContain('模具');
@@ -176,13 +174,11 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     await expect.poll(() => admin.getByTestId('transfer').isVisible()).toBe(true);
     await admin.getByTestId('transfer').click();
     await expect.poll(() => admin.getByTestId('transfer-enterprise').isVisible()).toBe(true);
-    await admin.waitForTimeout(300); // the dialog's opening motion
     await admin.locator('.ant-modal').getByText('保管（交对方保管使用）').click();
     await admin.getByTestId('transfer-enterprise').click();
     await admin.keyboard.type('山河');
     const option = admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '山河' });
     await option.first().waitFor({ state: 'visible' });
-    await admin.waitForTimeout(300); // the dropdown's opening motion
     await shot(admin, 'transfer-lookup', false);
     await option.first().click();
     await admin.getByTestId('transfer-confirm').click();
@@ -193,8 +189,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     expect((await assetOf(admin, mold.id)).custodianEnterpriseId).toBeNull();
     await shot(admin, 'transfer-offered');
 
-    const shanhe = await signIn('shanhe');
-    await shanhe.goto(`${base}/assets`);
+    const shanhe = await signIn('shanhe', { at: '/assets' });
     const incoming = shanhe.getByTestId('incoming-transfer').filter({ hasText: mold.code });
     await expect.poll(() => incoming.isVisible()).toBe(true);
     await shot(shanhe, 'transfer-incoming', false);
@@ -216,8 +211,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('equipment and molds in Chromium on %s
     await expect.poll(() => admin.getByTestId('asset-sharing').getAttribute('aria-checked')).toBe('true');
     const own = await admin.evaluate(async () => (await (await fetch('/api/assets/summary')).json()) as { total: number });
 
-    const county = await signIn('admin');
-    await county.goto(`${base}/maintenance/county`);
+    const county = await signIn('admin', { at: '/maintenance/county' });
     const table = county.getByTestId('county-asset-shared-table');
     await expect.poll(() => table.locator('.ant-table-row').count()).toBe(1);
     const row = await table.locator('.ant-table-row').innerText();

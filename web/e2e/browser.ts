@@ -55,16 +55,17 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
-  // Every page of every context is watched for CSP violations.
+  // Every page of every context is watched for CSP violations, and asks for reduced motion (as a reader may):
+  // dialogs, drop-downs and charts show their final state at once, so no step waits out an animation.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext({ reducedMotion: 'reduce', ...options });
     context.on('page', watchPage);
     return context;
   };
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (options) => {
-    const page = await newPage(options);
+    const page = await newPage({ reducedMotion: 'reduce', ...options });
     watchPage(page);
     return page;
   };
@@ -95,8 +96,9 @@ export function apiWrites(page: Page): () => string {
   return () => log.slice(-6).join('; ') || 'no API write sent';
 }
 
-export const DESKTOP = { width: 1440, height: 900 };
-export const PHONE = { width: 390, height: 844 };
+type Viewport = { width: number; height: number };
+export const DESKTOP: Viewport = { width: 1440, height: 900 };
+export const PHONE: Viewport = { width: 390, height: 844 };
 
 /**
  * One platform and one browser for a suite: each person signs in in a context of their own (desktop or
@@ -128,16 +130,30 @@ export class BrowserSuite {
     await this.server?.close();
   };
 
-  /** In a browser on UTC: every time the pages show must still be the county's (COUNTY_TIME_ZONE). */
-  signIn = async (username: string, viewport = DESKTOP, isMobile = false): Promise<Page> => {
-    const context = await this.browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', timezoneId: 'UTC' });
+  /**
+   * Signs `username` in through the login form at `at` (any address shows the form; after login the same
+   * address opens, so going straight to a page costs one load of the app, not two). In a browser on UTC: every
+   * time the pages show must still be the county's (COUNTY_TIME_ZONE). `phone`: a phone's viewport and touch.
+   */
+  signIn = async (
+    username: string,
+    { viewport = DESKTOP, phone = false, at = '/' }: { viewport?: Viewport; phone?: boolean; at?: string } = {},
+  ): Promise<Page> => {
+    const context = await this.browser.newContext({
+      viewport: phone ? PHONE : viewport,
+      isMobile: phone,
+      hasTouch: phone,
+      locale: 'zh-CN',
+      timezoneId: 'UTC',
+    });
     this.contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${this.base}/`);
+    await page.goto(`${this.base}${at}`);
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(PUBLISHED_DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
+    if (at === '/') await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
+    else await expect.poll(() => page.locator('#username').count()).toBe(0);
     return page;
   };
 

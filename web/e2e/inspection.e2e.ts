@@ -16,8 +16,6 @@ const POINT = '1 号注塑机液压站';
 const OIL = '油位正常';
 const TEMPERATURE = '液压油温';
 const PHOTO = '液压站现场照片';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 // Browser-side code as text: the e2e suites type-check without the DOM library.
 const imageLoaded = (page: Page, selector: string) =>
   page.evaluate<boolean>(
@@ -103,7 +101,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
   afterAll(suite.stop);
 
   it('the admin sees the route and prints the point’s QR label', async () => {
-    const admin = await signIn('yinlun', DESKTOP);
+    const admin = await signIn('yinlun');
     await admin.getByTestId('side-menu').getByText('巡检', { exact: true }).click();
     const card = admin.locator(`[data-testid=inspection-route][data-route-name="${ROUTE}"]`);
     await expect.poll(() => card.isVisible()).toBe(true);
@@ -118,13 +116,11 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
       (await admin.getByTestId('point-label').getAttribute('src'))!,
     );
     expect(svg).toContain('<svg');
-    await admin.waitForTimeout(400); // the modal's opening motion
     await shot(admin, 'admin-label', false);
   });
 
   it('a technician starts a round on a phone; a wrong token is not found', async () => {
-    phone = await signIn('yinlun.tech', PHONE, true);
-    await phone.goto(`${base}/inspection`);
+    phone = await signIn('yinlun.tech', { phone: true, at: '/inspection' });
     const card = phone.locator(`[data-testid=inspection-route][data-route-name="${ROUTE}"]`);
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.getByTestId('manage-route').count()).toBe(0);
@@ -228,7 +224,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
   });
 
   it('the maintenance lead finds the new repair orders for the press', async () => {
-    const lead = await signIn('yinlun', DESKTOP);
+    const lead = await signIn('yinlun');
     const repairs = await lead.evaluate(
       async (assetId) =>
         (await (await fetch(`/api/work-orders?kind=repair&assetId=${assetId}&pageSize=200`)).json()) as Paged<WorkOrderView>,
@@ -248,8 +244,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
   });
 
   it('the admin lays out a new route on the page: adds, reorders, edits and removes points, then pauses it', async () => {
-    const admin = await signIn('yinlun', DESKTOP);
-    await admin.goto(`${base}/inspection`);
+    const admin = await signIn('yinlun', { at: '/inspection' });
     await admin.getByTestId('new-route').click();
     await admin.getByTestId('route-name').fill('空压站周检');
     await admin.getByTestId('route-submit').click();
@@ -277,7 +272,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     // edit: rename the item, add a photo item and move it first
     await card.locator('[data-testid=route-point][data-point-name="1 号空压机"]').getByTestId('edit-point').click();
     await expect.poll(() => admin.getByTestId('point-item').count()).toBe(1);
-    await admin.waitForTimeout(300); // the modal's opening motion
     await admin.getByTestId('item-label').first().fill('运行无异响');
     await admin.getByTestId('add-item').click();
     await admin.getByTestId('item-label').nth(1).fill('仪表盘照片');
@@ -303,7 +297,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('inspection rounds in Chromium on %s',
     await admin.getByTestId('route-submit').click();
     await expect.poll(() => card.getByTestId('route-point-count').innerText()).toContain('已停用');
     expect(await card.getByTestId('start-round').isDisabled()).toBe(true);
-    await admin.waitForTimeout(300); // the button's colour transition
     await shot(admin, 'admin-route-edited');
 
     const routes = await admin.evaluate(

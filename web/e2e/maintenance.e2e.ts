@@ -10,7 +10,6 @@ import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PRESS = 'YL-EQ-001';
 const TECHNICIAN = '林志强';
-const PHONE = { width: 390, height: 844 };
 const TITLE = '液压系统漏油，设备停机';
 
 describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium on %s', (engine) => {
@@ -32,14 +31,12 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium o
     await page.keyboard.type(text);
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
     await option.first().waitFor({ state: 'visible' });
-    await page.waitForTimeout(300); // the dropdown's opening motion
     await option.first().click();
   };
 
   const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
     await page.getByTestId(`action-${action}`).click();
     await expect.poll(() => page.getByTestId('action-submit').isVisible()).toBe(true);
-    await page.waitForTimeout(300); // the dialog's opening motion
     if (fill) await fill();
     await page.getByTestId('action-submit').click();
     await expect.poll(() => page.getByTestId('action-submit').count()).toBe(0);
@@ -55,8 +52,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium o
     admin = await signIn('yinlun');
     failuresBefore = (await kpisOf(admin)).total.failures;
 
-    phone = await signIn('yinlun.tech', PHONE, true);
-    await phone.goto(`${base}/work-orders`);
+    phone = await signIn('yinlun.tech', { phone: true, at: '/work-orders' });
     // A technician's list opens on his own tasks.
     await expect.poll(() => phone.getByTestId('report-fault').isVisible()).toBe(true);
     expect(await phone.getByTestId('work-order-scope').locator('.ant-segmented-item-selected').innerText()).toBe('我的任务');
@@ -136,7 +132,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium o
     await admin.getByTestId('side-menu').getByText('维保指标', { exact: true }).click();
     await expect.poll(() => admin.getByTestId('kpi-failures').innerText()).toContain(String(failuresBefore + 1));
     await expect.poll(() => admin.getByTestId('kpi-chart').locator('canvas').count()).toBeGreaterThan(0);
-    await admin.waitForTimeout(1200); // the bars' growing animation
     await shot(admin, 'kpis');
   });
 
@@ -170,7 +165,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('maintenance work orders in Chromium o
     // completing with items left is refused, with the reason in words
     await phone.getByTestId('action-complete').click();
     await expect.poll(() => phone.getByTestId('action-submit').isVisible()).toBe(true);
-    await phone.waitForTimeout(300); // the dialog's opening motion
     await phone.getByTestId('complete-result').fill('按清单完成保养');
     await phone.getByTestId('complete-labour').fill('60');
     await phone.getByTestId('action-submit').click();

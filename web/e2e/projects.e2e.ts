@@ -44,7 +44,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     expect(band).toContain('11.58 亿元');
     expect(band).toContain('66.48%');
     before = await statsOf(admin);
-    await admin.waitForTimeout(600); // the charts' first animation
     await shot(admin, 'statistics-before');
   });
 
@@ -66,7 +65,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await row.getByText(PROJECT).click();
     await expect.poll(() => admin.getByTestId('move-started').isVisible()).toBe(true);
     projectPath = new URL(admin.url()).pathname;
-    await admin.waitForTimeout(600);
     await shot(admin, 'project-landed');
   });
 
@@ -83,7 +81,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     await admin.getByTestId('investment-amount').fill(String(previous + AMOUNT));
     await admin.getByTestId('investment-save').click();
     await expect.poll(async () => (await detail()).investments.find((i) => i.month === month)?.amountWan).toBe(previous + AMOUNT);
-    await admin.waitForTimeout(600);
     await shot(admin, 'project-started');
   });
 
@@ -113,7 +110,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
   it('the county admin edits the profile: the promised output per mu', async () => {
     await admin.getByTestId('project-edit').click();
     await expect.poll(() => admin.getByTestId('project-form-submit').isVisible()).toBe(true);
-    await admin.waitForTimeout(300); // the dialog's opening motion
     expect(await admin.locator('#project_name').inputValue()).toBe(PROJECT);
     await admin.locator('#project_promisedOutputPerMuWan').fill('520');
     await shot(admin, 'project-edit', false);
@@ -130,12 +126,10 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     expect(after.total.completedYearWan).toBeCloseTo(before.total.completedYearWan + AMOUNT, 2);
     const startedRow = admin.getByTestId('stage-table').locator('tr', { hasText: '开工' });
     await expect.poll(async () => (await startedRow.locator('td').nth(1).textContent())?.trim()).toBe(String(startedOf(after)));
-    await admin.waitForTimeout(600);
     await shot(admin, 'statistics-after');
     // The same page in English.
     await admin.getByTestId('lang-switch').click();
     await expect.poll(async () => (await admin.getByTestId('band-ge100m').textContent()) ?? '').toContain('Projects ≥ ¥100 M');
-    await admin.waitForTimeout(600); // the charts redraw in the new language
     await shot(admin, 'statistics-english', false);
     await admin.getByTestId('lang-switch').click();
     await expect.poll(async () => (await admin.getByTestId('band-ge100m').textContent()) ?? '').toContain('亿元以上项目');
@@ -155,7 +149,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
       .click();
     await expect.poll(() => admin.locator('.ant-modal:visible').count()).toBe(1);
     expect(await admin.locator('.ant-modal:visible').textContent()).toContain(`${year} 年目标与实绩`);
-    await admin.waitForTimeout(300); // the dialog's opening motion
     await shot(admin, 'roadmap-year-dialog', false);
     await admin.keyboard.press('Escape');
     await expect.poll(() => admin.locator('.ant-modal:visible').count()).toBe(0);
@@ -183,7 +176,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('investment projects in Chromium on %s
     // Its own figures only: the form has no profile fields, and what it sends is stored.
     await yinlun.getByTestId('project-edit').click();
     await expect.poll(() => yinlun.getByTestId('project-form-submit').isVisible()).toBe(true);
-    await yinlun.waitForTimeout(300);
     expect(await yinlun.locator('#project_name').count()).toBe(0);
     await yinlun.locator('#project_actualOutputWan').fill('8800');
     await yinlun.locator('#project_jobs').fill('260');

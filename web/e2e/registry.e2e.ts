@@ -35,21 +35,24 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('enterprise register in Chromium on %s
       ['yinlun', 'enterprise'],
       ['yinlun.tech', 'technician'],
     ] as const;
-    for (const [username, kind] of homes) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' });
-      try {
-        const home = await context.newPage();
-        await home.goto(`${base}/`);
+    // One tab on a shared office computer: each person signs in, sees their own home, and signs out.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' });
+    try {
+      const home = await context.newPage();
+      await home.goto(`${base}/`);
+      for (const [username, kind] of homes) {
         await home.locator('#username').fill(username);
         await home.locator('#password').fill('Tiantai@2026');
         await home.getByTestId('login-submit').click();
         await expect.poll(() => home.getByTestId(`home-${kind}`).isVisible()).toBe(true);
         expect(await home.getByTestId('home-today').innerText()).toContain(countyToday);
-        await home.waitForTimeout(600); // the SLA bars and figures settle
         await screenshot(home, engine, `${engine}-00-home-${username}-utc.png`);
-      } finally {
-        await context.close();
+        await home.getByTestId('user-menu').click();
+        await home.getByTestId('logout').click();
+        await home.locator('#username').waitFor({ state: 'visible' });
       }
+    } finally {
+      await context.close();
     }
   });
 

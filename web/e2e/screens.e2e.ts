@@ -44,15 +44,12 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
   afterAll(suite.stop);
 
   it('an enterprise admin makes a kiosk token for a plant screen on the screens page', async () => {
-    desk = await signIn('yinlun', FULL_HD);
-    await desk.goto(`${base}/screens`);
+    desk = await signIn('yinlun', { viewport: FULL_HD, at: '/screens' });
     await desk.getByTestId('new-screen-token').click();
     await expect.poll(() => desk.getByTestId('screen-token-submit').isVisible()).toBe(true);
-    await desk.waitForTimeout(300); // the dialog's opening motion
     await desk.getByTestId('screen-token-screen').click();
     const option = desk.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '一号厂区' });
     await option.first().waitFor({ state: 'visible' });
-    await desk.waitForTimeout(300); // the dropdown's opening motion
     await option.first().click();
     await desk.getByTestId('screen-token-name').fill('一号厂区入口大屏');
     await desk.getByTestId('screen-token-submit').click();
@@ -167,9 +164,8 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
       );
     }
 
-    const board = await signIn('yinlun', FULL_HD);
     // Two seconds a page instead of ten, so that a whole rotation fits the test.
-    await board.goto(`${base}/screens/plant/${plant60}?rotate=2`);
+    const board = await signIn('yinlun', { viewport: FULL_HD, at: `/screens/plant/${plant60}?rotate=2` });
     await expect.poll(() => board.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
     await expect.poll(() => board.getByTestId('tile-online').locator('.tt-screen-tile-value').textContent()).toBe('48/60');
     const pages = Number(await board.getByTestId('board-pages').getAttribute('data-pages'));
@@ -222,8 +218,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('big screens in Chromium on %s', (engi
     const busiest = [...parks].sort((a, b) => b.enterpriseCount - a.enterpriseCount)[0]!;
     expect((await admin.request('PATCH', `/api/parks/${busiest.id}`, { name: `苍山${HOSTILE}` })).status).toBe(200);
 
-    const county = await signIn('admin', FULL_HD);
-    await county.goto(`${base}/screens/county`);
+    const county = await signIn('admin', { viewport: FULL_HD, at: '/screens/county' });
     await expect.poll(() => county.getByTestId('screen-live').getAttribute('data-status')).toBe('live');
     await expect.poll(() => county.getByTestId('tile-enterprises').locator('.tt-screen-tile-value').textContent()).not.toBe('0');
     await expect.poll(() => county.getByTestId('screen-pending').count()).toBe(0);

@@ -65,7 +65,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
   const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
     await page.getByTestId(`action-${action}`).click();
     await expect.poll(() => page.getByTestId('action-confirm').isVisible()).toBe(true);
-    await page.waitForTimeout(300); // the dialog's opening motion
     await fill?.();
     await page.getByTestId('action-confirm').click();
     // The dialog closes once the step is saved. If it does not, say what the dialog and the network show.
@@ -90,7 +89,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     if (type) await page.keyboard.type(type);
     const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
     await item.waitFor({ state: 'visible' });
-    await page.waitForTimeout(300); // the dropdown's opening motion
     await item.click();
     await expect.poll(() => select.innerText()).toContain(option);
   };
@@ -163,7 +161,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     await officer.getByTestId('notification-bell').click();
     await expect.poll(() => officer.getByTestId('notification-item').first().isVisible()).toBe(true);
     expect(await officer.getByTestId('notification-item').first().innerText()).toContain(requestNumber);
-    await officer.waitForTimeout(300); // the dropdown's opening motion
     await shot(officer, 'office-bell', false);
   });
 
@@ -240,7 +237,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     await officer.getByTestId('side-menu').getByText('服务统计', { exact: true }).click();
     await expect.poll(() => officer.getByTestId('kpi-received-value').innerText()).not.toBe('—');
     await expect.poll(() => officer.getByTestId('stats-chart').locator('canvas').count()).toBeGreaterThan(0);
-    await officer.waitForTimeout(1200); // the bars grow in for a second
 
     // The export link carries the page's own query; the JSON route answers the same query.
     const exportHref = await officer.getByTestId('stats-export').getAttribute('href');

@@ -7,7 +7,7 @@ import mqtt from 'mqtt';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../server/test/engines';
-import { BrowserSuite, HAS_BROWSER, PHONE } from './browser';
+import { BrowserSuite, HAS_BROWSER } from './browser';
 
 const PRESS = 'YL-EQ-002';
 const DEVICE = '2 号压铸机 PLC';
@@ -28,7 +28,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await page.keyboard.type(text);
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
     await option.first().waitFor({ state: 'visible' });
-    await page.waitForTimeout(300); // the dropdown's opening motion
     await option.first().click();
   };
 
@@ -69,11 +68,9 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
 
     await admin.getByTestId('new-device').click();
     await expect.poll(() => admin.getByTestId('device-submit').isVisible()).toBe(true);
-    await admin.waitForTimeout(300); // the dialog's opening motion
     await admin.getByTestId('device-name').fill(DEVICE);
     await admin.getByTestId('device-type').fill(DEVICE_TYPE);
     await choose(admin, 'device-asset', PRESS);
-    await admin.waitForTimeout(300); // the dropdown's closing motion
     await shot(admin, 'device-form', false);
     await admin.getByTestId('device-submit').click();
 
@@ -83,7 +80,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     expect(await admin.getByTestId('credentials-topic').innerText()).toBe('v1/devices/me/telemetry');
     expect(await admin.getByTestId('credentials-http').innerText()).toBe(`${base}/api/v1/${token}/telemetry`);
     expect(await admin.getByTestId('credentials-mosquitto').innerText()).toContain(`-u ${token} -t v1/devices/me/telemetry`);
-    await admin.waitForTimeout(300); // the dialog's opening motion
     await shot(admin, 'credentials', false);
 
     await admin.getByTestId('credentials-close').click();
@@ -159,7 +155,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await expect.poll(() => admin.getByTestId('new-rule').isVisible()).toBe(true);
     await admin.getByTestId('new-rule').click();
     await expect.poll(() => admin.getByTestId('rule-submit').isVisible()).toBe(true);
-    await admin.waitForTimeout(300); // the dialog's opening motion
     await admin.getByTestId('rule-name-input').fill(RULE);
     await admin.getByTestId('rule-device-type').locator('input').fill(DEVICE_TYPE);
     await admin.getByTestId('rule-metric').locator('input').fill('mold_temp');
@@ -206,7 +201,6 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     const notice = admin.getByTestId('notification-item').first();
     await expect.poll(() => notice.isVisible()).toBe(true);
     expect(await notice.innerText()).toMatch(new RegExp(`设备告警 · 紧急[\\s\\S]*${DEVICE} · ${RULE}`));
-    await admin.waitForTimeout(300); // the popover's opening motion
     await shot(admin, 'alarm-bell', false);
     await notice.click();
     await expect.poll(() => new URL(admin.url()).pathname).toBe('/alarms');
@@ -215,8 +209,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
 
   it('a phone shows the device list, the device page and the alarms', async () => {
     await publish({ state: 1 });
-    const phone = await signIn('yinlun', PHONE, true);
-    await phone.goto(`${base}/devices?state=running`);
+    const phone = await signIn('yinlun', { phone: true, at: '/devices?state=running' });
     const card = phone.getByTestId('device-card').filter({ hasText: DEVICE });
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.getByTestId('device-state').getAttribute('data-state')).toBe('running');
@@ -238,8 +231,7 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('machine data in Chromium on %s', (eng
     await shot(phone, 'phone-alarms', false);
   });
   it('a member reads the devices and alarms but provisions nothing', async () => {
-    const member = await signIn('yinlun.tech');
-    await member.goto(`${base}/devices`);
+    const member = await signIn('yinlun.tech', { at: '/devices' });
     await expect.poll(() => member.getByTestId('device-link').filter({ hasText: DEVICE }).count()).toBe(1);
     expect(await member.getByTestId('new-device').count()).toBe(0);
     expect(await member.getByTestId('device-credentials').count()).toBe(0);
