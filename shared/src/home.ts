@@ -112,8 +112,8 @@ export const officeHomeView = z.object({
     /** A department asked for more time: the office approves or declines. */
     extensionRequests: count,
     /**
-     * Answered, the enterprise's rating window (rateDueAt) past and no rating: the office's follow-up call (回访)
-     * closes them (until the clock job closes them as not rated).
+     * Answered and awaiting the enterprise's rating: the office's follow-up call (回访) closes one; at the end of
+     * its rating window (rateDueAt) the clock job closes it as not rated.
      */
     toFollowUp: count,
   }),
@@ -125,8 +125,8 @@ export const departmentHomeView = z.object({
   kind: z.literal('department'),
   ...base,
   /**
-   * Requests the department leads: dispatched to it (to sign), signed or in progress (to answer); and open ones
-   * (dispatched, signed, in progress) it co-handles (协办), on which it gives the lead its opinion.
+   * Requests the department leads: dispatched to it (to sign), signed or in progress (to answer); and the ones it
+   * co-handles (协办) that the lead has signed and not yet answered, on which it gives the lead its opinion.
    */
   requests: z.object({ toSign: count, toAnswer: count, dueSoon: count, overdue: count, coHandling: count }),
   urgent: z.array(homeRequestItem),

@@ -84,9 +84,6 @@ function runningDue(r: RequestView): string | null {
   }
 }
 
-/** Open with the lead department: a co-handling department gives its opinion on these. */
-const CO_HANDLED_STATUSES = ['dispatched', 'signed', 'in_progress'] as const;
-
 const SLA_RANK: Record<SlaColour, number> = { red: 0, yellow: 1, green: 2 };
 
 /** Most urgent first: overdue, then near the due time, then the earliest due. */
@@ -191,8 +188,8 @@ export class HomeService {
         toAccept: open.filter((r) => r.status === 'submitted').length,
         toDispatch: open.filter((r) => r.status === 'accepted').length,
         extensionRequests: open.filter((r) => r.extensionRequestedDays !== null).length,
-        // The rating window is over: the enterprise did not rate, the office calls it (回访).
-        toFollowUp: open.filter((r) => r.status === 'answered' && r.rateDueAt !== null && Date.parse(r.rateDueAt) < now.getTime()).length,
+        // Answered, the enterprise's rating awaited: the office may call it (回访) before the clock closes it unrated.
+        toFollowUp: open.filter((r) => r.status === 'answered').length,
       },
       urgent: urgentRequests(open),
     };
@@ -211,9 +208,7 @@ export class HomeService {
     const toAnswer = led.filter((r) => r.status === 'signed' || r.status === 'in_progress');
     const work = [...toSign, ...toAnswer];
     // The ones it co-handles (协办) while the lead handles them: it gives the lead its opinion.
-    const coHandling = involved.filter(
-      (r) => r.leadDepartmentId !== own && r.coDepartmentIds.includes(own) && (CO_HANDLED_STATUSES as readonly string[]).includes(r.status),
-    );
+    const coHandling = involved.filter((r) => r.leadDepartmentId !== own && r.allowedActions.includes('opinion'));
     return {
       kind: 'department',
       generatedAt: this.now().toISOString(),

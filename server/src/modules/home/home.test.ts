@@ -1,7 +1,6 @@
 // Each role's home on the demo county: its numbers are the linked pages' numbers (the same list endpoints'
 // totals), they move when the person's work does, and they never count another tenant's records.
 import type {
-  Actor,
   CountyHomeView,
   DepartmentHomeView,
   EnterpriseHomeView,
@@ -14,10 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { userOf } from '../../../test/factories';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/harness';
-import { withTablesOf } from '../../db/connection';
-import { NotificationService, type NotificationTables } from '../notifications';
-import { ServiceRequestService, type ServiceRequestTables } from '../service-requests';
-import { HomeService, type HomeSources } from './home.service';
 
 const filing = {
   categoryCode: 'construction',
@@ -106,53 +101,23 @@ describe.each(ENGINES)('home pages on %s', (engine) => {
     expect((await homeOf<OfficeHomeView>(officer)).queue).toMatchObject({ toAccept: queue.toAccept, toDispatch: queue.toDispatch + 1 });
   });
 
-  it('counts for the office the answers left unrated past their rating window, to follow up (回访), until the call closes them', async () => {
-    // A request answered now; its rating window ends at rateDueAt.
+  it('counts for the office the answers awaiting the enterprise’s rating, to follow up (回访), until the call closes them', async () => {
+    const answeredTotal = async () =>
+      (await officer.get('/api/service-requests?status=answered&pageSize=1')).json<{ total: number }>().total;
+    const before = (await homeOf<OfficeHomeView>(officer)).queue.toFollowUp;
+    expect(before).toBe(await answeredTotal());
+
     const filed = (await shanhe.post('/api/service-requests', filing)).json<{ id: string }>();
     await act(officer, filed.id, { action: 'accept', phoneContact: '已电话联系' });
     await act(officer, filed.id, { action: 'dispatch', leadDepartmentId: zhujian.organisationId, coDepartmentIds: [] });
     await act(zhujian, filed.id, { action: 'sign' });
-    const answered = await zhujian.post(`/api/service-requests/${filed.id}/actions`, { action: 'answer', answer: '已告知消防验收流程' });
-    expect(answered.statusCode, answered.body).toBe(200);
-    const due = Date.parse(answered.json<RequestView>().rateDueAt!);
-    expect(due).toBeGreaterThan(Date.now());
+    expect((await homeOf<OfficeHomeView>(officer)).queue.toFollowUp).toBe(before);
+    await act(zhujian, filed.id, { action: 'answer', answer: '已告知消防验收流程' });
+    expect((await homeOf<OfficeHomeView>(officer)).queue.toFollowUp).toBe(before + 1);
 
-    // The office's home on a clock the test sets (the office's home reads only the requests list).
-    let clock = new Date();
-    const serviceRequests = new ServiceRequestService({
-      db: withTablesOf<ServiceRequestTables>(t.db),
-      notifications: new NotificationService({ db: withTablesOf<NotificationTables>(t.db) }),
-      now: () => clock,
-    });
-    const home = new HomeService({ sources: { serviceRequests } as HomeSources, now: () => clock });
-    const office: Actor = {
-      userId: officer.userId,
-      username: officer.username,
-      role: 'service_officer',
-      organisationId: officer.organisationId,
-      organisationKind: 'county',
-      via: 'session',
-    };
-    const queueAt = async (ms: number) => {
-      clock = new Date(ms);
-      return ((await home.home(office)) as OfficeHomeView).queue;
-    };
-    /** The answered requests the list shows whose rating window is over at `ms`. */
-    const pastWindow = async (ms: number) =>
-      (await everyItem<RequestView>(officer, '/api/service-requests?status=answered')).filter(
-        (r) => r.rateDueAt !== null && Date.parse(r.rateDueAt) < ms,
-      ).length;
-
-    // The app's own home now: the answers past their window, as the list shows them; this one is not yet.
-    expect((await homeOf<OfficeHomeView>(officer)).queue.toFollowUp).toBe(await pastWindow(Date.now()));
-    const inWindow = await queueAt(due - 1);
-    const past = await queueAt(due + 1);
-    expect(past.toFollowUp).toBe(inWindow.toFollowUp + 1);
-    expect(past.toFollowUp).toBe(await pastWindow(due + 1));
-
-    // The office's call closes it: nothing left to follow up.
+    // The office's call closes it: one fewer to follow up.
     await act(officer, filed.id, { action: 'follow_up', rating: 'satisfied', note: '电话回访，企业表示满意' });
-    expect((await queueAt(due + 1)).toFollowUp).toBe(inWindow.toFollowUp);
+    expect((await homeOf<OfficeHomeView>(officer)).queue.toFollowUp).toBe(before);
   });
 
   it('shows a department the requests it leads, to sign and to answer, and nothing dispatched elsewhere', async () => {
@@ -189,32 +154,33 @@ describe.each(ENGINES)('home pages on %s', (engine) => {
     expect((await homeOf<DepartmentHomeView>(zhujian)).requests).toEqual(before.requests);
   });
 
-  it('counts for a department the open requests it co-handles (协办) and does not lead, until the lead answers', async () => {
+  it('counts for a department the requests it co-handles (协办) whose opinion the lead awaits, until the lead answers', async () => {
     const own = zhujian.organisationId;
     const fangguan = await userOf(t.app, admin, departments['房管中心']!, 'department_handler', '房管中心 测试员');
-    /** The open requests in the department's list that it co-handles while another department leads. */
+    /** The open requests in the department's list on which it may give its opinion while another department leads. */
     const coHandled = async () =>
       (await everyItem<RequestView>(zhujian, '/api/service-requests?open=true')).filter(
-        (r) => r.leadDepartmentId !== own && r.coDepartmentIds.includes(own) && ['dispatched', 'signed', 'in_progress'].includes(r.status),
+        (r) => r.leadDepartmentId !== own && r.coDepartmentIds.includes(own) && r.allowedActions.includes('opinion'),
       );
     const [before, leadBefore] = await Promise.all([homeOf<DepartmentHomeView>(zhujian), homeOf<DepartmentHomeView>(fangguan)]);
     expect(before.requests.coHandling).toBe((await coHandled()).length);
 
-    // 房管中心 leads, 住建局 co-handles: not the department's to sign or answer, but its opinion is wanted.
+    // 房管中心 leads, 住建局 co-handles: never the department's to sign or answer.
     const filed = (await shanhe.post('/api/service-requests', filing)).json<{ id: string }>();
     await act(officer, filed.id, { action: 'accept', phoneContact: '已电话联系' });
     await act(officer, filed.id, { action: 'dispatch', leadDepartmentId: departments['房管中心']!, coDepartmentIds: [own] });
-    const withCo = { ...before.requests, coHandling: before.requests.coHandling + 1 };
-    expect((await homeOf<DepartmentHomeView>(zhujian)).requests).toEqual(withCo);
-    // The list the card links to shows it.
-    expect((await coHandled()).map((r) => r.id)).toContain(filed.id);
-    // The lead department counts it as its own to sign, not as co-handled.
+    // The lead department counts it as its own to sign, not as co-handled; no opinion is asked before it signs.
     expect((await homeOf<DepartmentHomeView>(fangguan)).requests).toEqual({
       ...leadBefore.requests,
       toSign: leadBefore.requests.toSign + 1,
     });
+    expect((await homeOf<DepartmentHomeView>(zhujian)).requests).toEqual(before.requests);
 
+    // Signed by the lead: the co-handling department's opinion is wanted, and the list shows it.
     await act(fangguan, filed.id, { action: 'sign' });
+    const withCo = { ...before.requests, coHandling: before.requests.coHandling + 1 };
+    expect((await homeOf<DepartmentHomeView>(zhujian)).requests).toEqual(withCo);
+    expect((await coHandled()).map((r) => r.id)).toContain(filed.id);
     await act(zhujian, filed.id, { action: 'opinion', opinion: '该厂房已在住建局备案，消防验收材料可一并提交' });
     // An opinion may be updated until the answer: still co-handled.
     expect((await homeOf<DepartmentHomeView>(zhujian)).requests).toEqual(withCo);

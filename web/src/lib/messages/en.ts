@@ -721,7 +721,7 @@ export const en: Record<MessageKey, string> = {
   'home.office.extensions': 'Extensions to approve',
   'home.office.extensionsHint': 'Departments asking for more time',
   'home.office.toFollowUp': 'To follow up',
-  'home.office.toFollowUpHint': 'Not rated in time: call the enterprise to close',
+  'home.office.toFollowUpHint': 'Answered, awaiting a rating: a follow-up call closes it',
   'home.office.queue': 'Open requests by time limit',
   'home.office.empty': 'No open requests',
   'home.department.subtitle': 'Requests your department leads: sign, handle, answer',

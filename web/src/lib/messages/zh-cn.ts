@@ -713,7 +713,7 @@ export const zhCN = {
   'home.office.extensions': '延期待审批',
   'home.office.extensionsHint': '部门申请延长答复时限',
   'home.office.toFollowUp': '待回访',
-  'home.office.toFollowUpHint': '企业逾期未评价，电话回访后办结',
+  'home.office.toFollowUpHint': '已答复待企业评价，可电话回访办结',
   'home.office.queue': '在办诉求时限分布',
   'home.office.empty': '暂无在办诉求',
   'home.department.subtitle': '本部门牵头办理的诉求：签收、办理、答复',
