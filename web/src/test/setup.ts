@@ -1,7 +1,10 @@
 // Setup of the 'web' vitest project (jsdom): what antd expects of a browser that jsdom lacks, and a clean page,
 // storage and fetch after every test.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy…/waitFor give up after 1 s by default: too short on a CI machine whose two cores also run the browser flows.
+configure({ asyncUtilTimeout: 5_000 });
 
 // antd's responsive helpers (Grid.useBreakpoint, Table, Layout.Sider) subscribe to media queries.
 if (!window.matchMedia) {
