@@ -175,7 +175,7 @@ describe('HomePage', { timeout: 30_000 }, () => {
     expect(valueOf('home-to-follow-up')).toBe('3');
     expect(hrefOf('home-to-follow-up')).toBe('/requests?status=answered');
     expect(screen.getByTestId('home-to-follow-up').textContent).toContain('待回访');
-    expect(screen.getByTestId('home-to-follow-up').textContent).toContain('企业逾期未评价，电话回访后办结');
+    expect(screen.getByTestId('home-to-follow-up').textContent).toContain('已答复待企业评价，可电话回访办结');
     for (const [colour, count] of [
       ['green', '8'],
       ['yellow', '3'],
