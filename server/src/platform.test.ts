@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../test/engines';
 import { testConfig } from '../test/platform';
 import type { Database } from './app';
+import { SQLITE_FILE } from './db/backup';
 import { openDatabase } from './db/connection';
 import { DEMO_ACCOUNTS } from './demo/load-demo';
 import { PortInUseError, startPlatform, type Platform } from './platform';
@@ -149,6 +150,34 @@ describe.each(ENGINES)('platform on %s', (engine) => {
       await fresh.drop();
     }
   });
+
+  // SQLite only: PostgreSQL's starts queue on Kysely's advisory lock, which waits without a timeout.
+  if (engine === 'sqlite')
+    it('waits for another instance that holds the write lock longer than busy_timeout (a first start loading the demo)', async () => {
+      const fresh = await createTestDatabase(engine);
+      // The other instance: a process that takes the write lock and keeps it 12 s (busy_timeout is 10 s).
+      const holder = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const db = new (require('better-sqlite3'))(process.argv[1]); db.pragma('journal_mode = WAL'); db.exec('begin immediate');
+           console.log('held'); setTimeout(() => { db.exec('commit'); db.close(); }, 12000);`,
+          path.join(fresh.location.dataDir, SQLITE_FILE),
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const released = new Promise((resolve) => holder.on('exit', resolve));
+      try {
+        await new Promise((resolve) => holder.stdout.once('data', resolve));
+        const started = Date.now();
+        const platform = await startPlatform(testConfig(fresh, { DEMO_DATA: 'false' }));
+        expect(Date.now() - started).toBeGreaterThan(11_000);
+        await platform.close();
+      } finally {
+        await released;
+        await fresh.drop();
+      }
+    });
 
   it('names the variable in one line and exits 1 when DATA_DIR, DATABASE_URL or MQTT_URL cannot be used', async () => {
     const dead = await occupyPort(); // a port that answers nothing a client expects once closed

@@ -66,6 +66,24 @@ function isConnectionError(error: unknown): boolean {
 }
 
 /** The URL without its password, for messages. */
+/**
+ * SQLite: a step that needs the write lock while another instance holds it for longer than busy_timeout (its
+ * first start loads the demo county in one transaction, 10–20 s on a busy machine) waits for it again, up to
+ * this long, instead of failing the start.
+ */
+const STARTUP_LOCK_WAIT_MS = 120_000;
+
+async function waitingForOtherStarts<T>(step: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + STARTUP_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await step();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+    }
+  }
+}
+
 const redacted = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
 export async function startPlatform(config: Config): Promise<Platform> {
@@ -95,7 +113,7 @@ export async function startPlatform(config: Config): Promise<Platform> {
 
   try {
     try {
-      await migrateToLatest(db);
+      await waitingForOtherStarts(() => migrateToLatest(db));
     } catch (error) {
       if (config.databaseUrl && isConnectionError(error))
         throw new StartupError('DATABASE_URL', `cannot use ${redacted(config.databaseUrl)} (${reason(error)})`);
@@ -118,15 +136,16 @@ export async function startPlatform(config: Config): Promise<Platform> {
     });
     const log = app.log;
     if (config.demoData) {
-      if (await loadDemoData(db)) log.info('demo data loaded (accounts in README.md)');
-      if (config.demoPassword) {
-        await applyDemoPassword(db, config.demoPassword);
+      if (await waitingForOtherStarts(() => loadDemoData(db))) log.info('demo data loaded (accounts in README.md)');
+      const { demoPassword } = config;
+      if (demoPassword) {
+        await waitingForOtherStarts(() => applyDemoPassword(db, demoPassword));
         log.info('demo accounts use DEMO_PASSWORD');
       } else {
         log.info(`demo accounts: password ${PUBLISHED_DEMO_PASSWORD}, accepted only from this machine (set DEMO_PASSWORD for others)`);
       }
     } else {
-      const admin = await bootstrapCountyAdmin(db, config.adminPassword);
+      const admin = await waitingForOtherStarts(() => bootstrapCountyAdmin(db, config.adminPassword));
       if (admin && !config.adminPassword)
         log.warn(
           `first start: sign in as "${admin.username}" with the one-time password "${admin.password}"; you will be asked to choose your own`,

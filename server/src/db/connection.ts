@@ -50,11 +50,12 @@ export function openDatabase<DB>(options: {
     return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log }), engine: 'postgres', pool, sqlite: null };
   }
   const sqlite = new SQLite(path.join(options.dataDir, SQLITE_FILE));
+  // A second process (another instance, the CLI migrator) waits for the write lock instead of failing; first,
+  // so that switching a new file to WAL waits too.
+  sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'full'}`);
   sqlite.pragma('foreign_keys = ON');
-  // A second process (another instance, the CLI migrator) waits for the write lock instead of failing.
-  sqlite.pragma('busy_timeout = 10000');
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log }), engine: 'sqlite', pool: null, sqlite };
 }
 
