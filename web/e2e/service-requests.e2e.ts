@@ -67,15 +67,19 @@ describe.runIf(HAS_BROWSER).each(ENGINES)('direct service in Chromium on %s', (e
     await expect.poll(() => page.getByTestId('action-confirm').isVisible()).toBe(true);
     await fill?.();
     await page.getByTestId('action-confirm').click();
-    // The dialog closes once the step is saved. If it does not, say what the dialog and the network show.
+    // The dialog closes once the step is saved. If it does not, say what the dialog and the network show. The
+    // dialog is read in one snapshot: a locator read after it closed would wait out the action timeout (15 s).
     await expect
       .poll(
         async () => {
-          const dialog = page.locator('.ant-modal:visible');
-          if ((await dialog.count()) === 0) return 'closed';
-          const messages = await dialog.locator('.ant-alert-error, .ant-form-item-explain-error').allInnerTexts();
-          const loading = (await page.getByTestId('action-confirm').getAttribute('class'))?.includes('loading');
-          return `open (${loading ? 'saving' : 'idle'}${messages.length ? `: ${messages.join(' / ')}` : ''}; ${writesOf.get(page)!()})`;
+          const dialog = await page.evaluate<{ errors: string[]; saving: boolean } | null>(`(() => {
+            const modal = [...document.querySelectorAll('.ant-modal')].find((m) => m.checkVisibility());
+            if (!modal) return null;
+            const errors = [...modal.querySelectorAll('.ant-alert-error, .ant-form-item-explain-error')].map((e) => e.innerText);
+            return { errors, saving: Boolean(modal.querySelector('[data-testid="action-confirm"].ant-btn-loading')) };
+          })()`);
+          if (!dialog) return 'closed';
+          return `open (${dialog.saving ? 'saving' : 'idle'}${dialog.errors.length ? `: ${dialog.errors.join(' / ')}` : ''}; ${writesOf.get(page)!()})`;
         },
         { timeout: 20_000 },
       )
