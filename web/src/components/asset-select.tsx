@@ -21,6 +21,8 @@ export function AssetSelect({
   initial,
   testId,
   disabled,
+  id,
+  'aria-label': ariaLabel,
 }: {
   value?: string | null;
   onChange?: (value: string | undefined) => void;
@@ -28,6 +30,10 @@ export function AssetSelect({
   initial?: AssetOption | undefined;
   testId?: string;
   disabled?: boolean;
+  /** Set by a Form.Item, so that its label names the box. */
+  id?: string;
+  /** The name where no label points at the box. */
+  'aria-label'?: string;
 }) {
   const [search, setSearch] = useState<string | undefined>(undefined);
   const assets = useQuery({
@@ -39,6 +45,8 @@ export function AssetSelect({
   const options = initial && !found.some((a) => a.id === initial.id) ? [initial, ...found] : found;
   return (
     <Select
+      id={id}
+      aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: (text) => setSearch(text || undefined) }}
       allowClear
       disabled={disabled}

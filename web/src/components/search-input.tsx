@@ -10,6 +10,7 @@ export function SearchInput({
   value,
   onSearch,
   placeholder,
+  ariaLabel = placeholder,
   width = 280,
   testId,
   delayMs = 400,
@@ -17,6 +18,8 @@ export function SearchInput({
   value: string | undefined;
   onSearch: (value: string | undefined) => void;
   placeholder?: string;
+  /** The box's accessible name; the placeholder's words unless given (a placeholder alone names nothing). */
+  ariaLabel?: string;
   width?: number;
   testId?: string;
   delayMs?: number;
@@ -50,6 +53,7 @@ export function SearchInput({
       allowClear
       prefix={<SearchOutlined style={{ color: '#8c98a8' }} />}
       placeholder={placeholder}
+      aria-label={ariaLabel}
       value={text}
       onChange={(event) => {
         const next = event.target.value;

@@ -36,6 +36,7 @@ export function SharingSwitch({
         checked={sharing.data.shared}
         loading={setSharing.isPending}
         disabled={!switches}
+        aria-label={t(messages.label)}
         onChange={(shared) =>
           setSharing.mutate(
             { shared },

@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'common.no': 'No',
   'common.saved': 'Saved',
   'common.total': '{count} in total',
+  'common.year': 'Year',
 
   'unit.wanYuan': '×10k yuan',
 
@@ -1546,6 +1547,8 @@ export const en: Record<MessageKey, string> = {
   'inspection.point.remove': 'Remove',
   'inspection.point.removeConfirm': 'Remove this point? A point with inspection records stays',
   'inspection.item.up': 'Move item up',
+  'inspection.item.row': 'Item {index} {field}',
+  'inspection.item.kind': 'Type',
   'inspection.item.down': 'Move item down',
   'inspection.item.required': 'Required',
   'transfer.enterprise': 'Receiving enterprise',

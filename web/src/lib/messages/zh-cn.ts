@@ -19,6 +19,7 @@ export const zhCN = {
   'common.no': '否',
   'common.saved': '已保存',
   'common.total': '共 {count} 条',
+  'common.year': '年度',
 
   'unit.wanYuan': '万元',
 
@@ -1533,6 +1534,8 @@ export const zhCN = {
   'inspection.point.remove': '删除',
   'inspection.point.removeConfirm': '删除该点位？已有巡检记录的点位不能删除',
   'inspection.item.up': '上移检查项',
+  'inspection.item.row': '第 {index} 项 {field}',
+  'inspection.item.kind': '类型',
   'inspection.item.down': '下移检查项',
   'inspection.item.required': '必检',
   'transfer.enterprise': '接收企业',

@@ -13,6 +13,7 @@ export function MoldLifeBar({ asset, wide = false }: { asset: Pick<AssetView, 's
   const shots = asset.shots ?? 0;
   const share = shots / asset.designLifeShots;
   const near = share >= END_OF_LIFE_SHARE;
+  const percent = Math.min(100, Math.round(share * 1000) / 10);
   return (
     <Flex
       vertical
@@ -24,7 +25,8 @@ export function MoldLifeBar({ asset, wide = false }: { asset: Pick<AssetView, 's
       data-near={near}
     >
       <Progress
-        percent={Math.min(100, Math.round(share * 1000) / 10)}
+        percent={percent}
+        aria-label={`${t('asset.life')} ${formatNumber(percent, locale, 1)}%`}
         size="small"
         status={near ? 'exception' : 'normal'}
         strokeColor={near ? '#cf1322' : undefined}

@@ -38,6 +38,7 @@ function MountControl({ asset }: { asset: AssetDetailView }) {
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('mount.pressPlaceholder')}
+          aria-label={t('mount.pressPlaceholder')}
           value={pressId}
           onChange={setPressId}
           loading={equipment.isPending}

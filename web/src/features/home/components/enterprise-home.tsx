@@ -305,6 +305,7 @@ export function TechnicianHome({ home }: { home: TechnicianHomeView }) {
                     percent={r.pointsTotal === 0 ? 0 : Math.round((r.pointsChecked / r.pointsTotal) * 100)}
                     format={() => `${r.pointsChecked}/${r.pointsTotal}`}
                     size="small"
+                    aria-label={`${r.routeName} ${t('inspection.pointsChecked', { checked: r.pointsChecked, total: r.pointsTotal })}`}
                   />
                 </Link>
               ))}

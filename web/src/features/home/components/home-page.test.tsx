@@ -242,6 +242,7 @@ describe('HomePage', { timeout: 30_000 }, () => {
     expect(order.textContent).toContain('已逾期');
     expect(screen.getByTestId('home-round-item').getAttribute('href')).toBe('/inspection/rounds/round-1');
     expect(screen.getByTestId('home-round-item').textContent).toContain('2/6');
+    expect(screen.getByRole('progressbar', { name: '压铸车间日常点检 已检点位 2 / 6' }).getAttribute('aria-valuenow')).toBe('33');
     expect(screen.getByTestId('home-route-item').textContent).toContain('空压站巡检');
   });
 

@@ -119,6 +119,7 @@ export function AuditPage() {
           <Select
             allowClear
             placeholder={t('audit.entity')}
+            aria-label={t('audit.entity')}
             value={filter.entity}
             onChange={(entity: string | undefined) => setFilter({ ...filter, entity, page: 1 })}
             options={Object.keys(ENTITY_LABELS).map((entity) => ({ value: entity, label: label(ENTITY_LABELS, entity) }))}

@@ -98,6 +98,7 @@ export function UsersPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('user.organisation')}
+              aria-label={t('user.organisation')}
               value={filter.organisationId}
               onChange={(value: string | undefined) => setFilter({ ...filter, organisationId: value, page: 1 })}
               options={organisationOptions}

@@ -14,7 +14,7 @@ import { PlanFormModal } from './plan-form-modal';
 import { PlanStatusTag } from './work-order-tags';
 
 function NextDue({ plan }: { plan: PlanView }) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const status = plan.status;
   if (!status) return <Typography.Text type="secondary">—</Typography.Text>;
   const point = status.dueAt ? formatDateTime(status.dueAt) : formatNumber(status.dueCounter, locale, 0);
@@ -25,6 +25,7 @@ function NextDue({ plan }: { plan: PlanView }) {
         percent={Math.min(100, Math.round(status.progress * 100))}
         size="small"
         showInfo={false}
+        aria-label={`${plan.name} ${t('plan.nextDue')} ${Math.min(100, Math.round(status.progress * 100))}%`}
         status={status.status === 'OVERDUE' ? 'exception' : 'normal'}
       />
     </Flex>

@@ -112,7 +112,12 @@ export function WorkOrderChecklist({ order }: { order: WorkOrderDetailView }) {
       data-testid="work-order-checklist"
     >
       <Flex vertical gap={10}>
-        <Progress percent={Math.round((ticked / order.checklist.length) * 100)} showInfo={false} size="small" />
+        <Progress
+          percent={Math.round((ticked / order.checklist.length) * 100)}
+          showInfo={false}
+          size="small"
+          aria-label={`${t('checklist.title')} ${t('checklist.progress', { done: ticked, total: order.checklist.length })}`}
+        />
         {!editable && order.status !== 'done' && order.status !== 'accepted' && order.status !== 'cancelled' && missing > 0 && (
           <Typography.Text type="secondary">{t('checklist.startFirst')}</Typography.Text>
         )}

@@ -164,6 +164,7 @@ export function WorkOrdersPage() {
           <Select<WorkOrderKind>
             allowClear
             placeholder={t('workOrder.kind')}
+            aria-label={t('workOrder.kind')}
             value={kind}
             onChange={(value: WorkOrderKind | undefined) => update({ kind: value })}
             options={WORK_ORDER_KINDS.map((k) => ({ value: k, label: t(`workOrderKind.${k}`) }))}
@@ -173,6 +174,7 @@ export function WorkOrdersPage() {
           <Select<WorkOrderStatus>
             allowClear
             placeholder={t('workOrder.status')}
+            aria-label={t('workOrder.status')}
             value={status}
             onChange={(value: WorkOrderStatus | undefined) => update({ status: value })}
             options={WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`workOrderStatus.${s}`) }))}

@@ -126,6 +126,7 @@ export function ProjectStatisticsPage() {
     locale,
   );
   const yearUnit = moneyUnit([data?.total.plannedYearWan, data?.total.completedYearWan], locale);
+  const yearPercent = data?.total.plannedYearWan ? Math.round((data.total.completedYearWan / data.total.plannedYearWan) * 1000) / 10 : 0;
 
   return (
     <>
@@ -135,6 +136,7 @@ export function ProjectStatisticsPage() {
         extra={
           <Select
             value={year}
+            aria-label={t('common.year')}
             style={{ width: 110 }}
             onChange={(y) => setParams({ year: String(y) }, { replace: true })}
             options={Array.from({ length: 6 }, (_, i) => countyThisYear() - i).map((y) => ({
@@ -182,10 +184,9 @@ export function ProjectStatisticsPage() {
                   />
                 </Flex>
                 <Progress
-                  percent={
-                    data.total.plannedYearWan ? Math.round((data.total.completedYearWan / data.total.plannedYearWan) * 1000) / 10 : 0
-                  }
+                  percent={yearPercent}
                   success={{ percent: Math.round(data.expectedShare * 1000) / 10 }}
+                  aria-label={`${t('projects.stats.yearProgress')} ${yearPercent}%`}
                   style={{ marginTop: 8 }}
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -46,12 +46,12 @@ const PROJECTS = [
   project('p3', '智能工厂', 250_000, 15_000, 9_000),
 ];
 
-function renderPage(locale: 'zh-CN' | 'en' = 'zh-CN') {
+function renderPage(locale: 'zh-CN' | 'en' = 'zh-CN', route = '/projects') {
   serveApi({
     'GET /api/projects': () => ({ items: PROJECTS, total: PROJECTS.length, page: 1, pageSize: 20 }),
     'GET /api/parks': () => [],
   });
-  renderWithProviders(<ProjectsPage />, { user: makeUser('county_admin'), route: '/projects', locale });
+  renderWithProviders(<ProjectsPage />, { user: makeUser('county_admin'), route, locale });
 }
 
 /** The header and the cells of the table's column whose header starts with `title`. */
@@ -87,5 +87,24 @@ describe('the project list writes each money column in one unit', { timeout: 30_
     const total = column('Total investment');
     expect(total.header).toBe('Total investment (¥ M)');
     expect(total.cells).toEqual(['80.00', '120.00', '2,500.00']);
+  });
+});
+
+describe('the project list to a screen reader', { timeout: 30_000 }, () => {
+  it('names each filter by the words its placeholder shows', async () => {
+    renderPage();
+    await waitFor(() => expect(screen.getAllByText('汽车零部件扩产').length).toBeGreaterThan(0));
+    expect(screen.getByRole('textbox', { name: '搜索项目或业主单位' })).toBeTruthy();
+    for (const name of ['阶段', '园区', '产业', '规模', '亮灯']) expect(screen.getByRole('combobox', { name })).toBeTruthy();
+  });
+
+  it('lets the keyboard reach the board and each of its columns, which scroll', async () => {
+    renderPage('zh-CN', '/projects?view=board');
+    const board = await screen.findByRole('region', { name: '看板' });
+    expect(board.tabIndex).toBe(0);
+    const started = await screen.findByRole('region', { name: '开工 3' });
+    expect(started.tabIndex).toBe(0);
+    expect(started.textContent).toContain('智能工厂');
+    expect(screen.getByRole('region', { name: '洽谈 0' }).tabIndex).toBe(0);
   });
 });

@@ -167,6 +167,7 @@ export function ProjectsPage() {
             <Select
               allowClear
               placeholder={t('projects.stage')}
+              aria-label={t('projects.stage')}
               style={{ width: 120 }}
               value={filter.stage}
               onChange={(v) => set({ stage: v })}
@@ -176,6 +177,7 @@ export function ProjectsPage() {
           <Select
             allowClear
             placeholder={t('projects.park')}
+            aria-label={t('projects.park')}
             style={{ width: 200 }}
             value={filter.parkId}
             onChange={(v) => set({ parkId: v })}
@@ -184,6 +186,7 @@ export function ProjectsPage() {
           <Select
             allowClear
             placeholder={t('projects.industry')}
+            aria-label={t('projects.industry')}
             style={{ width: 140 }}
             value={filter.industry}
             onChange={(v) => set({ industry: v })}
@@ -192,6 +195,7 @@ export function ProjectsPage() {
           <Select
             allowClear
             placeholder={t('projects.band')}
+            aria-label={t('projects.band')}
             style={{ width: 140 }}
             value={filter.band}
             onChange={(v) => set({ band: v })}
@@ -200,6 +204,7 @@ export function ProjectsPage() {
           <Select
             allowClear
             placeholder={t('projects.signal')}
+            aria-label={t('projects.signal')}
             style={{ width: 120 }}
             value={filter.signal}
             onChange={(v) => set({ signal: v })}
@@ -228,7 +233,16 @@ export function ProjectsPage() {
           }}
         />
       ) : (
-        <Row gutter={[12, 12]} wrap={false} style={{ overflowX: 'auto', paddingBottom: 8 }} data-testid="projects-board">
+        // The board and each column scroll: they take the keyboard focus so that the arrow keys scroll them.
+        <Row
+          gutter={[12, 12]}
+          wrap={false}
+          style={{ overflowX: 'auto', paddingBottom: 8 }}
+          tabIndex={0}
+          role="region"
+          aria-label={t('projects.viewBoard')}
+          data-testid="projects-board"
+        >
           {[...STAGE_ORDER, 'terminated' as const].map((stage) => {
             const inStage = items.filter((p) => p.stage === stage);
             return (
@@ -241,32 +255,39 @@ export function ProjectsPage() {
                       <Typography.Text type="secondary">{inStage.length}</Typography.Text>
                     </Flex>
                   }
-                  styles={{ body: { maxHeight: 620, overflowY: 'auto', padding: 8, background: '#fafafa' } }}
+                  styles={{ body: { padding: 0 } }}
                   data-testid={`board-${stage}`}
                 >
-                  {inStage.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-                  {inStage.map((p) => (
-                    <Card
-                      key={p.id}
-                      size="small"
-                      hoverable
-                      style={{ marginBottom: 8 }}
-                      onClick={() => void navigate(`/projects/${encodeURIComponent(p.id)}`)}
-                    >
-                      <Typography.Text strong style={{ display: 'block', fontSize: 13 }}>
-                        {p.name}
-                      </Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                        {p.investorName}
-                      </Typography.Text>
-                      <Flex justify="space-between" align="center" style={{ marginTop: 4 }}>
-                        <Typography.Text style={{ fontSize: 12 }}>
-                          {formatMoneyWithUnit(p.totalInvestmentWan, boardUnit, locale)}
+                  <div
+                    tabIndex={0}
+                    role="region"
+                    aria-label={`${t(stageKey(stage))} ${inStage.length}`}
+                    style={{ maxHeight: 620, overflowY: 'auto', padding: 8, background: '#fafafa' }}
+                  >
+                    {inStage.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+                    {inStage.map((p) => (
+                      <Card
+                        key={p.id}
+                        size="small"
+                        hoverable
+                        style={{ marginBottom: 8 }}
+                        onClick={() => void navigate(`/projects/${encodeURIComponent(p.id)}`)}
+                      >
+                        <Typography.Text strong style={{ display: 'block', fontSize: 13 }}>
+                          {p.name}
                         </Typography.Text>
-                        <SignalTag signal={p.signal} />
-                      </Flex>
-                    </Card>
-                  ))}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                          {p.investorName}
+                        </Typography.Text>
+                        <Flex justify="space-between" align="center" style={{ marginTop: 4 }}>
+                          <Typography.Text style={{ fontSize: 12 }}>
+                            {formatMoneyWithUnit(p.totalInvestmentWan, boardUnit, locale)}
+                          </Typography.Text>
+                          <SignalTag signal={p.signal} />
+                        </Flex>
+                      </Card>
+                    ))}
+                  </div>
                 </Card>
               </Col>
             );

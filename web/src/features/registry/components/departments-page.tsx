@@ -87,6 +87,7 @@ export function DepartmentsPage() {
               allowClear
               prefix={<SearchOutlined />}
               placeholder={t('departments.searchPlaceholder')}
+              aria-label={t('departments.searchPlaceholder')}
               value={search}
               onChange={(event) => setSearch(event.target.value)}
               style={{ width: 280 }}
@@ -95,6 +96,7 @@ export function DepartmentsPage() {
             <Select<DepartmentKind>
               allowClear
               placeholder={t('department.kind')}
+              aria-label={t('department.kind')}
               value={kind}
               onChange={(value) => setKind(value)}
               options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))}

@@ -187,6 +187,7 @@ export function EnterprisesPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('enterprise.park')}
+              aria-label={t('enterprise.park')}
               value={filter.parkId}
               onChange={(value: string | undefined) => update({ parkId: value })}
               options={(parks.data ?? []).map((park) => ({ value: park.id, label: park.name }))}
@@ -213,6 +214,7 @@ export function EnterprisesPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('enterprise.industry')}
+            aria-label={t('enterprise.industry')}
             value={filter.industry}
             onChange={(value: string | undefined) => update({ industry: value })}
             options={industryOptions(locale)}
@@ -221,6 +223,7 @@ export function EnterprisesPage() {
           />
           <Select<ScaleFilter>
             value={scale}
+            aria-label={t('enterprises.scaleColumn')}
             onChange={(value) => update({ aboveScale: value === 'all' ? undefined : String(value === 'above') })}
             options={[
               { value: 'all', label: t('enterprises.scaleAll') },

@@ -199,6 +199,7 @@ export function RequestsPage() {
           <Select<RequestStatus>
             allowClear
             placeholder={t('request.status')}
+            aria-label={t('request.status')}
             value={filter.status}
             onChange={(value: RequestStatus | undefined) => update({ status: value })}
             options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`requestStatus.${s}`) }))}
@@ -210,6 +211,7 @@ export function RequestsPage() {
               <Select
                 allowClear
                 placeholder={t('request.category')}
+                aria-label={t('request.category')}
                 value={filter.categoryCode}
                 onChange={(value: string | undefined) => update({ categoryCode: value })}
                 options={(categories.data ?? []).map((c) => ({ value: c.code, label: categoryName(c, locale) }))}
@@ -218,6 +220,7 @@ export function RequestsPage() {
               <Select<SlaColour>
                 allowClear
                 placeholder={t('sla.label')}
+                aria-label={t('sla.label')}
                 value={filter.sla}
                 onChange={(value: SlaColour | undefined) => update({ sla: value })}
                 options={SLA_COLOURS.map((c) => ({
@@ -239,6 +242,7 @@ export function RequestsPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('request.leadDepartment')}
+              aria-label={t('request.leadDepartment')}
               value={filter.departmentId}
               onChange={(value: string | undefined) => update({ departmentId: value })}
               options={(departments.data ?? []).filter((d) => d.acceptsRequests).map((d) => ({ value: d.id, label: d.name }))}

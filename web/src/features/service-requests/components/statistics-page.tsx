@@ -116,7 +116,7 @@ export function StatisticsPage() {
     dataIndex: field,
     width: 130,
     sorter: (a, b) => (a[field] ?? -1) - (b[field] ?? -1) || a.received - b.received,
-    render: (rate: number | null) =>
+    render: (rate: number | null, row) =>
       rate === null ? (
         <Typography.Text type="secondary">—</Typography.Text>
       ) : (
@@ -126,6 +126,7 @@ export function StatisticsPage() {
             percent={Math.round(rate * 100)}
             showInfo={false}
             size="small"
+            aria-label={`${row.label} ${t(label)} ${percent(rate, locale)}`}
             strokeColor={rate >= 0.9 ? '#2fb344' : rate >= 0.7 ? '#1554ad' : '#f0a020'}
           />
         </Flex>

@@ -50,6 +50,7 @@ export function ResponsibilityPage() {
         <Flex gap={12} wrap align="center">
           <Select
             value={year}
+            aria-label={t('common.year')}
             style={{ width: 110 }}
             onChange={(y) => update({ year: String(y) }, true)}
             options={Array.from({ length: 7 }, (_, i) => countyThisYear() - i).map((y) => ({
@@ -59,7 +60,12 @@ export function ResponsibilityPage() {
           />
           {isDepartment && (
             <Flex gap={6} align="center">
-              <Switch checked={mine} onChange={(v) => update({ mine: String(v) }, true)} data-testid="only-mine" />
+              <Switch
+                checked={mine}
+                onChange={(v) => update({ mine: String(v) }, true)}
+                aria-label={t('targets.responsibility.onlyMine')}
+                data-testid="only-mine"
+              />
               <Typography.Text>{t('targets.responsibility.onlyMine')}</Typography.Text>
             </Flex>
           )}
@@ -68,6 +74,7 @@ export function ResponsibilityPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('targets.department')}
+              aria-label={t('targets.department')}
               style={{ width: 220 }}
               value={departmentId}
               onChange={(v) => update({ departmentId: v }, true)}
@@ -77,6 +84,7 @@ export function ResponsibilityPage() {
           <Select
             allowClear
             placeholder={t('targets.status')}
+            aria-label={t('targets.status')}
             style={{ width: 120 }}
             value={status}
             onChange={(v) => update({ status: v }, true)}
@@ -107,7 +115,12 @@ export function ResponsibilityPage() {
               width: 190,
               render: (_, task) => (
                 <>
-                  <Progress percent={task.progress} size="small" success={{ percent: task.expectedProgress, strokeColor: '#faad1455' }} />
+                  <Progress
+                    percent={task.progress}
+                    size="small"
+                    success={{ percent: task.expectedProgress, strokeColor: '#faad1455' }}
+                    aria-label={`${task.title} ${t('targets.progress')} ${task.progress}%`}
+                  />
                   <Typography.Text type="secondary" style={{ fontSize: 11 }}>
                     {t('targets.expected', { expected: task.expectedProgress })}
                   </Typography.Text>
@@ -142,7 +155,11 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               {data.departmentName} · {data.startDate} → {data.deadline}
             </Typography.Text>
           </Flex>
-          <Progress percent={data.progress} success={{ percent: data.expectedProgress, strokeColor: '#faad1455' }} />
+          <Progress
+            percent={data.progress}
+            success={{ percent: data.expectedProgress, strokeColor: '#faad1455' }}
+            aria-label={`${t('targets.progress')} ${data.progress}%`}
+          />
           {data.canReport && data.progress < 100 && (
             <Form
               form={form}

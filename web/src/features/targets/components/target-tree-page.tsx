@@ -31,6 +31,7 @@ export function TargetTreePage() {
           <>
             <Select
               value={year}
+              aria-label={t('common.year')}
               style={{ width: 110 }}
               onChange={(y) => setParams({ year: String(y) }, { replace: true })}
               options={Array.from({ length: 7 }, (_, i) => countyThisYear() - i).map((y) => ({
@@ -141,6 +142,7 @@ export function TargetTreePage() {
                         <Progress
                           percent={task.progress}
                           size="small"
+                          aria-label={`${task.title} ${t('targets.progress')} ${task.progress}%`}
                           success={{ percent: task.expectedProgress, strokeColor: '#faad1455' }}
                         />
                       ),

@@ -132,6 +132,8 @@ describe('the device page names each metric with its unit', { timeout: 30_000 },
     await waitFor(() => expect(screen.getByTestId('live-chart-title').textContent).toBe('实时曲线 · 电流 (A)'));
     expect(screen.getByTestId('history-chart-title').textContent).toBe('历史曲线 · 电流 (A)');
     expect(screen.getByTestId('chart-metric').textContent).toContain('电流 (A)');
+    // Named by the visible label beside it, not by its placeholder.
+    expect(screen.getByRole('combobox', { name: '指标' })).toBeTruthy();
   });
 
   it('in English too', async () => {

@@ -292,6 +292,7 @@ export function DevicePage() {
                   .map((key) => ({ value: key, label: metricLabel(metricInfo(d.deviceType, key), locale) }))}
                 showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('chart.noMetric')}
+                aria-label={t('chart.metric')}
                 style={{ minWidth: 220 }}
                 data-testid="chart-metric"
               />

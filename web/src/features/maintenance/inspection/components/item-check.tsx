@@ -155,6 +155,7 @@ export function ItemCheck({
                 onChange={(value) => setDraft(value === null ? '' : String(value))}
                 suffix={item.unit ?? undefined}
                 disabled={locked}
+                aria-label={item.label}
                 style={{ flex: 1, fontSize: 18 }}
                 data-testid="item-number"
               />
@@ -180,6 +181,7 @@ export function ItemCheck({
               value={draft}
               onChange={(event) => setDraft(event.target.value)}
               disabled={locked}
+              aria-label={item.label}
               style={{ fontSize: 16 }}
               data-testid="item-text"
             />

@@ -112,68 +112,93 @@ export function PointFormModal({ routeId, point, onClose }: { routeId: string; p
         <Form.List name="items">
           {(fields, { add: addItem, remove, move }) => (
             <Flex vertical gap={8}>
-              {fields.map((field, index) => (
-                <Card key={field.key} size="small" data-testid="point-item">
-                  <Flex gap={8} wrap align="flex-start">
-                    <Form.Item
-                      name={[field.name, 'label']}
-                      rules={[{ required: true, whitespace: true, message: t('inspection.item.labelRequired') }]}
-                      style={{ flex: '1 1 200px', marginBottom: 8 }}
-                    >
-                      <Input maxLength={200} placeholder={t('inspection.item.label')} data-testid="item-label" />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'kind']} style={{ flex: '0 0 120px', marginBottom: 8 }}>
-                      <Select
-                        options={ITEM_KINDS.map((kind) => ({ value: kind, label: t(ITEM_KIND_LABELS[kind]) }))}
-                        data-testid="item-kind"
-                      />
-                    </Form.Item>
-                    <Flex gap={4}>
-                      <Button
-                        icon={<ArrowUpOutlined />}
-                        aria-label={t('inspection.item.up')}
-                        disabled={index === 0}
-                        onClick={() => move(index, index - 1)}
-                        data-testid="item-up"
-                      />
-                      <Button
-                        icon={<ArrowDownOutlined />}
-                        aria-label={t('inspection.item.down')}
-                        disabled={index === fields.length - 1}
-                        onClick={() => move(index, index + 1)}
-                        data-testid="item-down"
-                      />
-                      <Button
-                        icon={<DeleteOutlined />}
-                        aria-label={t('inspection.item.remove')}
-                        disabled={fields.length === 1}
-                        onClick={() => remove(field.name)}
-                        data-testid="item-remove"
-                      />
+              {fields.map((field, index) => {
+                // Row inputs have no visible label of their own: each is named by its row and its placeholder.
+                const rowName = (key: MessageKey) => t('inspection.item.row', { index: index + 1, field: t(key) });
+                return (
+                  <Card key={field.key} size="small" data-testid="point-item">
+                    <Flex gap={8} wrap align="flex-start">
+                      <Form.Item
+                        name={[field.name, 'label']}
+                        rules={[{ required: true, whitespace: true, message: t('inspection.item.labelRequired') }]}
+                        style={{ flex: '1 1 200px', marginBottom: 8 }}
+                      >
+                        <Input
+                          maxLength={200}
+                          placeholder={t('inspection.item.label')}
+                          aria-label={rowName('inspection.item.label')}
+                          data-testid="item-label"
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'kind']} style={{ flex: '0 0 120px', marginBottom: 8 }}>
+                        <Select
+                          options={ITEM_KINDS.map((kind) => ({ value: kind, label: t(ITEM_KIND_LABELS[kind]) }))}
+                          aria-label={rowName('inspection.item.kind')}
+                          data-testid="item-kind"
+                        />
+                      </Form.Item>
+                      <Flex gap={4}>
+                        <Button
+                          icon={<ArrowUpOutlined />}
+                          aria-label={t('inspection.item.up')}
+                          disabled={index === 0}
+                          onClick={() => move(index, index - 1)}
+                          data-testid="item-up"
+                        />
+                        <Button
+                          icon={<ArrowDownOutlined />}
+                          aria-label={t('inspection.item.down')}
+                          disabled={index === fields.length - 1}
+                          onClick={() => move(index, index + 1)}
+                          data-testid="item-down"
+                        />
+                        <Button
+                          icon={<DeleteOutlined />}
+                          aria-label={t('inspection.item.remove')}
+                          disabled={fields.length === 1}
+                          onClick={() => remove(field.name)}
+                          data-testid="item-remove"
+                        />
+                      </Flex>
                     </Flex>
-                  </Flex>
-                  <Form.Item name={[field.name, 'required']} valuePropName="checked" style={{ marginBottom: 8 }}>
-                    <Checkbox data-testid="item-required">{t('inspection.item.required')}</Checkbox>
-                  </Form.Item>
-                  <Form.Item noStyle shouldUpdate>
-                    {() =>
-                      measured(form.getFieldValue(['items', field.name, 'kind']) as InspectionItemKind | undefined) && (
-                        <Flex gap={8} wrap>
-                          <Form.Item name={[field.name, 'unit']} style={{ flex: '1 1 80px', marginBottom: 0 }}>
-                            <Input maxLength={20} placeholder={t('inspection.item.unit')} data-testid="item-unit" />
-                          </Form.Item>
-                          <Form.Item name={[field.name, 'min']} style={{ flex: '1 1 100px', marginBottom: 0 }}>
-                            <InputNumber placeholder={t('inspection.item.min')} style={{ width: '100%' }} data-testid="item-min" />
-                          </Form.Item>
-                          <Form.Item name={[field.name, 'max']} style={{ flex: '1 1 100px', marginBottom: 0 }}>
-                            <InputNumber placeholder={t('inspection.item.max')} style={{ width: '100%' }} data-testid="item-max" />
-                          </Form.Item>
-                        </Flex>
-                      )
-                    }
-                  </Form.Item>
-                </Card>
-              ))}
+                    <Form.Item name={[field.name, 'required']} valuePropName="checked" style={{ marginBottom: 8 }}>
+                      <Checkbox data-testid="item-required">{t('inspection.item.required')}</Checkbox>
+                    </Form.Item>
+                    <Form.Item noStyle shouldUpdate>
+                      {() =>
+                        measured(form.getFieldValue(['items', field.name, 'kind']) as InspectionItemKind | undefined) && (
+                          <Flex gap={8} wrap>
+                            <Form.Item name={[field.name, 'unit']} style={{ flex: '1 1 80px', marginBottom: 0 }}>
+                              <Input
+                                maxLength={20}
+                                placeholder={t('inspection.item.unit')}
+                                aria-label={rowName('inspection.item.unit')}
+                                data-testid="item-unit"
+                              />
+                            </Form.Item>
+                            <Form.Item name={[field.name, 'min']} style={{ flex: '1 1 100px', marginBottom: 0 }}>
+                              <InputNumber
+                                placeholder={t('inspection.item.min')}
+                                aria-label={rowName('inspection.item.min')}
+                                style={{ width: '100%' }}
+                                data-testid="item-min"
+                              />
+                            </Form.Item>
+                            <Form.Item name={[field.name, 'max']} style={{ flex: '1 1 100px', marginBottom: 0 }}>
+                              <InputNumber
+                                placeholder={t('inspection.item.max')}
+                                aria-label={rowName('inspection.item.max')}
+                                style={{ width: '100%' }}
+                                data-testid="item-max"
+                              />
+                            </Form.Item>
+                          </Flex>
+                        )
+                      }
+                    </Form.Item>
+                  </Card>
+                );
+              })}
               <Button
                 icon={<PlusOutlined />}
                 onClick={() => addItem({ kind: 'pass_fail', required: true })}

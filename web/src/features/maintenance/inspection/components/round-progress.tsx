@@ -9,7 +9,12 @@ export function RoundProgress({ round }: { round: InspectionRoundView }) {
   const failed = round.failures.length;
   return (
     <Flex vertical gap={2} data-testid="round-progress" data-checked={round.pointsChecked} data-total={round.pointsTotal}>
-      <Progress percent={percent} size="small" status={failed > 0 ? 'exception' : round.finishedAt ? 'success' : 'active'} />
+      <Progress
+        percent={percent}
+        size="small"
+        status={failed > 0 ? 'exception' : round.finishedAt ? 'success' : 'active'}
+        aria-label={t('inspection.pointsChecked', { checked: round.pointsChecked, total: round.pointsTotal })}
+      />
       <Flex gap={12} wrap style={{ fontSize: 13 }}>
         <Typography.Text>{t('inspection.pointsChecked', { checked: round.pointsChecked, total: round.pointsTotal })}</Typography.Text>
         <Typography.Text type="secondary">{t('inspection.itemsDone', { done: round.itemsDone, total: round.itemsTotal })}</Typography.Text>
