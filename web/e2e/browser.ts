@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { DbEngine } from '../../server/src/db/connection';
 import { PUBLISHED_DEMO_PASSWORD } from '../../server/src/demo/load-demo';
 import { startTestPlatform, type TestPlatform } from '../../server/test/platform';
+import { audit } from './axe';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/e2e');
@@ -25,10 +26,12 @@ if (HAS_BROWSER && !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
 /**
  * Screenshots are for people to look at, and the pages are the same on both engines: they are taken on SQLite
  * only (E2E_SHOTS=all takes them on PostgreSQL too). Each full-page shot costs a busy machine about half a second.
+ * Every page photographed is also audited for accessibility (web/e2e/axe.ts).
  */
 export async function screenshot(page: Page, engine: DbEngine, file: string, fullPage = true): Promise<void> {
   if (engine !== 'sqlite' && process.env.E2E_SHOTS !== 'all') return;
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage });
+  if (engine === 'sqlite') await audit(page, file.replace(/^sqlite-/, '').replace(/\.png$/, ''));
 }
 
 /** Content-Security-Policy violations Chromium reported on any page of the suite; web/e2e/setup.ts fails on any. */
