@@ -3,7 +3,7 @@
 import type { SlaColour } from '@tiantai/shared';
 
 /** green: on track; yellow: in the last quarter of the allowed working time; red: overdue. */
-export const SLA_COLOURS_HEX: Record<SlaColour, string> = { green: '#2fb344', yellow: '#f0a020', red: '#e5484d' };
+export const SLA_COLOURS_HEX: Record<SlaColour, string> = { green: '#2fb344', yellow: '#f0a020', red: '#cf1322' };
 
 export function SlaDot({ colour, size = 10 }: { colour: SlaColour; size?: number }) {
   const hex = SLA_COLOURS_HEX[colour];

@@ -24,7 +24,7 @@ export function AppLayout() {
   return (
     <Layout className="tt-shell">
       <Layout.Header className="tt-header">
-        <Link to="/" className="tt-brand" aria-label={t('app.name')}>
+        <Link to="/" className="tt-brand">
           <BrandMark size={30} />
           <span className="tt-brand__name">{t('app.name')}</span>
           <span className="tt-brand__tag">{t('app.county')}</span>

@@ -34,7 +34,7 @@ export function KpiTiles({ total }: { total: KpiRowView }) {
               value={tile.value}
               styles={{ content: { fontSize: 22, color: tile.danger ? '#cf1322' : undefined } }}
             />
-            {tile.hint && <div style={{ fontSize: 12, color: '#8c98a8', marginTop: 4 }}>{tile.hint}</div>}
+            {tile.hint && <div style={{ fontSize: 12, color: '#5c6570', marginTop: 4 }}>{tile.hint}</div>}
           </Card>
         </Col>
       ))}

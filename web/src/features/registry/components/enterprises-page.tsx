@@ -199,6 +199,7 @@ export function EnterprisesPage() {
           <AutoComplete
             allowClear
             placeholder={t('enterprise.township')}
+            aria-label={t('enterprise.township')}
             value={townshipText}
             options={townships}
             onChange={(value: string | undefined) => {

@@ -114,7 +114,13 @@ export function NotificationBell() {
       arrow={false}
       styles={{ container: { padding: 0 } }}
     >
-      <button type="button" className="tt-bell" aria-label={t('notifications.title')} data-testid="notification-bell" data-unread={unread}>
+      <button
+        type="button"
+        className="tt-bell"
+        aria-label={unread > 0 ? `${t('notifications.title')} ${unread > 99 ? '99+' : unread}` : t('notifications.title')}
+        data-testid="notification-bell"
+        data-unread={unread}
+      >
         <Badge count={unread} size="small" overflowCount={99} offset={[2, -2]}>
           <BellOutlined style={{ fontSize: 18, color: 'rgba(255,255,255,0.9)' }} />
         </Badge>

@@ -4,10 +4,11 @@ import { RATINGS } from '@tiantai/shared';
 import type { Rating } from '@tiantai/shared';
 import { useI18n } from '@/lib/i18n';
 
+// Each colour carries its word at 4.5:1 or more on the checked option's tint.
 const LOOK: Record<Rating, { icon: ReactNode; colour: string }> = {
-  satisfied: { icon: <SmileOutlined />, colour: '#2fb344' },
+  satisfied: { icon: <SmileOutlined />, colour: '#237804' },
   basically_satisfied: { icon: <MehOutlined />, colour: '#1554ad' },
-  dissatisfied: { icon: <FrownOutlined />, colour: '#e5484d' },
+  dissatisfied: { icon: <FrownOutlined />, colour: '#cf1322' },
 };
 
 /** Three big choices, easy to hit on a phone; a form control (value / onChange) for Form.Item. */
