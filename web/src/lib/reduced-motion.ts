@@ -2,14 +2,15 @@
 // then appear in their final state at once instead of sliding or growing in.
 import { useSyncExternalStore } from 'react';
 
-const QUERY = '(prefers-reduced-motion: reduce)';
+let query: MediaQueryList | undefined;
+/** One query for every chart and the theme (read on each of their renders). */
+const reducedMotion = () => (query ??= window.matchMedia('(prefers-reduced-motion: reduce)'));
 
 function subscribe(onChange: () => void): () => void {
-  const list = window.matchMedia(QUERY);
-  list.addEventListener('change', onChange);
-  return () => list.removeEventListener('change', onChange);
+  reducedMotion().addEventListener('change', onChange);
+  return () => reducedMotion().removeEventListener('change', onChange);
 }
 
 export function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches);
+  return useSyncExternalStore(subscribe, () => reducedMotion().matches);
 }

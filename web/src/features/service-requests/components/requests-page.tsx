@@ -8,6 +8,7 @@ import type { RequestStatus, RequestView, SlaColour } from '@tiantai/shared';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { SearchInput } from '@/components/search-input';
+import { SlaDot } from '@/components/sla-dot';
 import { can, useCurrentUser } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useUrlFilter } from '@/lib/url-filter';
@@ -20,7 +21,7 @@ import type { RequestFilter } from '../api/get-requests';
 import { categoryName, useCategoryNames } from './category-name';
 import { RequestFormModal } from './request-form-modal';
 import { RequestStatusTag } from './request-status-tag';
-import { SlaDot, SlaLight } from './sla-light';
+import { SlaLight } from './sla-light';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 

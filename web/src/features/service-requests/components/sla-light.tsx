@@ -5,9 +5,6 @@ import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
 
-/** The dot itself is shared with the homes (components/sla-dot.tsx); the requests pages import it from here. */
-export { SlaDot } from '@/components/sla-dot';
-
 /** The due time whose clock runs now (the server's rule): accepting, signing for, or answering. */
 export function runningDue(request: RequestView): { due: string; label: MessageKey } | null {
   switch (request.status) {
